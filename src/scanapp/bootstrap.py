@@ -1,0 +1,89 @@
+"""Composition root: builds the store, services and (for the GUI) the window from the command line.
+
+Nothing here runs at import time; every part can be passed in, so tests wire their own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from scanapp import paths
+from scanapp.domain.clock import Clock, SystemClock
+from scanapp.services.counting import Counting
+from scanapp.store.database import Store
+from scanapp.store.uow import SqlUnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class App:
+    """What every front end needs: where the data lives, the store (opened on first use), the services."""
+
+    data_dir: Path
+    demo: bool = False
+    server: str | None = None
+    clock: Clock = field(default_factory=SystemClock)
+    _store: Store | None = None
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> App:
+        return cls(data_dir=paths.data_dir(args.data_dir), demo=bool(args.demo), server=args.server)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store.open(paths.store_path(self.data_dir))
+            if self.demo:
+                from scanapp.services.demo import seed_demo
+
+                if seed_demo(self._store, self.clock):
+                    log.info("demo data created in %s", self.data_dir)
+        return self._store
+
+    def uow(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.store)
+
+    @cached_property
+    def counting(self) -> Counting:
+        return Counting(self.uow, self.clock)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def configure_logging(args: argparse.Namespace) -> None:
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    root.setLevel(logging.DEBUG)
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel(logging.DEBUG if args.verbose else logging.WARNING)
+    console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root.addHandler(console)
+    try:
+        log_dir = paths.log_dir(paths.data_dir(args.data_dir))
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            log_dir / "scanapp.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as err:
+        log.warning("no log file: %s", err)
+        return
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from scanapp.gui.app import run
+
+    return run(App.from_args(args), args)

@@ -1,0 +1,69 @@
+"""Command line: global options, then either the GUI (no subcommand) or one headless subcommand.
+
+Each subcommand lives in its own module with `register(subparsers)`; the module's `run(args, app)`
+does the work and returns the exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from scanapp import __version__
+from scanapp.errors import KnownError
+
+# Modules under scanapp.cli, each adding one subcommand.
+SUBCOMMANDS = ("decode", "catalog", "export")
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scanapp",
+        description="Offline-first barcode counting. Without a subcommand, starts the app.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the local store lives (default: $SCANAPP_DATA_DIR, else the user data dir)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="create demo data (store catalog, counts, lab inventory) on first run"
+    )
+    parser.add_argument("--server", metavar="URL", help="sync server URL")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
+    parser.add_argument("--version", action="version", version=f"scanapp {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        importlib.import_module(f"scanapp.cli.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from scanapp import bootstrap
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    bootstrap.configure_logging(args)
+    if args.command is None:
+        return bootstrap.run_gui(args)
+    app = bootstrap.App.from_args(args)
+    try:
+        return int(args.run(args, app))
+    except KnownError as err:
+        print(f"scanapp: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`scanapp export … | head`): not an error worth a traceback.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    finally:
+        app.close()

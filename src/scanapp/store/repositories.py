@@ -1,0 +1,504 @@
+"""Repositories over one write connection. They translate between rows and domain objects and keep
+the session projections (scan lines, per-item units, totals) in step with the journal."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Row as SaRow
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from scanapp.domain.catalog import InventoryItem, Product
+from scanapp.domain.classification import Category
+from scanapp.domain.counts import Count, CountKind, Lock, Session, SessionState
+from scanapp.domain.errors import NotFound
+from scanapp.domain.journal import Event, EventKind
+from scanapp.domain.permissions import Actor, parse_permissions
+from scanapp.domain.tally import Line, LineKind, Totals
+from scanapp.store import schema as t
+
+_CATEGORY_COLUMN = {
+    Category.COUNTED: "units_counted",
+    Category.UNMATCHED: "units_unmatched",
+    Category.UNDIRECTED: "units_undirected",
+}
+
+
+class _Repo:
+    """Per-scan statements go straight to the driver cursor, inside the same transaction SQLAlchemy
+    began: building Core statements costs more than the SQL itself on this path (see tests/bench)."""
+
+    def __init__(self, conn: Connection, cur: sqlite3.Cursor) -> None:
+        self.conn = conn
+        self.cur = cur
+
+    def one(self, sql: str, params: tuple[object, ...]) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.cur.execute(sql, params).fetchone()
+        return row
+
+
+Row = sqlite3.Row | SaRow[Any]
+
+
+def _mapping(row: Row) -> Mapping[str, Any]:
+    return row if isinstance(row, sqlite3.Row) else row._mapping  # type: ignore[return-value]
+
+
+def iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def from_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+class JournalRepo(_Repo):
+    def append(self, event: Event) -> Event:
+        """Number the event with the device's next sequence and store it, in the caller's transaction."""
+        row = self.one(
+            "UPDATE device SET next_seq = next_seq + 1 WHERE id = ? RETURNING next_seq - 1", (event.device_id,)
+        )
+        if row is None:
+            raise NotFound(f"Unknown device {event.device_id}")
+        seq = int(row[0])
+        self.cur.execute(
+            "INSERT INTO events (id, device_id, seq, kind, session_id, user_id, wall_time, mono_ns, lock_epoch,"
+            " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event.id,
+                event.device_id,
+                seq,
+                event.kind.value,
+                event.session_id,
+                event.user_id,
+                event.wall_time.isoformat(),
+                event.mono_ns,
+                event.lock_epoch,
+                event.payload_json(),
+            ),
+        )
+        return replace(event, seq=seq)
+
+    def for_session(self, session_id: str) -> Iterator[Event]:
+        rows = self.conn.execute(
+            select(t.events).where(t.events.c.session_id == session_id).order_by(t.events.c.local_id)
+        )
+        for row in rows:
+            yield event_from_row(row)
+
+
+def event_from_row(row: Row) -> Event:
+    r = _mapping(row)
+    return Event(
+        id=r["id"],
+        kind=EventKind(r["kind"]),
+        device_id=r["device_id"],
+        seq=r["seq"],
+        user_id=r["user_id"],
+        session_id=r["session_id"],
+        wall_time=datetime.fromisoformat(r["wall_time"]),
+        mono_ns=r["mono_ns"],
+        lock_epoch=r["lock_epoch"],
+        payload=json.loads(r["payload"]),
+    )
+
+
+class CatalogRepo(_Repo):
+    def sku_for_code(self, code: str) -> str | None:
+        row = self.one("SELECT sku FROM product_codes WHERE code = ?", (code,))
+        return str(row[0]) if row else None
+
+    def inventory_barcode(self, code: str) -> str | None:
+        row = self.one("SELECT barcode FROM inventory_items WHERE barcode = ?", (code,))
+        return str(row[0]) if row else None
+
+    def product(self, sku: str) -> Product | None:
+        row = self.conn.execute(select(t.products).where(t.products.c.sku == sku)).first()
+        if row is None:
+            return None
+        codes = self.conn.execute(
+            select(t.product_codes.c.code).where(t.product_codes.c.sku == sku).order_by(t.product_codes.c.code)
+        ).scalars()
+        return Product(sku=row.sku, name=row.name, parent_name=row.parent_name, gtins=tuple(codes))
+
+    _UPSERT_PRODUCT = (
+        "INSERT INTO products (sku, name, parent_name) VALUES (?, ?, ?)"
+        " ON CONFLICT (sku) DO UPDATE SET name = excluded.name, parent_name = excluded.parent_name"
+    )
+
+    def upsert_product(self, sku: str, name: str, parent_name: str) -> None:
+        self.cur.execute(self._UPSERT_PRODUCT, (sku, name, parent_name))
+
+    def add_code(self, code: str, sku: str, source: str = "catalog") -> None:
+        if self.one("SELECT 1 FROM products WHERE sku = ?", (sku,)) is None:
+            raise NotFound(f"No product with SKU {sku}.")
+        self.cur.execute(
+            "INSERT INTO product_codes (code, sku, source) VALUES (?, ?, ?)"
+            " ON CONFLICT (code) DO UPDATE SET sku = excluded.sku, source = excluded.source",
+            (code, sku, source),
+        )
+
+    def import_batch(self, products: list[tuple[str, str, str]], codes: list[tuple[str, str]]) -> dict[str, str]:
+        """Upsert products and add their catalog codes, first owner wins. When some code was already taken
+        the owners of all the batch's codes are returned (code -> SKU), so the caller can refuse each row
+        whose GTIN belongs to another product; an empty result means every code went in as given."""
+        self.cur.executemany(self._UPSERT_PRODUCT, products)
+        self.cur.executemany("INSERT OR IGNORE INTO product_codes (code, sku, source) VALUES (?, ?, 'catalog')", codes)
+        if self.cur.rowcount == len(codes):
+            return {}
+        owners: dict[str, str] = {}
+        unique = list(dict.fromkeys(c for c, _ in codes))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            owners.update(self.cur.execute(f"SELECT code, sku FROM product_codes WHERE code IN ({marks})", chunk))
+        return owners
+
+    def inventory_item(self, barcode: str) -> InventoryItem | None:
+        row = self.conn.execute(select(t.inventory_items).where(t.inventory_items.c.barcode == barcode)).first()
+        return inventory_from_row(row) if row else None
+
+    def add_inventory(self, item: InventoryItem) -> None:
+        self.conn.execute(
+            insert(t.inventory_items).values(
+                barcode=item.barcode,
+                ingredient=item.ingredient,
+                lab=item.lab,
+                location=item.location,
+                quantity=item.quantity,
+                unit=item.unit,
+                status=item.status,
+            )
+        )
+
+
+def inventory_from_row(row: Row) -> InventoryItem:
+    r = _mapping(row)
+    return InventoryItem(
+        barcode=r["barcode"],
+        ingredient=r["ingredient"],
+        lab=r["lab"],
+        location=r["location"],
+        quantity=r["quantity"],
+        unit=r["unit"],
+        status=r["status"],
+    )
+
+
+class CountRepo(_Repo):
+    def get(self, count_id: str) -> Count:
+        row = self.one("SELECT * FROM counts WHERE id = ?", (count_id,))
+        if row is None:
+            raise NotFound(f"No count {count_id}.")
+        return count_from_row(row)
+
+    def add(self, count: Count, expected: Iterable[tuple[str, float]] = ()) -> None:
+        self.conn.execute(
+            insert(t.counts).values(
+                id=count.id,
+                name=count.name,
+                kind=count.kind.value,
+                planned_start=iso(count.planned_start),
+                created_at=iso(count.created_at),
+                created_by=count.created_by,
+                lab=count.lab,
+                listing_config_id=count.listing_config_id,
+                expected_total=0,
+            )
+        )
+        rows = [{"count_id": count.id, "item_key": k, "expected_qty": q} for k, q in expected]
+        if rows:
+            self.conn.execute(insert(t.expected_items), rows)
+        self.conn.execute(update(t.counts).where(t.counts.c.id == count.id).values(expected_total=len(rows)))
+
+    def is_expected(self, count_id: str, item_key: str) -> bool:
+        return (
+            self.one("SELECT 1 FROM expected_items WHERE count_id = ? AND item_key = ?", (count_id, item_key))
+            is not None
+        )
+
+    def expected_keys(self, count_id: str) -> list[str]:
+        return list(
+            self.conn.execute(
+                select(t.expected_items.c.item_key).where(t.expected_items.c.count_id == count_id)
+            ).scalars()
+        )
+
+
+def count_from_row(row: Row) -> Count:
+    r = _mapping(row)
+    return Count(
+        id=r["id"],
+        name=r["name"],
+        kind=CountKind(r["kind"]),
+        planned_start=datetime.fromisoformat(r["planned_start"]),
+        created_at=datetime.fromisoformat(r["created_at"]),
+        created_by=r["created_by"],
+        lab=r["lab"],
+        listing_config_id=r["listing_config_id"],
+        expected_total=r["expected_total"],
+    )
+
+
+class SessionRepo(_Repo):
+    def get(self, session_id: str) -> Session:
+        row = self.one("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        if row is None:
+            raise NotFound(f"No session {session_id}.")
+        return session_from_row(row)
+
+    def for_count(self, count_id: str) -> list[Session]:
+        rows = self.conn.execute(
+            select(t.sessions)
+            .where(t.sessions.c.count_id == count_id)
+            .order_by(t.sessions.c.is_default.desc(), t.sessions.c.created_at)
+        )
+        return [session_from_row(r) for r in rows]
+
+    def add(self, session: Session) -> None:
+        self.conn.execute(
+            insert(t.sessions).values(**_session_values(session), id=session.id, count_id=session.count_id)
+        )
+        self.conn.execute(insert(t.session_totals).values(session_id=session.id))
+
+    def save(self, session: Session) -> None:
+        self.conn.execute(update(t.sessions).where(t.sessions.c.id == session.id).values(**_session_values(session)))
+
+
+def _session_values(s: Session) -> dict[str, object]:
+    lock = s.lock
+    return {
+        "name": s.name,
+        "area": s.area,
+        "state": s.state.value,
+        "is_default": s.is_default,
+        "created_at": iso(s.created_at),
+        "created_by": s.created_by,
+        "started_at": iso(s.started_at),
+        "started_by": s.started_by,
+        "submitted_at": iso(s.submitted_at),
+        "ended_at": iso(s.ended_at),
+        "lock_user": lock.user_id if lock else None,
+        "lock_device": lock.device_id if lock else None,
+        "lock_expires_at": iso(lock.expires_at) if lock else None,
+        "lock_epoch": s.epoch,
+    }
+
+
+def session_from_row(row: Row) -> Session:
+    r = _mapping(row)
+    lock = None
+    if r["lock_user"]:
+        lock = Lock(user_id=r["lock_user"], device_id=r["lock_device"], expires_at=from_iso(r["lock_expires_at"]))
+    return Session(
+        id=r["id"],
+        count_id=r["count_id"],
+        name=r["name"],
+        area=r["area"],
+        state=SessionState(r["state"]),
+        is_default=bool(r["is_default"]),
+        created_at=datetime.fromisoformat(r["created_at"]),
+        created_by=r["created_by"],
+        started_at=from_iso(r["started_at"]),
+        started_by=r["started_by"],
+        submitted_at=from_iso(r["submitted_at"]),
+        ended_at=from_iso(r["ended_at"]),
+        lock=lock,
+        epoch=r["lock_epoch"],
+    )
+
+
+class LineRepo(_Repo):
+    """The session projections. A new line takes the next ordinal in the same statement that moves the
+    totals; a changed line is applied as (before, after) so the totals move by exactly the difference."""
+
+    _INSERT = (
+        "INSERT INTO scan_lines (event_id, session_id, ordinal, kind, raw, code, item_key, units, category,"
+        " source, manual, at, reason, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    _UPSERT_ITEM = (
+        "INSERT INTO session_items (session_id, item_key, units, category) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (session_id, item_key) DO UPDATE SET units = units + excluded.units RETURNING units"
+    )
+    _TOTALS_BY_COLUMN: ClassVar[dict[str, str]] = {
+        column: (
+            f"UPDATE session_totals SET lines = lines + ?, units = units + ?, {column} = {column} + ?,"
+            " unique_items = unique_items + ?, expected_scanned = expected_scanned + ?, rejected = rejected + ?"
+            " WHERE session_id = ? RETURNING lines"
+        )
+        for column in _CATEGORY_COLUMN.values()
+    }
+
+    def add(self, line: Line, expected: bool) -> Line:
+        """Store a new line; returns it with its ordinal (its place in the session's scan order)."""
+        ordinal = self._account(line, +1, expected, new_line=True)
+        line = replace(line, ordinal=ordinal)
+        self.cur.execute(
+            self._INSERT,
+            (
+                line.event_id,
+                line.session_id,
+                line.ordinal,
+                line.kind.value,
+                line.raw,
+                line.code,
+                line.item_key,
+                line.units,
+                line.category.value if line.category else None,
+                line.source,
+                line.manual,
+                line.at.isoformat(),
+                line.reason,
+                line.removed,
+            ),
+        )
+        return line
+
+    def replace(self, before: Line, after: Line, expected_before: bool, expected_after: bool) -> None:
+        self._account(before, -1, expected_before)
+        self.cur.execute(
+            "UPDATE scan_lines SET item_key = ?, category = ?, removed = ? WHERE event_id = ?",
+            (after.item_key, after.category.value if after.category else None, after.removed, after.event_id),
+        )
+        self._account(after, +1, expected_after)
+
+    def _account(self, line: Line, sign: int, expected: bool, new_line: bool = False) -> int:
+        units = sign * line.units if line.counts else 0
+        unique = 0
+        if units and line.item_key is not None:
+            assert line.category is not None
+            row = self.one(self._UPSERT_ITEM, (line.session_id, line.item_key, units, line.category.value))
+            now_units = int(row[0]) if row else 0
+            before_units = now_units - units
+            if before_units <= 0 < now_units:
+                unique = 1
+            elif now_units <= 0 < before_units:
+                unique = -1
+        # A line that does not count (rejected, removed) still takes an ordinal; it moves no units.
+        column = _CATEGORY_COLUMN[line.category or Category.COUNTED]
+        rejected = 1 if new_line and line.kind is LineKind.REJECTED else 0
+        row = self.one(
+            self._TOTALS_BY_COLUMN[column],
+            (
+                1 if new_line else 0,
+                units,
+                units,
+                unique,
+                unique if expected else 0,
+                rejected,
+                line.session_id,
+            ),
+        )
+        if row is None:
+            raise NotFound(f"No session {line.session_id}.")
+        return int(row[0])
+
+    def get(self, event_id: str) -> Line:
+        row = self.one("SELECT * FROM scan_lines WHERE event_id = ?", (event_id,))
+        if row is None:
+            raise NotFound(f"No scan line {event_id}.")
+        return line_from_row(row)
+
+    def totals(self, session_id: str) -> Totals:
+        return totals_for(self.conn, session_id)
+
+    def unmatched(self, session_id: str) -> int:
+        row = self.one(
+            "SELECT count(*) FROM scan_lines WHERE session_id = ? AND category = ? AND NOT removed",
+            (session_id, Category.UNMATCHED.value),
+        )
+        return int(row[0]) if row else 0
+
+    def clear(self, session_id: str) -> None:
+        """Drop a session's projections so they can be rebuilt from the journal."""
+        for table in (t.scan_lines, t.session_items):
+            self.conn.execute(delete(table).where(table.c.session_id == session_id))
+        self.conn.execute(
+            update(t.session_totals)
+            .where(t.session_totals.c.session_id == session_id)
+            .values(
+                lines=0,
+                units=0,
+                unique_items=0,
+                expected_scanned=0,
+                rejected=0,
+                units_counted=0,
+                units_unmatched=0,
+                units_undirected=0,
+            )
+        )
+
+
+def line_from_row(row: Row) -> Line:
+    r = _mapping(row)
+    return Line(
+        event_id=r["event_id"],
+        session_id=r["session_id"],
+        ordinal=r["ordinal"],
+        kind=LineKind(r["kind"]),
+        raw=r["raw"],
+        code=r["code"],
+        item_key=r["item_key"],
+        units=r["units"],
+        category=Category(r["category"]) if r["category"] else None,
+        source=r["source"],
+        manual=bool(r["manual"]),
+        at=datetime.fromisoformat(r["at"]),
+        reason=r["reason"],
+        removed=bool(r["removed"]),
+    )
+
+
+def totals_for(conn: Connection, session_id: str) -> Totals:
+    row = conn.execute(select(t.session_totals).where(t.session_totals.c.session_id == session_id)).first()
+    if row is None:
+        raise NotFound(f"No session {session_id}.")
+    by_category = {c: getattr(row, col) for c, col in _CATEGORY_COLUMN.items() if getattr(row, col)}
+    return Totals(
+        units=row.units,
+        unique_items=row.unique_items,
+        lines=row.lines,
+        rejected=row.rejected,
+        expected_scanned=row.expected_scanned,
+        by_category=by_category,
+    )
+
+
+class UserRepo(_Repo):
+    def get(self, user_id: str, device_id: str) -> Actor:
+        row = self.conn.execute(select(t.users).where(t.users.c.id == user_id)).first()
+        if row is None:
+            raise NotFound(f"No user {user_id}.")
+        return Actor(
+            user_id=row.id,
+            device_id=device_id,
+            permissions=parse_permissions(row.permissions),
+            display_name=row.display_name,
+        )
+
+    def upsert(self, user_id: str, display_name: str, permissions: Iterable[str]) -> None:
+        perms = ",".join(sorted(str(p) for p in permissions))
+        stmt = sqlite_insert(t.users).values(id=user_id, display_name=display_name, permissions=perms)
+        self.conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[t.users.c.id], set_={"display_name": display_name, "permissions": perms}
+            )
+        )
+
+
+class SettingsRepo(_Repo):
+    def get(self, key: str, default: object = None) -> object:
+        value = self.conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar_one_or_none()
+        return json.loads(value) if value is not None else default
+
+    def put(self, key: str, value: object) -> None:
+        stmt = sqlite_insert(t.settings).values(key=key, value=json.dumps(value))
+        self.conn.execute(
+            stmt.on_conflict_do_update(index_elements=[t.settings.c.key], set_={"value": stmt.excluded.value})
+        )
