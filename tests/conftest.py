@@ -11,11 +11,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from scanapp.domain.counts import CountKind  # noqa: E402
-from scanapp.domain.permissions import ROLES, Actor  # noqa: E402
-from scanapp.services.counting import Counting  # noqa: E402
-from scanapp.store.database import Store  # noqa: E402
-from scanapp.store.uow import SqlUnitOfWork  # noqa: E402
+from scanapp.domain.counts import CountKind
+from scanapp.domain.permissions import ROLES, Actor
+from scanapp.services.counting import Counting
+from scanapp.store.database import Store
+from scanapp.store.uow import SqlUnitOfWork
 
 
 class FixedClock:
