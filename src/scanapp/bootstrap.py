@@ -86,4 +86,4 @@ def configure_logging(args: argparse.Namespace) -> None:
 def run_gui(args: argparse.Namespace) -> int:
     from scanapp.gui.app import run
 
-    return run(App.from_args(args), args)
+    return int(run(App.from_args(args), args))

@@ -106,7 +106,7 @@ def decode(raw: str) -> Barcode:
             raise BarcodeError(f"unreadable symbology identifier {raw[:3]!r}", raw) from exc
         data = raw[len(symbology.value) :]
     _check_characters(data, raw)
-    if not data:
+    if not data.strip(GS + " "):
         raise BarcodeError("empty scan", raw)
 
     sym_id = symbology.value if symbology else None

@@ -48,12 +48,19 @@ class Lines(Protocol):
 
 
 class UnitOfWork(Protocol):
-    device_id: str
-    journal: Journal
-    catalog: Catalog
-    counts: Counts
-    sessions: Sessions
-    lines: Lines
+    # Read-only in the protocol, so a unit of work may hold more specific repositories.
+    @property
+    def device_id(self) -> str: ...
+    @property
+    def journal(self) -> Journal: ...
+    @property
+    def catalog(self) -> Catalog: ...
+    @property
+    def counts(self) -> Counts: ...
+    @property
+    def sessions(self) -> Sessions: ...
+    @property
+    def lines(self) -> Lines: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

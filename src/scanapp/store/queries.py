@@ -278,12 +278,13 @@ def count_report(conn: Connection, count_id: str, now: datetime) -> CountReport:
         text(f"SELECT * FROM scan_lines WHERE session_id IN ({marks}) AND category = :cat AND NOT removed ORDER BY at"),
         {**params, "cat": Category.UNMATCHED.value},
     ).fetchall()
+    unmatched = [line_from_row(r) for r in unmatched_rows]
     return CountReport(
         count=c,
         state=count_state([s.session for s in sessions]),
         lines=report_lines,
-        unmatched=[line_from_row(r) for r in unmatched_rows],
-        units=sum(counted.values()),
+        unmatched=unmatched,
+        units=sum(counted.values()) + sum(u.units for u in unmatched),
         unique_items=len(counted),
         generated_at=now,
     )
