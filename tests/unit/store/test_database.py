@@ -61,7 +61,7 @@ def test_damaged_pages_are_reported_and_the_file_is_untouched(tmp_path: Path) ->
     data[100:4096] = b"\xff" * (4096 - 100)  # wreck the schema page, keep the header
     path.write_bytes(bytes(data))
     before = digest(path)
-    with pytest.raises(CorruptStore, match="damaged|not a ScanApp"):
+    with pytest.raises(CorruptStore, match=r"damaged|not a ScanApp"):
         Store.open(path)
     assert digest(path) == before
 
@@ -109,10 +109,9 @@ def test_a_store_locked_by_another_process_gives_a_clear_message(tmp_path: Path,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        with pytest.raises(StoreLocked, match="locked by another program"):
-            with SqlUnitOfWork(store) as uow:
-                uow.users.upsert("u", "U", [])
-                uow.commit()
+        with pytest.raises(StoreLocked, match="locked by another program"), SqlUnitOfWork(store) as uow:
+            uow.users.upsert("u", "U", [])
+            uow.commit()
         before = digest(path)
         with pytest.raises(StoreLocked, match="Nothing was written"):
             second = Store.open(path)  # another app instance starting meanwhile

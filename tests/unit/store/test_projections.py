@@ -58,7 +58,7 @@ def test_incremental_totals_equal_the_fold_and_a_rebuild(
             store, {"SKU-COLA": [COLA.zfill(14)], "SKU-WATER": [WATER.zfill(14)], "SKU-CHIPS": [CHIPS.zfill(14)]}
         )
     expected = [("SKU-COLA", 5.0), ("SKU-CHIPS", 2.0)] if kind is CountKind.DIRECTED else []
-    count, session = counting.create_count(supervisor, "c", kind, clock.now() - timedelta(hours=1), expected)
+    _count, session = counting.create_count(supervisor, "c", kind, clock.now() - timedelta(hours=1), expected)
     counting.start(supervisor, session.id)
     for op, arg in steps:
         with store.read() as conn:
