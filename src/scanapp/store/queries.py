@@ -12,6 +12,7 @@ from sqlalchemy import Connection, text
 
 from scanapp.domain.classification import Category
 from scanapp.domain.counts import Count, CountState, Session, SessionState, count_state
+from scanapp.domain.permissions import Permission, parse_permissions
 from scanapp.domain.tally import Line, Totals
 from scanapp.store.repositories import count_from_row, line_from_row, session_from_row, totals_for
 
@@ -118,8 +119,11 @@ def lines(
     return [line_from_row(r) for r in rows]
 
 
-def items(conn: Connection, session_id: str, category: Category) -> list[ItemRow]:
-    """Per-product units of a session in one category (Counted, Undirected)."""
+def items(
+    conn: Connection, session_id: str, category: Category, offset: int = 0, limit: int | None = None
+) -> list[ItemRow]:
+    """Per-product units of a session in one category (Counted, Undirected), by name; a page of them when
+    `limit` is given."""
     rows = conn.execute(
         text(
             "SELECT si.item_key, coalesce(p.name, i.ingredient, si.item_key) AS name,"
@@ -128,15 +132,33 @@ def items(conn: Connection, session_id: str, category: Category) -> list[ItemRow
             " LEFT JOIN products p ON p.sku = si.item_key"
             " LEFT JOIN inventory_items i ON i.barcode = si.item_key"
             " LEFT JOIN expected_items e ON e.count_id = s.count_id AND e.item_key = si.item_key"
-            " WHERE si.session_id = :s AND si.category = :c AND si.units > 0 ORDER BY name"
+            " WHERE si.session_id = :s AND si.category = :c AND si.units > 0 ORDER BY name, si.item_key"
+            " LIMIT :limit OFFSET :offset"
         ),
-        {"s": session_id, "c": category.value},
+        {"s": session_id, "c": category.value, "limit": -1 if limit is None else limit, "offset": offset},
     ).fetchall()
     return [ItemRow(r.item_key, r.name, r.parent_name, r.units, r.expected_qty) for r in rows]
 
 
-def uncounted(conn: Connection, session_id: str) -> list[ItemRow]:
-    """Expected items not yet scanned in this session."""
+def item_count(conn: Connection, session_id: str, category: Category) -> int:
+    """How many rows `items` has for this category."""
+    return int(
+        conn.execute(
+            text("SELECT count(*) FROM session_items WHERE session_id = :s AND category = :c AND units > 0"),
+            {"s": session_id, "c": category.value},
+        ).scalar_one()
+    )
+
+
+_UNCOUNTED = (
+    " FROM sessions s JOIN expected_items e ON e.count_id = s.count_id"
+    " LEFT JOIN session_items si ON si.session_id = s.id AND si.item_key = e.item_key"
+    " WHERE s.id = :s AND coalesce(si.units, 0) <= 0"
+)
+
+
+def uncounted(conn: Connection, session_id: str, offset: int = 0, limit: int | None = None) -> list[ItemRow]:
+    """Expected items not yet scanned in this session, by name; a page of them when `limit` is given."""
     rows = conn.execute(
         text(
             "SELECT e.item_key, coalesce(p.name, i.ingredient, e.item_key) AS name,"
@@ -145,11 +167,17 @@ def uncounted(conn: Connection, session_id: str) -> list[ItemRow]:
             " LEFT JOIN products p ON p.sku = e.item_key"
             " LEFT JOIN inventory_items i ON i.barcode = e.item_key"
             " LEFT JOIN session_items si ON si.session_id = s.id AND si.item_key = e.item_key"
-            " WHERE s.id = :s AND coalesce(si.units, 0) <= 0 ORDER BY name"
+            " WHERE s.id = :s AND coalesce(si.units, 0) <= 0 ORDER BY name, e.item_key"
+            " LIMIT :limit OFFSET :offset"
         ),
-        {"s": session_id},
+        {"s": session_id, "limit": -1 if limit is None else limit, "offset": offset},
     ).fetchall()
     return [ItemRow(r.item_key, r.name, r.parent_name, 0, r.expected_qty) for r in rows]
+
+
+def uncounted_count(conn: Connection, session_id: str) -> int:
+    """How many rows `uncounted` has."""
+    return int(conn.execute(text("SELECT count(*)" + _UNCOUNTED), {"s": session_id}).scalar_one())
 
 
 def unmatched_context(conn: Connection, line: Line) -> UnmatchedContext:
@@ -223,6 +251,24 @@ def products_for_codes(conn: Connection, codes: list[str]) -> list[ProductHit]:
     ).fetchall()
     by_code = {r.code: ProductHit(r.sku, r.name, r.parent_name, r.code) for r in rows}
     return [by_code[c] for c in codes if c in by_code]
+
+
+@dataclass(frozen=True)
+class UserRow:
+    user_id: str
+    display_name: str
+    permissions: frozenset[Permission]
+
+
+def users(conn: Connection) -> list[UserRow]:
+    """The local users (until the sync server provides them), by display name."""
+    rows = conn.execute(text("SELECT id, display_name, permissions FROM users ORDER BY display_name, id")).fetchall()
+    return [UserRow(r.id, r.display_name, parse_permissions(r.permissions)) for r in rows]
+
+
+def areas(conn: Connection) -> list[str]:
+    """The configured areas a session can be assigned to (Backstock, Display, …)."""
+    return [str(r[0]) for r in conn.execute(text("SELECT name FROM areas ORDER BY name"))]
 
 
 @dataclass(frozen=True)
