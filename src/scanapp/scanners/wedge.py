@@ -15,7 +15,6 @@ between keys is above `settings.key_gap_ms`, or which is shorter than `settings.
 from __future__ import annotations
 
 import logging
-import statistics
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -26,6 +25,7 @@ from scanapp.domain.barcodes import GS, printable
 from scanapp.domain.clock import Clock, SystemClock
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings
+from scanapp.scanners.timing import gaps_between, is_manual
 
 log = logging.getLogger(__name__)
 
@@ -146,12 +146,10 @@ class WedgeInput(QObject):
         self.scan_read.emit(read)
 
     def _gaps(self) -> tuple[float, ...]:
-        return tuple(b - a for a, b in zip(self._times, self._times[1:], strict=False))
+        return gaps_between(self._times)
 
     def _is_manual(self, gaps: tuple[float, ...]) -> bool:
-        if self._edited or len(self._chars) < max(self.settings.min_length, 1):
-            return True
-        return bool(gaps) and statistics.median(gaps) > self.settings.key_gap_ms
+        return is_manual(len(self._chars), gaps, self.settings, self._edited)
 
     def _show(self) -> None:
         # Mirror only the start of a runaway line: redrawing thousands of characters per key is quadratic.
