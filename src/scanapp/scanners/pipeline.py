@@ -32,16 +32,24 @@ _EDGE_JUNK = "\r\n\t\x00 "
 
 
 def read_from_bytes(
-    data: bytes, source: str, at: datetime, encoding: str = "utf-8", max_bytes: int | None = None
+    data: bytes,
+    source: str,
+    at: datetime,
+    encoding: str = "utf-8",
+    max_bytes: int | None = None,
+    length: int | None = None,
 ) -> ScanRead:
     """A ScanRead from one line of bytes (serial, stdin), terminator already removed.
 
     Bytes that are invalid in `encoding` or a line longer than `max_bytes` give a read with `error` set
     (the pipeline rejects it), never an exception. `data` keeps the bytes as received, cut to `max_bytes`.
+    `length` is the line's full length when the source kept only its start (see LineSplitter).
     """
-    if max_bytes is not None and len(data) > max_bytes:
-        text = data[:_KEEP_OF_LONG].decode(encoding, errors="replace") + "…"
-        return ScanRead(text=text, source=source, at=at, data=data[:max_bytes], error=_too_long(len(data), max_bytes))
+    length = len(data) if length is None else length
+    if max_bytes is not None and length > max_bytes:
+        text = _text_of(data[:_KEEP_OF_LONG], encoding) + "…"
+        error = f"too long: {length} bytes without a line end (at most {max_bytes})"
+        return ScanRead(text=text, source=source, at=at, data=data[:max_bytes], error=error)
     try:
         return ScanRead(text=data.decode(encoding), source=source, at=at, data=data)
     except UnicodeDecodeError as err:
@@ -56,6 +64,13 @@ def read_from_bytes(
         return ScanRead(
             text=data.decode("latin-1"), source=source, at=at, data=data, error=f"unknown encoding {encoding!r}"
         )
+
+
+def _text_of(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding, errors="replace")
+    except LookupError:
+        return data.decode("latin-1")
 
 
 def _too_long(length: int, limit: int) -> str:

@@ -4,6 +4,7 @@ serves synthetic InputEvents (there is no /dev/uinput here); everything above it
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 
@@ -45,10 +46,8 @@ class FakeDevice:
         os.write(self._w, b".")
 
     def read(self):
-        try:
+        with contextlib.suppress(BlockingIOError):
             os.read(self._r, 4096)
-        except BlockingIOError:
-            pass
         if self.gone:
             raise OSError(errno.ENODEV, "No such device")
         if not self.events:
@@ -141,7 +140,7 @@ def test_device_vanishes_mid_code_then_returns(qtbot, kernel):
 
 
 def test_a_missing_device_at_start_is_waited_for(qtbot, kernel):
-    source, reads, states = make_source(qtbot, kernel)
+    source, reads, _states = make_source(qtbot, kernel)
     source.start()
     assert source.state == DISCONNECTED
     with qtbot.waitSignal(source.state_changed, timeout=5000):

@@ -127,7 +127,7 @@ def test_read_from_bytes_other_encoding():
 
 def test_read_from_bytes_caps_huge_lines():
     r = read_from_bytes(b"7" * 10_000, "stdin", T0, max_bytes=4096)
-    assert r.error == "too long: 10000 characters (at most 4096)"
+    assert r.error == "too long: 10000 bytes without a line end (at most 4096)"
     assert len(r.data) == 4096 and len(r.text) < 70
 
 
