@@ -6,8 +6,10 @@ is recognisably written under a lease that no longer holds.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from scanapp.domain.errors import SessionLocked
 from scanapp.domain.permissions import FORCE_RELEASE, Actor, require
@@ -63,6 +65,58 @@ def force_release(current: Lease, actor: Actor) -> Lease:
     """A supervisor takes the lease away: the epoch moves so the old holder's later writes are fenced."""
     require(actor, FORCE_RELEASE, "force-release another user's session")
     return Lease(epoch=current.epoch + 1, user_id=None, device_id=None, expires_at=None)
+
+
+class LeaseEnd(StrEnum):
+    RELEASED = "released"
+    EXPIRED = "expired"
+    FORCE_RELEASED = "force_released"
+
+
+@dataclass(frozen=True)
+class Grant:
+    """One epoch in a session's lease history. A force-release takes an epoch of its own with no holder."""
+
+    epoch: int
+    user_id: str | None
+    device_id: str | None
+    ended: LeaseEnd | None = None
+
+
+def ending(current: Lease, now: datetime) -> LeaseEnd | None:
+    """How the current grant ends when a new one replaces it: None if nobody held it."""
+    if not current.held:
+        return None
+    return LeaseEnd.EXPIRED if not current.live(now) else LeaseEnd.RELEASED
+
+
+def fencing_reason(event_epoch: int | None, device_id: str, current_epoch: int, history: Iterable[Grant]) -> str | None:
+    """Why an event written under `event_epoch` on `device_id` must not be applied, or None if it may.
+
+    Judged on the epoch history rather than "older than current": a device's events from its own earlier
+    lease stay valid (it released normally, or renewed after an expiry nobody else used). An event is fenced
+    when the lease it names belonged to another device, or when after it the lease was force-released or
+    granted to another device — the writer could not know, so a supervisor decides (S3).
+    Epoch 0 (or none) means written without a lease: fine until somebody else is granted the session.
+    """
+    epoch = event_epoch or 0
+    if epoch > current_epoch:
+        return f"written under lease epoch {epoch}, which the server has not granted (current epoch {current_epoch})"
+    grants = {g.epoch: g for g in history}
+    own = grants.get(epoch)
+    if epoch > 0 and own is None:
+        return f"written under lease epoch {epoch}, which is not in the session's lease history"
+    if own is not None and own.user_id is not None and own.device_id != device_id:
+        return f"written under lease epoch {epoch}, which was granted to {own.user_id} on another device"
+    for later in sorted((g for g in grants.values() if g.epoch > epoch), key=lambda g: g.epoch):
+        if later.user_id is None:
+            return f"the lease was force-released (epoch {later.epoch}) after this was written under epoch {epoch}"
+        if later.device_id != device_id:
+            return (
+                f"the session was granted to {later.user_id} (epoch {later.epoch}) after this was written under "
+                f"epoch {epoch}"
+            )
+    return None
 
 
 def is_fenced(event_epoch: int | None, current_epoch: int) -> bool:

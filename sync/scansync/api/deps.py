@@ -1,0 +1,59 @@
+"""What every route needs: the database, the clock, the settings, and the authenticated caller."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from scanapp.domain.clock import Clock
+from scanapp.domain.permissions import Actor, Permission, require
+from scansync.accounts import AuthError, Principal, authenticate
+from scansync.config import Settings
+from scansync.db import Database
+
+_bearer = HTTPBearer(auto_error=False, description="A token from POST /v1/auth/token")
+
+
+class Context:
+    def __init__(self, db: Database, settings: Settings, clock: Clock) -> None:
+        self.db = db
+        self.settings = settings
+        self.clock = clock
+
+
+def context(request: Request) -> Context:
+    ctx: Context = request.app.state.ctx
+    return ctx
+
+
+Ctx = Annotated[Context, Depends(context)]
+
+
+def principal(ctx: Ctx, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
+        raise AuthError("Sign in first: this needs a bearer token from POST /v1/auth/token.")
+    with ctx.db.read() as conn:
+        return authenticate(conn, credentials.credentials, ctx.clock.now())
+
+
+Caller = Annotated[Principal, Depends(principal)]
+
+
+def needs(permissions: frozenset[Permission], action: str) -> Callable[[Principal], Actor]:
+    """A dependency: the caller's actor, after checking it holds one of `permissions`."""
+
+    def check(caller: Caller) -> Actor:
+        require(caller.actor, permissions, action)
+        return caller.actor
+
+    return check
+
+
+def signed_in(caller: Caller) -> Actor:
+    return caller.actor
+
+
+AnyUser = Annotated[Actor, Depends(signed_in)]

@@ -1,0 +1,167 @@
+"""Catalog, counts, sessions and lab data."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from scanapp.domain import counts as rules
+from scanapp.domain.errors import DomainError
+from scanapp.domain.permissions import LAB, OPEN_COUNTS, SUPERVISE, Actor
+from scanapp.sync.wire import (
+    CountIn,
+    CountOut,
+    ImportOut,
+    InventoryItemIn,
+    InventoryItemOut,
+    ListingConfigIn,
+    ListingConfigOut,
+    ProductBatch,
+    ProductOut,
+    SessionEdit,
+    SessionIn,
+    SessionOut,
+    SubmitIn,
+)
+from scansync import catalog, lab, sessions
+from scansync.api.deps import AnyUser, Ctx, needs
+from scansync.views import session_view
+
+router = APIRouter(prefix="/v1")
+
+Supervisor = Annotated[Actor, Depends(needs(SUPERVISE, "change the catalog"))]
+LabUser = Annotated[Actor, Depends(needs(LAB, "work with lab inventory"))]
+Counter = Annotated[Actor, Depends(needs(OPEN_COUNTS | SUPERVISE | LAB, "see counts"))]
+
+
+@router.post("/catalog/products", response_model=ImportOut, tags=["catalog"], summary="Add or change products")
+def import_products(body: ProductBatch, actor: Supervisor, ctx: Ctx) -> dict[str, Any]:
+    with ctx.db.write() as tx:
+        return catalog.import_products(tx, list(body.products))
+
+
+@router.get("/catalog/products/{sku}", response_model=ProductOut, tags=["catalog"])
+def get_product(sku: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    with ctx.db.read() as conn:
+        return catalog.get_product(conn, sku)
+
+
+@router.delete("/catalog/products/{sku}", status_code=204, tags=["catalog"])
+def delete_product(sku: str, actor: Supervisor, ctx: Ctx) -> Response:
+    with ctx.db.write() as tx:
+        catalog.delete_product(tx, sku)
+    return Response(status_code=204)
+
+
+@router.get("/counts", response_model=list[CountOut], tags=["counts"], summary="Counts the caller may see")
+def list_counts(actor: Counter, ctx: Ctx) -> list[dict[str, Any]]:
+    with ctx.db.read() as conn:
+        return sessions.list_counts(conn, actor)
+
+
+@router.post(
+    "/counts",
+    response_model=CountOut,
+    status_code=201,
+    tags=["counts"],
+    summary="Create a count (directed with a list, hard, or a lab reconciliation) and its default session",
+)
+def create_count(body: CountIn, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    with ctx.db.write() as tx:
+        return sessions.create_count(tx, actor, ctx.clock.now(), body)
+
+
+@router.get("/counts/{count_id}", response_model=CountOut, tags=["counts"])
+def get_count(count_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    with ctx.db.read() as conn:
+        rules._require_for(sessions.get_count(conn, count_id), actor, "see this count")
+        return sessions.count_data(conn, count_id)
+
+
+@router.post("/counts/{count_id}/sessions", response_model=SessionOut, status_code=201, tags=["sessions"])
+def new_session(count_id: str, body: SessionIn, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    with ctx.db.write() as tx:
+        return sessions.new_session(tx, actor, ctx.clock.now(), count_id, body)
+
+
+@router.get("/sessions/{session_id}", response_model=SessionOut, tags=["sessions"])
+def get_session(session_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    with ctx.db.read() as conn:
+        session = sessions.get_session(conn, session_id)
+        rules._require_for(sessions.get_count(conn, session.count_id), actor, "see this session")
+        return session_view(session)
+
+
+def _transition(ctx: Ctx, actor: Actor, session_id: str, make: Any) -> dict[str, Any]:
+    with ctx.db.write() as tx:
+        return sessions.transition(tx, actor, ctx.clock.now(), session_id, make(tx))
+
+
+@router.patch("/sessions/{session_id}", response_model=SessionOut, tags=["sessions"], summary="Edit name and area")
+def edit_session(session_id: str, body: SessionEdit, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    return _transition(ctx, actor, session_id, lambda tx: sessions.edit(actor, body.name, body.area))
+
+
+@router.post("/sessions/{session_id}/start", response_model=SessionOut, tags=["sessions"])
+def start_session(session_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    return _transition(ctx, actor, session_id, lambda tx: sessions.start(actor))
+
+
+@router.post("/sessions/{session_id}/submit", response_model=SessionOut, tags=["sessions"])
+def submit_session(session_id: str, body: SubmitIn, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    return _transition(
+        ctx, actor, session_id, lambda tx: sessions.submit(tx.conn, actor, body.confirmed_uncounted_zero)
+    )
+
+
+@router.post("/sessions/{session_id}/reopen", response_model=SessionOut, tags=["sessions"])
+def reopen_session(session_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    return _transition(ctx, actor, session_id, lambda tx: sessions.reopen(actor))
+
+
+@router.post("/sessions/{session_id}/discard", response_model=SessionOut, tags=["sessions"])
+def discard_session(session_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    return _transition(ctx, actor, session_id, lambda tx: sessions.discard(actor))
+
+
+@router.post(
+    "/sessions/{session_id}/end",
+    response_model=SessionOut,
+    tags=["sessions"],
+    summary="End a lab reconciliation session (only the user who started it)",
+)
+def end_session(session_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    return _transition(ctx, actor, session_id, lambda tx: sessions.end(actor))
+
+
+@router.get("/lab/inventory", response_model=list[InventoryItemOut], tags=["lab"])
+def list_inventory(
+    actor: LabUser,
+    ctx: Ctx,
+    lab_name: Annotated[str | None, Query(alias="lab", max_length=128)] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+) -> list[dict[str, Any]]:
+    with ctx.db.read() as conn:
+        return lab.list_inventory(conn, lab_name, limit, offset)
+
+
+@router.post("/lab/inventory", tags=["lab"], summary="Add or change inventory items")
+def upsert_inventory(body: list[InventoryItemIn], actor: LabUser, ctx: Ctx) -> dict[str, int]:
+    if len(body) > 5000:
+        raise DomainError("At most 5000 items per request.")
+    with ctx.db.write() as tx:
+        return {"stored": lab.upsert_inventory(tx, body)}
+
+
+@router.get("/lab/listing-configs", response_model=list[ListingConfigOut], tags=["lab"])
+def list_listings(actor: LabUser, ctx: Ctx) -> list[dict[str, Any]]:
+    with ctx.db.read() as conn:
+        return lab.list_listings(conn)
+
+
+@router.post("/lab/listing-configs", response_model=ListingConfigOut, status_code=201, tags=["lab"])
+def create_listing(body: ListingConfigIn, actor: LabUser, ctx: Ctx) -> dict[str, Any]:
+    with ctx.db.write() as tx:
+        return lab.create_listing(tx, actor, body)

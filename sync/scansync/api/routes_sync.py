@@ -1,0 +1,142 @@
+"""Journal push, change pull, session leases, the review queue, reports and the audit log."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Response
+from sqlalchemy import select
+
+from scanapp.domain import counts as rules
+from scanapp.domain.counts import CountKind
+from scanapp.domain.permissions import FORCE_RELEASE, LAB, SUPERVISE, Actor, Permission, require
+from scanapp.sync.wire import (
+    MAX_PAGE,
+    AuditEntry,
+    CountReport,
+    LeaseOut,
+    PullOut,
+    PushIn,
+    PushOut,
+    ReviewItem,
+    ReviewResolve,
+)
+from scansync import locks, pull, push, reports, review
+from scansync import tables as t
+from scansync.api.deps import AnyUser, Ctx, needs
+from scansync.sessions import get_count
+
+router = APIRouter(prefix="/v1")
+
+Reviewer = Annotated[Actor, Depends(needs(SUPERVISE, "review fenced scans"))]
+Auditor = Annotated[Actor, Depends(needs(frozenset({Permission.COMMON_ADMIN}), "read the audit log"))]
+Releaser = Annotated[Actor, Depends(needs(FORCE_RELEASE, "force-release another user's session"))]
+
+
+@router.post("/journal", response_model=PushOut, tags=["sync"], summary="Push a batch of this device's events")
+def push_events(body: PushIn, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    with ctx.db.write() as tx:
+        return push.push(tx, actor, ctx.clock.now(), body)
+
+
+@router.get("/changes", response_model=PullOut, tags=["sync"], summary="Changes after a cursor, one page")
+def pull_changes(
+    actor: AnyUser,
+    ctx: Ctx,
+    since: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+) -> Response:
+    with ctx.db.read() as conn:
+        body, more = pull.page(conn, actor.device_id, since, limit)
+    if not more:
+        with ctx.db.write() as tx:
+            pull.note_pull(tx, actor.device_id, ctx.clock.now())
+    return Response(body, media_type="application/json")
+
+
+@router.post("/sessions/{session_id}/lease", response_model=LeaseOut, tags=["leases"], summary="Acquire the lease")
+def acquire(session_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    with ctx.db.write() as tx:
+        return locks.acquire(tx, actor, ctx.clock.now(), session_id, ctx.settings.lease_ttl)
+
+
+@router.put("/sessions/{session_id}/lease", response_model=LeaseOut, tags=["leases"], summary="Heartbeat: renew")
+def heartbeat(session_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    with ctx.db.write() as tx:
+        return locks.heartbeat(tx, actor, ctx.clock.now(), session_id, ctx.settings.lease_ttl)
+
+
+@router.delete("/sessions/{session_id}/lease", response_model=LeaseOut, tags=["leases"], summary="Release")
+def release(session_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    with ctx.db.write() as tx:
+        return locks.release(tx, actor, ctx.clock.now(), session_id, ctx.settings.lease_ttl)
+
+
+@router.post(
+    "/sessions/{session_id}/lease/force-release",
+    response_model=LeaseOut,
+    tags=["leases"],
+    summary="Force-release another user's session (COMMON_ADMIN; audited)",
+)
+def force_release(session_id: str, actor: Releaser, ctx: Ctx) -> dict[str, Any]:
+    with ctx.db.write() as tx:
+        return locks.force_release(tx, actor, ctx.clock.now(), session_id, ctx.settings.lease_ttl)
+
+
+@router.get(
+    "/counts/{count_id}/report",
+    response_model=CountReport,
+    tags=["counts"],
+    summary="Expected, counted and variance per item; unmatched scans; totals",
+)
+def report(count_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    with ctx.db.read() as conn:
+        count = get_count(conn, count_id)
+        require(actor, LAB if count.kind is CountKind.SCOPED else SUPERVISE, "see a count's report")
+        return reports.count_report(conn, count_id, ctx.clock.now())
+
+
+@router.get("/review", response_model=list[ReviewItem], tags=["review"], summary="Events waiting for review")
+def review_queue(
+    actor: Reviewer,
+    ctx: Ctx,
+    count_id: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+) -> list[dict[str, Any]]:
+    with ctx.db.read() as conn:
+        return review.open_items(conn, limit, offset, count_id)
+
+
+@router.post("/review/{event_id}", tags=["review"], summary="Merge, move or discard a reviewed event (audited)")
+def resolve(event_id: str, body: ReviewResolve, actor: Reviewer, ctx: Ctx) -> dict[str, str]:
+    with ctx.db.write() as tx:
+        status = review.resolve(tx, actor, ctx.clock.now(), event_id, body.action, body.target_session_id, body.note)
+    return {"event_id": event_id, "status": status}
+
+
+@router.get("/audit", response_model=list[AuditEntry], tags=["review"], summary="The audit log, newest first")
+def audit_log(
+    actor: Auditor,
+    ctx: Ctx,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+) -> list[dict[str, Any]]:
+    with ctx.db.read() as conn:
+        rows = conn.execute(select(t.audit_log).order_by(t.audit_log.c.id.desc()).limit(limit).offset(offset))
+        return [
+            {
+                "id": r.id,
+                "at": r.at,
+                "user_id": r.user_id,
+                "device_id": r.device_id,
+                "action": r.action,
+                "target": r.target,
+                "detail": json.loads(r.detail),
+            }
+            for r in rows
+        ]
+
+
+__all__ = ["router", "rules"]

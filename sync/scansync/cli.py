@@ -1,0 +1,268 @@
+"""`scanapp-sync`: run the server, and the administration commands that work on its database directly.
+
+    scanapp-sync [--db URL] serve [--host H] [--port P]
+    scanapp-sync [--db URL] user add NAME --role ROLE [--role ROLE …] [--display-name TEXT]
+    scanapp-sync [--db URL] user roles NAME --role ROLE [--role ROLE …]
+    scanapp-sync [--db URL] device enroll [DEVICE_ID] [--name TEXT]
+    scanapp-sync [--db URL] catalog import FILE.csv
+    scanapp-sync [--db URL] count create NAME --kind directed|hard --start TIME [--item SKU=QTY …] [--items FILE]
+    scanapp-sync [--db URL] report COUNT --format json
+
+Passwords are read from $SCANAPP_SYNC_PASSWORD, else from standard input (prompted on a terminal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+from sqlalchemy import or_, select
+
+from scanapp.domain.errors import NotFound
+from scanapp.domain.journal import new_event_id
+from scanapp.domain.permissions import ROLES, Actor, permissions_for_roles
+from scanapp.errors import KnownError
+from scanapp.sync.wire import CountIn, ExpectedItem
+from scansync import accounts, audit, catalog, reports, sessions
+from scansync import tables as t
+from scansync.catalog_csv import read_batches
+from scansync.config import ENV_DB, Settings, default_db_url
+from scansync.db import Database
+
+# Changes made from the command line are attributed to this user in the audit log.
+CLI_USER = "cli"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="scanapp-sync", description="The ScanApp central sync service.")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help=f"database URL or SQLite file (default: ${ENV_DB}, else a file "
+        "in the user data dir); PostgreSQL: postgresql+psycopg://user@host/db",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    serve = sub.add_parser("serve", help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--lease-ttl", type=float, metavar="SECONDS", help="session lease time to live")
+    serve.set_defaults(run=run_serve)
+
+    user = sub.add_parser("user", help="manage users").add_subparsers(dest="action", required=True)
+    add = user.add_parser("add", help="add a user (password from $SCANAPP_SYNC_PASSWORD or stdin)")
+    add.add_argument("name")
+    add.add_argument("--role", action="append", required=True, choices=sorted(ROLES))
+    add.add_argument("--display-name", default="")
+    add.set_defaults(run=run_user_add)
+    roles = user.add_parser("roles", help="change a user's roles (audited)")
+    roles.add_argument("name")
+    roles.add_argument("--role", action="append", required=True, choices=sorted(ROLES))
+    roles.set_defaults(run=run_user_roles)
+
+    device = sub.add_parser("device", help="manage devices").add_subparsers(dest="action", required=True)
+    enroll = device.add_parser("enroll", help="enroll a device (its id is shown by the app; new id if omitted)")
+    enroll.add_argument("device_id", nargs="?")
+    enroll.add_argument("--name", default="")
+    enroll.set_defaults(run=run_device_enroll)
+
+    cat = sub.add_parser("catalog", help="the product catalog").add_subparsers(dest="action", required=True)
+    imp = cat.add_parser("import", help="import products from CSV (sku,name,parent_name,gtin)")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(run=run_catalog_import)
+
+    count = sub.add_parser("count", help="counts").add_subparsers(dest="action", required=True)
+    create = count.add_parser("create", help="create a count with its default session")
+    create.add_argument("name")
+    create.add_argument("--kind", choices=("directed", "hard"), required=True)
+    create.add_argument("--start", required=True, help="planned start, ISO 8601 (UTC unless an offset is given)")
+    create.add_argument("--item", action="append", default=[], metavar="SKU=QTY", help="a directed-list item")
+    create.add_argument("--items", type=Path, metavar="FILE", help="CSV of the directed list: item_key,expected_qty")
+    create.add_argument("--area", default="", help="area of the default session")
+    create.set_defaults(run=run_count_create)
+
+    report = sub.add_parser("report", help="a count's report")
+    report.add_argument("count", metavar="COUNT", help="count id, unique id prefix, or exact name")
+    report.add_argument("--format", choices=("json",), default="json")
+    report.set_defaults(run=run_report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        return int(args.run(args))
+    except KnownError as err:
+        print(f"scanapp-sync: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _open(args: argparse.Namespace) -> Database:
+    return Database.open(args.db or default_db_url())
+
+
+def _cli_actor() -> Actor:
+    return Actor(CLI_USER, "", frozenset(ROLES["admin"]))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from scansync.api.app import create_app
+
+    db = _open(args)
+    settings = Settings()
+    if args.lease_ttl:
+        from datetime import timedelta
+
+        settings = Settings(lease_ttl=timedelta(seconds=args.lease_ttl))
+    print(f"scanapp-sync: serving {db.display_url} on http://{args.host}:{args.port}", file=sys.stderr)
+    uvicorn.run(create_app(db, settings), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def _password() -> str:
+    if os.environ.get("SCANAPP_SYNC_PASSWORD"):
+        return os.environ["SCANAPP_SYNC_PASSWORD"]
+    if sys.stdin.isatty():
+        first = getpass.getpass("Password: ")
+        if getpass.getpass("Again: ") != first:
+            raise KnownError("The passwords differ.")
+        return first
+    return sys.stdin.readline().rstrip("\n")
+
+
+def run_user_add(args: argparse.Namespace) -> int:
+    db = _open(args)
+    password = _password()
+    now = _now()
+    with db.write() as tx:
+        accounts.add_user(tx.conn, now, args.name, args.display_name, password, args.role)
+        audit.record(tx.conn, now, CLI_USER, None, "user_added", args.name, roles=args.role)
+        row = tx.conn.execute(select(t.users).where(t.users.c.id == args.name)).one()
+        tx.publish("user", args.name, accounts.user_view(row))
+    perms = ", ".join(sorted(permissions_for_roles(args.role)))
+    print(f"user {args.name} added ({', '.join(args.role)}: {perms})")
+    return 0
+
+
+def run_user_roles(args: argparse.Namespace) -> int:
+    db = _open(args)
+    with db.write() as tx:
+        roles = accounts.set_roles(tx.conn, _now(), _cli_actor(), args.name, args.role)
+        row = tx.conn.execute(select(t.users).where(t.users.c.id == args.name)).one()
+        tx.publish("user", args.name, accounts.user_view(row))
+    print(f"user {args.name}: {', '.join(roles)}")
+    return 0
+
+
+def run_device_enroll(args: argparse.Namespace) -> int:
+    db = _open(args)
+    device_id = args.device_id or new_event_id()
+    now = _now()
+    with db.write() as tx:
+        fresh = accounts.enroll_device(tx.conn, now, CLI_USER, device_id, args.name)
+        if fresh:
+            audit.record(tx.conn, now, CLI_USER, None, "device_enrolled", device_id, name=args.name)
+    print(device_id if fresh else f"{device_id} (enrolled already)")
+    return 0
+
+
+def run_catalog_import(args: argparse.Namespace) -> int:
+    db = _open(args)
+    rejected = imported = unchanged = 0
+
+    def reject(line: int, reason: str) -> None:
+        nonlocal rejected
+        rejected += 1
+        print(f"{args.file}:{line}: {reason}", file=sys.stderr)
+
+    for lines, products in read_batches(args.file, 5000, reject):
+        with db.write() as tx:
+            result = catalog.import_products(tx, products)
+        imported += result["imported"]
+        unchanged += result["unchanged"]
+        for row in result["rejected"]:
+            reject(lines[row["index"]], f"{row['sku']}: {row['reason']}")
+    print(f"imported {imported} products ({unchanged} unchanged), rejected {rejected} rows")
+    return 0 if rejected == 0 else 1
+
+
+def _expected(args: argparse.Namespace) -> list[ExpectedItem]:
+    items: list[tuple[str, str]] = []
+    for spec in args.item:
+        key, _, qty = spec.partition("=")
+        items.append((key.strip(), qty.strip() or "0"))
+    if args.items:
+        try:
+            text = args.items.read_text(encoding="utf-8-sig")
+        except OSError as err:
+            raise KnownError(f"Cannot read {args.items}: {err.strerror}.") from err
+        for n, line in enumerate(text.splitlines(), 1):
+            key, _, qty = line.partition(",")
+            if n == 1 and key.strip().lower() in ("item_key", "sku"):
+                continue
+            if key.strip():
+                items.append((key.strip(), qty.strip() or "0"))
+    try:
+        return [ExpectedItem(item_key=k, expected_qty=float(q)) for k, q in items]
+    except (ValueError, ValidationError) as err:
+        raise KnownError(f"Bad directed-list item: {err}") from None
+
+
+def run_count_create(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        body = CountIn(
+            name=args.name, kind=args.kind, planned_start=args.start, expected=_expected(args), default_area=args.area
+        )
+    except ValidationError as err:
+        raise KnownError("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())) from None
+    with db.write() as tx:
+        data = sessions.create_count(tx, _cli_actor(), _now(), body)
+    print(json.dumps({"id": data["id"], "default_session": data["sessions"][0]["id"]}))
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    db = _open(args)
+    with db.read() as conn:
+        rows = conn.execute(
+            select(t.counts.c.id).where(
+                or_(
+                    t.counts.c.id == args.count,
+                    t.counts.c.id.startswith(args.count, autoescape=True),
+                    t.counts.c.name == args.count,
+                )
+            )
+        ).all()
+        if not rows:
+            raise NotFound(f"No count {args.count!r}.")
+        if len(rows) > 1:
+            raise KnownError(f"{args.count!r} names {len(rows)} counts; use the full id.")
+        data = reports.count_report(conn, rows[0].id, _now())
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""Server settings: where the database is and the limits that shape sessions, leases and logins."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import platformdirs
+
+from scanapp.domain.leases import DEFAULT_TTL
+
+ENV_DB = "SCANAPP_SYNC_DB"
+
+
+def default_db_url() -> str:
+    """$SCANAPP_SYNC_DB, else an SQLite file in the platform's user data dir."""
+    if os.environ.get(ENV_DB):
+        return os.environ[ENV_DB]
+    path = Path(platformdirs.user_data_dir("ScanApp", appauthor=False)) / "sync" / "scansync.db"
+    return f"sqlite:///{path}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    token_ttl: timedelta = timedelta(hours=12)
+    lease_ttl: timedelta = DEFAULT_TTL
+    login_window: timedelta = timedelta(minutes=5)
+    max_failures_per_user: int = 5
+    max_failures_per_client: int = 30
+    max_body_bytes: int = 16 * 1024 * 1024

@@ -1,0 +1,185 @@
+"""The server database: engine setup for SQLite or PostgreSQL, migrations, and transactions.
+
+A write transaction collects the change-log entries it produces and numbers them at the very end, just
+before commit: the counter row is then locked for the shortest time, and on PostgreSQL that lock makes
+writers commit in change order, so a pull cursor never skips a row that commits late.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event, exc, insert, select, text, update
+from sqlalchemy.engine import make_url
+
+from scanapp.domain.journal import new_event_id
+from scanapp.errors import KnownError
+from scansync import tables as t
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_BUSY_MS = 30_000
+# Any constant works; it only has to be the same in every server process sharing the database.
+MIGRATION_LOCK = 0x5CA5_5C01
+
+
+class DatabaseUnavailable(KnownError):
+    """The database cannot be reached or refuses to work; the request may be retried later."""
+
+
+def normalise_url(url: str) -> str:
+    """Accept a URL or a bare SQLite file path; plain postgresql:// means the psycopg 3 driver."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def dumps(data: Any) -> str:
+    # ASCII escapes keep NUL and lone surrogates from a device's payload storable in any database.
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=True, default=str)
+
+
+@dataclass
+class Tx:
+    """One write transaction and the change-log entries it will publish on commit."""
+
+    conn: Connection
+    pending: list[dict[str, Any]] = field(default_factory=list)
+
+    def publish(self, entity: str, key: str, data: Any, device_id: str | None = None) -> None:
+        self.pending.append(
+            {
+                "entity": entity,
+                "key": key,
+                "device_id": device_id,
+                "data": data if isinstance(data, str) else dumps(data),
+            }
+        )
+
+    def flush_changes(self) -> None:
+        if not self.pending:
+            return
+        n = len(self.pending)
+        last = self.conn.execute(
+            update(t.counters)
+            .where(t.counters.c.name == "changes")
+            .values(value=t.counters.c.value + n)
+            .returning(t.counters.c.value)
+        ).scalar_one()
+        first = last - n + 1
+        for i, row in enumerate(self.pending):
+            row["seq"] = first + i
+        self.conn.execute(insert(t.changes), self.pending)
+        self.pending = []
+
+
+class Database:
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    @classmethod
+    def open(cls, url: str, migrate: bool = True) -> Database:
+        url = normalise_url(url)
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite":
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(
+                url,
+                connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_MS / 1000},
+                pool_size=10,
+                max_overflow=30,
+            )
+            _sqlite_pragmas(engine)
+        elif parsed.get_backend_name() == "postgresql":
+            engine = create_engine(url, pool_size=10, max_overflow=30, pool_pre_ping=True)
+        else:
+            raise KnownError(
+                f"Unsupported database URL {parsed.render_as_string()}: use sqlite:/// or postgresql+psycopg://"
+            )
+        db = cls(url, engine)
+        if migrate:
+            db.migrate()
+        return db
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def migrate(self) -> None:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        try:
+            with self.engine.begin() as conn:
+                if self.dialect == "postgresql":
+                    # Several server processes may start at once: one migrates, the others wait for it.
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if conn.execute(select(t.meta.c.value).where(t.meta.c.key == "server_id")).first() is None:
+                    conn.execute(insert(t.meta).values(key="server_id", value=new_event_id()))
+        except exc.OperationalError as err:
+            raise DatabaseUnavailable(f"Cannot open the database {self.display_url}: {_first_line(err)}") from err
+
+    @property
+    def display_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @property
+    def server_id(self) -> str:
+        with self.read() as conn:
+            return str(conn.execute(select(t.meta.c.value).where(t.meta.c.key == "server_id")).scalar_one())
+
+    @contextmanager
+    def write(self) -> Iterator[Tx]:
+        """Committed when the block ends normally (changes numbered last), rolled back otherwise."""
+        try:
+            with self.engine.connect().execution_options(scansync_write=True) as conn, conn.begin():
+                tx = Tx(conn)
+                yield tx
+                tx.flush_changes()
+        except exc.OperationalError as err:
+            raise DatabaseUnavailable(f"The database is unavailable: {_first_line(err)}") from err
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
+        except exc.OperationalError as err:
+            raise DatabaseUnavailable(f"The database is unavailable: {_first_line(err)}") from err
+
+
+def _first_line(err: BaseException) -> str:
+    return str(getattr(err, "orig", err)).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # BEGIN is issued below
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        # FULL: an acknowledged push must survive power loss; the device forgets what was acknowledged.
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # Writers take the write lock up front, so two writers never deadlock upgrading a read lock.
+        write = conn.get_execution_options().get("scansync_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

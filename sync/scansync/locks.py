@@ -1,0 +1,156 @@
+"""Session leases on the server: acquire, heartbeat, release, force-release.
+
+The rules are scanapp.domain.leases; this module keeps the lease columns of the session row and the epoch
+history in step. The session row is locked for the whole transaction (FOR UPDATE on PostgreSQL, the write
+lock on SQLite), so concurrent acquisitions are decided one at a time by the database, in any process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from scanapp.domain import counts as rules
+from scanapp.domain import leases
+from scanapp.domain.counts import Lock, Session, SessionState
+from scanapp.domain.errors import InvalidTransition
+from scanapp.domain.leases import Grant, Lease, LeaseEnd
+from scanapp.domain.permissions import Actor
+from scansync import audit
+from scansync import tables as t
+from scansync.db import Tx
+from scansync.sessions import get_count, get_session
+from scansync.views import lease_of, session_values, session_view
+
+
+def close_grant(conn: Connection, session_id: str, epoch: int, at: datetime, reason: str) -> None:
+    conn.execute(
+        update(t.lease_history)
+        .where(
+            t.lease_history.c.session_id == session_id,
+            t.lease_history.c.epoch == epoch,
+            t.lease_history.c.ended_at.is_(None),
+        )
+        .values(ended_at=at, end_reason=reason)
+    )
+
+
+def history(conn: Connection, session_ids: list[str]) -> dict[str, list[Grant]]:
+    out: dict[str, list[Grant]] = {sid: [] for sid in session_ids}
+    if not session_ids:
+        return out
+    rows = conn.execute(select(t.lease_history).where(t.lease_history.c.session_id.in_(session_ids)))
+    for r in rows:
+        ended = LeaseEnd(r.end_reason) if r.end_reason else None
+        out[r.session_id].append(Grant(r.epoch, r.user_id, r.device_id, ended))
+    return out
+
+
+def lease_view(session_id: str, lease: Lease, ttl: timedelta, now: datetime) -> dict[str, Any]:
+    return {
+        "session_id": session_id,
+        "epoch": lease.epoch,
+        "user_id": lease.user_id,
+        "device_id": lease.device_id,
+        "expires_at": lease.expires_at,
+        "ttl_seconds": ttl.total_seconds(),
+        "server_time": now,
+    }
+
+
+def _with_lease(session: Session, lease: Lease) -> Session:
+    lock = None
+    if lease.user_id is not None and lease.device_id is not None:
+        lock = Lock(lease.user_id, lease.device_id, lease.expires_at)
+    return replace(session, lock=lock, epoch=lease.epoch)
+
+
+def _store(tx: Tx, session: Session) -> None:
+    values = session_values(session)
+    tx.conn.execute(
+        update(t.sessions)
+        .where(t.sessions.c.id == session.id)
+        .values({k: v for k, v in values.items() if k.startswith("lease_")})
+    )
+    tx.publish("session", session.id, session_view(session))
+
+
+def acquire(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedelta) -> dict[str, Any]:
+    session = get_session(tx.conn, session_id, for_update=True)
+    count = get_count(tx.conn, session.count_id)
+    rules._require_for(count, actor, "work a session")
+    if session.state is SessionState.DISCARDED:
+        raise InvalidTransition("The session was discarded; there is nothing to work on.")
+    current = lease_of(session)
+    granted = leases.acquire(current, actor, now, ttl)
+    if granted.epoch != current.epoch:
+        ended = leases.ending(current, now)
+        if ended is not None:
+            at = current.expires_at if ended is LeaseEnd.EXPIRED and current.expires_at else now
+            close_grant(tx.conn, session_id, current.epoch, at, ended.value)
+        tx.conn.execute(
+            insert(t.lease_history).values(
+                session_id=session_id,
+                epoch=granted.epoch,
+                user_id=actor.user_id,
+                device_id=actor.device_id,
+                granted_at=now,
+            )
+        )
+    _store(tx, _with_lease(session, granted))
+    return lease_view(session_id, granted, ttl, now)
+
+
+def heartbeat(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedelta) -> dict[str, Any]:
+    session = get_session(tx.conn, session_id, for_update=True)
+    renewed = leases.heartbeat(lease_of(session), actor, now, ttl)
+    _store(tx, _with_lease(session, renewed))
+    return lease_view(session_id, renewed, ttl, now)
+
+
+def release(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedelta) -> dict[str, Any]:
+    session = get_session(tx.conn, session_id, for_update=True)
+    current = lease_of(session)
+    freed = leases.release(current, actor)
+    close_grant(tx.conn, session_id, current.epoch, now, LeaseEnd.RELEASED.value)
+    _store(tx, _with_lease(session, freed))
+    return lease_view(session_id, freed, ttl, now)
+
+
+def force_release(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedelta) -> dict[str, Any]:
+    """A supervisor frees the session. The epoch moves on (recorded as an epoch with no holder), so events
+    the old holder writes afterwards are fenced. Audited."""
+    session = get_session(tx.conn, session_id, for_update=True)
+    current = lease_of(session)
+    freed = leases.force_release(current, actor)
+    if current.held:
+        close_grant(tx.conn, session_id, current.epoch, now, LeaseEnd.FORCE_RELEASED.value)
+    tx.conn.execute(
+        insert(t.lease_history).values(
+            session_id=session_id,
+            epoch=freed.epoch,
+            user_id=None,
+            device_id=None,
+            granted_at=now,
+            ended_at=now,
+            end_reason=LeaseEnd.FORCE_RELEASED.value,
+        )
+    )
+    audit.record(
+        tx.conn,
+        now,
+        actor.user_id,
+        actor.device_id,
+        "force_release",
+        session_id,
+        holder_user=current.user_id,
+        holder_device=current.device_id,
+        old_epoch=current.epoch,
+        new_epoch=freed.epoch,
+        was_live=current.live(now),
+    )
+    _store(tx, _with_lease(session, freed))
+    return lease_view(session_id, freed, ttl, now)

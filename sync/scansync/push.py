@@ -1,0 +1,121 @@
+"""Journal push: a device sends batches of its events; the server stores each exactly once.
+
+The device's sequence is gapless, so one number per device — the high-water mark — says what is stored.
+Events at or below it are duplicates. Above it, events are taken in order while the sequence is
+contiguous; at the first gap the answer says where to resend from, and nothing after the gap is kept.
+Every event taken is stored with its verdict: applied, fenced (stale lease epoch) or rejected (a rule
+refused it) — the last two wait in the review queue. None is dropped, none blocks the ones behind it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+
+from scanapp.domain.errors import PermissionDenied
+from scanapp.domain.permissions import Actor
+from scanapp.sync.wire import PushIn, WireEvent
+from scansync import tables as t
+from scansync.apply import Batch, event_wire
+from scansync.db import Tx, dumps
+from scansync.views import clean
+
+
+def push(tx: Tx, actor: Actor, now: datetime, body: PushIn) -> dict[str, Any]:
+    conn = tx.conn
+    foreign = next((e for e in body.events if e.device_id != actor.device_id), None)
+    if foreign is not None:
+        raise PermissionDenied(
+            f"Event {foreign.id} belongs to device {foreign.device_id}; this sign-in is for device {actor.device_id}."
+        )
+    # Pushes of one device are decided one at a time: the device row is the lock.
+    device = conn.execute(
+        select(t.devices.c.high_water, t.devices.c.reported_seq)
+        .where(t.devices.c.id == actor.device_id)
+        .with_for_update()
+    ).one()
+    high_water = int(device.high_water)
+    events = sorted(body.events, key=lambda e: e.seq)
+    ids = [e.id for e in events]
+    known: set[str] = set()
+    for i in range(0, len(ids), 500):
+        known.update(conn.execute(select(t.events.c.id).where(t.events.c.id.in_(ids[i : i + 500]))).scalars())
+
+    duplicates = 0
+    taken: list[WireEvent] = []
+    resend_from: int | None = None
+    for ev in events:
+        if ev.seq <= high_water:
+            duplicates += 1
+        elif ev.seq == high_water + 1:
+            high_water += 1
+            if ev.id in known:
+                duplicates += 1  # stored before under another number: a client bug, but never store it twice
+            else:
+                known.add(ev.id)
+                taken.append(ev)
+        else:
+            resend_from = high_water + 1
+            break
+
+    batch = Batch(conn, now)
+    batch.preload(taken)
+    verdicts = []
+    rows = []
+    review = []
+    for ev in taken:
+        outcome = batch.decide(ev)
+        reason = clean(outcome.reason) if outcome.reason else None
+        rows.append(_event_row(ev, now, outcome.status, reason))
+        if outcome.status != "applied":
+            verdicts.append({"id": ev.id, "seq": ev.seq, "status": outcome.status, "reason": reason})
+        if outcome.status in ("fenced", "rejected"):
+            ctx = batch.sessions.get(ev.session_id or "")
+            review.append(
+                {
+                    "event_id": ev.id,
+                    "session_id": ev.session_id,
+                    "count_id": ctx.count.id if ctx else None,
+                    "status": "open",
+                    "reason": reason or outcome.status,
+                    "created_at": now,
+                }
+            )
+    if rows:
+        conn.execute(insert(t.events), rows)
+    if review:
+        conn.execute(insert(t.review_items), review)
+    batch.write(tx, lambda ev: tx.publish("event", ev.id, event_wire(ev), device_id=ev.device_id))
+    reported = max(int(device.reported_seq), high_water, body.device_last_seq or 0)
+    conn.execute(
+        update(t.devices)
+        .where(t.devices.c.id == actor.device_id)
+        .values(high_water=high_water, reported_seq=reported, last_push_at=now, last_user=actor.user_id)
+    )
+    return {
+        "high_water": high_water,
+        "resend_from": resend_from,
+        "accepted": len(taken),
+        "duplicates": duplicates,
+        "verdicts": verdicts,
+    }
+
+
+def _event_row(ev: WireEvent, now: datetime, status: str, reason: str | None) -> dict[str, Any]:
+    return {
+        "id": ev.id,
+        "device_id": ev.device_id,
+        "seq": ev.seq,
+        "kind": ev.kind,
+        "session_id": ev.session_id,
+        "user_id": ev.user_id,
+        "wall_time": ev.wall_time,
+        "mono_ns": ev.mono_ns,
+        "lock_epoch": ev.lock_epoch,
+        "payload": dumps(ev.payload),
+        "received_at": now,
+        "status": status,
+        "reason": reason,
+    }

@@ -1,0 +1,110 @@
+"""A count's report: per item expected, counted (every session not discarded) and variance; unmatched
+scans; totals; and how many events of the count still wait in the review queue."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, select
+
+from scanapp.domain.counts import CountKind, SessionState, count_state
+from scansync import tables as t
+from scansync.sessions import expected_of, get_count, sessions_of
+from scansync.views import iso
+
+
+def count_report(conn: Connection, count_id: str, now: datetime) -> dict[str, Any]:
+    count = get_count(conn, count_id)
+    sessions = sessions_of(conn, count_id)
+    live = [s.id for s in sessions if s.state is not SessionState.DISCARDED]
+    counted: dict[str, int] = {}
+    unmatched: list[dict[str, Any]] = []
+    if live:
+        rows = conn.execute(
+            select(t.lines.c.item_key, func.sum(t.lines.c.units).label("units"))
+            .where(
+                and_(
+                    t.lines.c.session_id.in_(live),
+                    t.lines.c.removed.is_(False),
+                    t.lines.c.item_key.is_not(None),
+                    t.lines.c.kind != "rejected",
+                )
+            )
+            .group_by(t.lines.c.item_key)
+        )
+        counted = {r.item_key: int(r.units) for r in rows if int(r.units) > 0}
+        unmatched = [
+            {
+                "id": r.event_id,
+                "session_id": r.session_id,
+                "code": r.code,
+                "raw": r.raw,
+                "units": r.units,
+                "at": iso(r.at),
+            }
+            for r in conn.execute(
+                select(t.lines)
+                .where(
+                    and_(
+                        t.lines.c.session_id.in_(live),
+                        t.lines.c.removed.is_(False),
+                        t.lines.c.item_key.is_(None),
+                        t.lines.c.kind != "rejected",
+                    )
+                )
+                .order_by(t.lines.c.at, t.lines.c.event_id)
+            )
+        ]
+    expected = {e["item_key"]: float(e["expected_qty"]) for e in expected_of(conn, count_id)}
+    keys = sorted(set(counted) | set(expected))
+    names = _names(conn, keys, count.kind)
+    lines = []
+    for key in keys:
+        exp = expected.get(key)
+        got = counted.get(key, 0)
+        lines.append(
+            {
+                "item_key": key,
+                "name": names.get(key, key),
+                "expected": exp,
+                "counted": got,
+                "variance": None if exp is None else got - exp,
+            }
+        )
+    in_review = conn.execute(
+        select(func.count())
+        .select_from(t.review_items)
+        .where(t.review_items.c.count_id == count_id, t.review_items.c.status == "open")
+    ).scalar_one()
+    return {
+        "count": {
+            "id": count.id,
+            "name": count.name,
+            "type": count.kind.value,
+            "state": count_state(sessions).value,
+            "planned_start": iso(count.planned_start),
+        },
+        "generated_at": iso(now),
+        "totals": {
+            "units": sum(counted.values()),
+            "unique_products": len(counted),
+            "unmatched_scans": len(unmatched),
+            "in_review": int(in_review),
+        },
+        "lines": lines,
+        "unmatched": unmatched,
+    }
+
+
+def _names(conn: Connection, keys: list[str], kind: CountKind) -> dict[str, str]:
+    out: dict[str, str] = {}
+    key_col, name_col = (
+        (t.inventory_items.c.barcode, t.inventory_items.c.ingredient)
+        if kind is CountKind.SCOPED
+        else (t.products.c.sku, t.products.c.name)
+    )
+    for i in range(0, len(keys), 500):
+        chunk = keys[i : i + 500]
+        out.update({r[0]: r[1] for r in conn.execute(select(key_col, name_col).where(key_col.in_(chunk)))})
+    return out
