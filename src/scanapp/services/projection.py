@@ -16,8 +16,9 @@ def project(uow: UnitOfWork, event: Event, count: Count) -> Line | None:
         return uow.counts.is_expected(count.id, item_key)
 
     if event.kind in LINE_KINDS:
-        line = line_from_event(event, 0, count.kind, expected)
-        return uow.lines.add(line, expected(line.item_key))
+        listed = expected(event.payload.get("item_key"))
+        line = line_from_event(event, 0, count.kind, lambda _key: listed)
+        return uow.lines.add(line, listed)
     if event.kind is EventKind.LINE_REMOVED:
         before = uow.lines.get(str(event.payload["line_id"]))
         after = removed(before)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import socket
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cached_property
@@ -73,6 +74,9 @@ class Store:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
+        self._local = threading.local()
+        self._writers: list[Connection] = []
+        self._writers_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: Path, migrate: bool = True) -> Store:
@@ -98,7 +102,22 @@ class Store:
         return store
 
     def close(self) -> None:
+        with self._writers_lock:
+            for conn in self._writers:
+                conn.close()
+            self._writers.clear()
         self.engine.dispose()
+
+    def writer(self) -> Connection:
+        """This thread's write connection, kept open: a pool checkout and reset per scan costs more
+        than the scan's own SQL."""
+        conn: Connection | None = getattr(self._local, "writer", None)
+        if conn is None or conn.closed or conn.invalidated:
+            conn = self.engine.connect().execution_options(scanapp_write=True)
+            self._local.writer = conn
+            with self._writers_lock:
+                self._writers.append(conn)
+        return conn
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -168,7 +187,6 @@ class Store:
                         id=new_event_id(),
                         name=socket.gethostname(),
                         created_at=utcnow().isoformat(),
-                        next_seq=1,
                     )
                 )
 
@@ -204,5 +222,7 @@ def _install_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
+        if conn.connection.driver_connection.in_transaction:  # type: ignore[union-attr]
+            return  # a unit of work began it on the driver connection
         immediate = conn.get_execution_options().get("scanapp_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

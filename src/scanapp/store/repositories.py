@@ -61,12 +61,9 @@ def from_iso(value: str | None) -> datetime | None:
 class JournalRepo(_Repo):
     def append(self, event: Event) -> Event:
         """Number the event with the device's next sequence and store it, in the caller's transaction."""
-        row = self.one(
-            "UPDATE device SET next_seq = next_seq + 1 WHERE id = ? RETURNING next_seq - 1", (event.device_id,)
-        )
-        if row is None:
-            raise NotFound(f"Unknown device {event.device_id}")
-        seq = int(row[0])
+        # Safe without a counter row: units of work hold SQLite's write lock from BEGIN IMMEDIATE on.
+        row = self.one("SELECT coalesce(max(seq), 0) + 1 FROM events WHERE device_id = ?", (event.device_id,))
+        seq = int(row[0]) if row else 1
         self.cur.execute(
             "INSERT INTO events (id, device_id, seq, kind, session_id, user_id, wall_time, mono_ns, lock_epoch,"
             " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -409,10 +406,8 @@ class LineRepo(_Repo):
         return totals_for(self.conn, session_id)
 
     def unmatched(self, session_id: str) -> int:
-        row = self.one(
-            "SELECT count(*) FROM scan_lines WHERE session_id = ? AND category = ? AND NOT removed",
-            (session_id, Category.UNMATCHED.value),
-        )
+        """Unmatched scans still in the list: each is one unit, so the totals already hold the number."""
+        row = self.one("SELECT units_unmatched FROM session_totals WHERE session_id = ?", (session_id,))
         return int(row[0]) if row else 0
 
     def clear(self, session_id: str) -> None:

@@ -24,8 +24,6 @@ device = Table(
     Column("id", String(36), primary_key=True),
     Column("name", String, nullable=False),
     Column("created_at", String, nullable=False),
-    # Next per-device journal sequence, bumped in the same transaction as the event it numbers.
-    Column("next_seq", Integer, nullable=False, default=1),
 )
 
 users = Table(
@@ -140,13 +138,15 @@ sessions = Table(
     Index("ix_sessions_count", "count_id"),
 )
 
-# The journal, append-only. What sync has delivered is one watermark per device (settings), not a flag
-# per row: the per-device sequence is gapless, so "pushed up to N" says it all.
+# The journal, append-only. Ordered per device by a gapless sequence (the next one is read from the
+# (device_id, seq) index inside the write lock, so no counter row is rewritten per scan). What sync has
+# delivered is one watermark per device, not a flag per row. Indexes are kept to what the write path and
+# sync need: every index is another page written and synced with each scan.
 events = Table(
     "events",
     metadata,
     Column("local_id", Integer, primary_key=True),
-    Column("id", String(36), nullable=False, unique=True),
+    Column("id", String(36), nullable=False),
     Column("device_id", String(36), nullable=False),
     Column("seq", Integer, nullable=False),
     Column("kind", String, nullable=False),
@@ -157,7 +157,6 @@ events = Table(
     Column("lock_epoch", Integer),
     Column("payload", Text, nullable=False),
     UniqueConstraint("device_id", "seq", name="uq_events_device_seq"),
-    Index("ix_events_session", "session_id", "local_id"),
 )
 
 # Projection: one row per line of a session's scan list (scans, hand counts, rejected scans).
@@ -178,7 +177,8 @@ scan_lines = Table(
     Column("at", String, nullable=False),
     Column("reason", Text),
     Column("removed", Boolean, nullable=False, default=False),
-    Index("ix_scan_lines_category", "session_id", "category", "ordinal"),
+    # No index by category: only the Unmatched list filters on it, and unmatched scans are few; the
+    # count of them is kept in session_totals. One index less is one page less to sync per scan.
     sqlite_with_rowid=False,
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from types import TracebackType
 
-from sqlalchemy import Connection, Transaction, exc
+from sqlalchemy import Connection, exc
 
 from scanapp.store.database import Store, translate
 from scanapp.store.repositories import (
@@ -21,6 +21,10 @@ from scanapp.store.repositories import (
 
 
 class SqlUnitOfWork:
+    """The transaction is driven on the driver connection (BEGIN IMMEDIATE … COMMIT): per scan, going
+    through SQLAlchemy's Transaction costs as much as the scan's own SQL. Core statements issued by the
+    repositories run inside the same transaction; SQLAlchemy's begin hook sees it is already open."""
+
     journal: JournalRepo
     catalog: CatalogRepo
     counts: CountRepo
@@ -33,17 +37,17 @@ class SqlUnitOfWork:
         self.store = store
         self.device_id = store.device_id
         self._conn: Connection | None = None
-        self._tx: Transaction | None = None
+        self._db: sqlite3.Connection | None = None
 
     def __enter__(self) -> SqlUnitOfWork:
+        conn = self.store.writer()
+        db: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
         try:
-            self._conn = self.store.engine.connect().execution_options(scanapp_write=True)
-            self._tx = self._conn.begin()
-        except exc.DBAPIError as err:
-            self._close()
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as err:
             raise translate(err, self.store.path) or err from err
-        conn = self._conn
-        cur: sqlite3.Cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        self._conn, self._db = conn, db
+        cur = db.cursor()
         cur.row_factory = sqlite3.Row
         self.journal = JournalRepo(conn, cur)
         self.catalog = CatalogRepo(conn, cur)
@@ -60,27 +64,26 @@ class SqlUnitOfWork:
         return self._conn
 
     def commit(self) -> None:
-        assert self._tx is not None
+        assert self._db is not None and self._conn is not None, "use the unit of work in a with block"
         try:
-            self._tx.commit()
-        except exc.DBAPIError as err:
+            self._db.commit()
+        except sqlite3.Error as err:
             raise translate(err, self.store.path) or err from err
+        if self._conn.in_transaction():
+            self._conn.commit()  # SQLAlchemy's own bookkeeping; the database already committed
 
     def rollback(self) -> None:
-        if self._tx is not None and self._tx.is_active:
-            self._tx.rollback()
+        if self._db is not None and self._db.in_transaction:
+            self._db.rollback()
+        if self._conn is not None and self._conn.in_transaction():
+            self._conn.rollback()
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc_val: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self._close()
-        if isinstance(exc_val, exc.DBAPIError):
+        self.rollback()
+        self._conn = self._db = None
+        if isinstance(exc_val, (exc.DBAPIError, sqlite3.Error)):
             translated = translate(exc_val, self.store.path)
             if translated is not None:
                 raise translated from exc_val
-
-    def _close(self) -> None:
-        self.rollback()
-        if self._conn is not None:
-            self._conn.close()
-        self._conn = self._tx = None

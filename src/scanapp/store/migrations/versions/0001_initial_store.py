@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 13:47:55.548994
+Create Date: 2026-11-22 14:00:39.175199
 """
 
 from alembic import op
@@ -25,7 +25,6 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('name', sa.String(), nullable=False),
     sa.Column('created_at', sa.String(), nullable=False),
-    sa.Column('next_seq', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     op.create_table('events',
@@ -41,12 +40,8 @@ def upgrade() -> None:
     sa.Column('lock_epoch', sa.Integer(), nullable=True),
     sa.Column('payload', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('local_id'),
-    sa.UniqueConstraint('device_id', 'seq', name='uq_events_device_seq'),
-    sa.UniqueConstraint('id')
+    sa.UniqueConstraint('device_id', 'seq', name='uq_events_device_seq')
     )
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.create_index('ix_events_session', ['session_id', 'local_id'], unique=False)
-
     op.create_table('inventory_history',
     sa.Column('event_id', sa.String(length=36), nullable=False),
     sa.Column('item_barcode', sa.String(), nullable=False),
@@ -110,9 +105,6 @@ def upgrade() -> None:
     sa.UniqueConstraint('event_id'),
     sqlite_with_rowid=False
     )
-    with op.batch_alter_table('scan_lines', schema=None) as batch_op:
-        batch_op.create_index('ix_scan_lines_category', ['session_id', 'category', 'ordinal'], unique=False)
-
     op.create_table('session_items',
     sa.Column('session_id', sa.String(length=36), nullable=False),
     sa.Column('item_key', sa.String(), nullable=False),
@@ -215,9 +207,6 @@ def downgrade() -> None:
     op.drop_table('settings')
     op.drop_table('session_totals')
     op.drop_table('session_items')
-    with op.batch_alter_table('scan_lines', schema=None) as batch_op:
-        batch_op.drop_index('ix_scan_lines_category')
-
     op.drop_table('scan_lines')
     with op.batch_alter_table('products', schema=None) as batch_op:
         batch_op.drop_index('ix_products_parent_name')
@@ -233,9 +222,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_inventory_history_item')
 
     op.drop_table('inventory_history')
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.drop_index('ix_events_session')
-
     op.drop_table('events')
     op.drop_table('device')
     op.drop_table('areas')
