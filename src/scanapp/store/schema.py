@@ -190,6 +190,7 @@ session_items = Table(
     Column("item_key", String, primary_key=True),
     Column("units", Integer, nullable=False),
     Column("category", String, nullable=False),
+    sqlite_with_rowid=False,  # keyed by its primary key alone: one B-tree written per scan, not two
 )
 
 # Projection: a session's totals, kept in the same transaction as each event.
@@ -205,6 +206,7 @@ session_totals = Table(
     Column("units_counted", Integer, nullable=False, default=0),
     Column("units_unmatched", Integer, nullable=False, default=0),
     Column("units_undirected", Integer, nullable=False, default=0),
+    sqlite_with_rowid=False,
 )
 
 settings = Table(

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 14:00:39.175199
+Create Date: 2026-11-22 14:03:21.168285
 """
 
 from alembic import op
@@ -110,7 +110,8 @@ def upgrade() -> None:
     sa.Column('item_key', sa.String(), nullable=False),
     sa.Column('units', sa.Integer(), nullable=False),
     sa.Column('category', sa.String(), nullable=False),
-    sa.PrimaryKeyConstraint('session_id', 'item_key')
+    sa.PrimaryKeyConstraint('session_id', 'item_key'),
+    sqlite_with_rowid=False
     )
     op.create_table('session_totals',
     sa.Column('session_id', sa.String(length=36), nullable=False),
@@ -122,7 +123,8 @@ def upgrade() -> None:
     sa.Column('units_counted', sa.Integer(), nullable=False),
     sa.Column('units_unmatched', sa.Integer(), nullable=False),
     sa.Column('units_undirected', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('session_id')
+    sa.PrimaryKeyConstraint('session_id'),
+    sqlite_with_rowid=False
     )
     op.create_table('settings',
     sa.Column('key', sa.String(), nullable=False),
