@@ -85,9 +85,15 @@ def import_catalog(
         rows = _rows(reader, columns, on_reject, result)
         # Commit in chunks: the WAL stays small, and the import is idempotent, so an interrupted one
         # can simply be run again.
-        for chunk in _chunks(rows, COMMIT_EVERY):
+        batches = _chunks(rows, BATCH)
+        more = True
+        while more:
             with uow_factory() as uow:
-                for batch in _chunks(iter(chunk), BATCH):
+                for _ in range(COMMIT_EVERY // BATCH):
+                    batch = next(batches, None)
+                    if batch is None:
+                        more = False
+                        break
                     _write(uow, batch, on_reject, result)
                     if on_progress:
                         on_progress(lines.bytes_read, total)
