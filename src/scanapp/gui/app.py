@@ -1,0 +1,57 @@
+"""Starts the GUI: the QApplication, the style, the crash handler, the window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from scanapp.bootstrap import App
+from scanapp.errors import KnownError
+from scanapp.gui import style
+from scanapp.gui.crash import CrashHandler
+from scanapp.gui.engine import Engine
+from scanapp.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+# Below this the window fills the screen (handhelds); above it, it opens at this size.
+DEFAULT_SIZE = (1024, 640)
+
+
+def run(app: App, args: argparse.Namespace) -> int:
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qt_app, QApplication)
+    qt_app.setApplicationName("ScanApp")
+    qt_app.setApplicationDisplayName("ScanApp")
+    style.apply(qt_app)
+    window: MainWindow | None = None
+    crash = CrashHandler(lambda: window)
+    crash.install()
+    try:
+        try:
+            # Open the store (and create the demo data) now: a locked or damaged file is said plainly.
+            _ = app.store
+        except KnownError as err:
+            log.error("cannot open the store: %s", err)
+            QMessageBox.critical(None, "ScanApp cannot start", str(err))
+            return 2
+        engine = Engine(app)
+        window = MainWindow(engine)
+        show(window)
+        return int(qt_app.exec())
+    finally:
+        crash.uninstall()
+        app.close()
+
+
+def show(window: MainWindow) -> None:
+    screen = window.screen().availableGeometry()
+    width, height = DEFAULT_SIZE
+    if screen.width() <= width or screen.height() <= height:
+        window.showMaximized()
+    else:
+        window.resize(width, height)
+        window.show()

@@ -1,0 +1,1 @@
+"""Dialogs opened from the pages: confirmations, the session form, Match Product, Hand-Counted Items."""

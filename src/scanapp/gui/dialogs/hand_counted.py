@@ -1,0 +1,237 @@
+"""Hand-Counted Items (C9): search by SKU or parent product name and press Enter to add the item; set the
+quantity by typing it or with + and −; × removes; Save adds them all to the session. In directed counts
+only items on the directed list can be found and added."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scanapp.domain.counts import Count, CountKind
+from scanapp.errors import KnownError
+from scanapp.gui.engine import Engine
+from scanapp.gui.formatting import plural
+from scanapp.gui.models.candidates import CandidateModel, search_matches
+from scanapp.gui.models.hand_counted import MAX_QTY, HandCountModel
+from scanapp.gui.views import TableView
+
+SEARCH_DELAY_MS = 250
+
+
+class QuantityDelegate(QStyledItemDelegate):
+    """Typing a quantity: a spin box from 1 to MAX_QTY."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        box = QSpinBox(parent)
+        box.setRange(1, MAX_QTY)
+        box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        box.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        return box
+
+
+class HandItemsView(TableView):
+    """+ and − on the keyboard step the selected item's quantity; digits start typing a new quantity."""
+
+    step_requested = Signal(int, int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row = self.current_row()
+        if row >= 0 and event.text() in ("+", "="):
+            self.step_requested.emit(row, +1)
+            return
+        if row >= 0 and event.text() in ("-", "−"):
+            self.step_requested.emit(row, -1)
+            return
+        if row >= 0 and event.text().isdigit() and self.state() != TableView.State.EditingState:
+            index = self.model().index(row, HandCountModel.QTY)
+            self.setCurrentIndex(index)
+            self.edit(index)
+            editor = self.indexWidget(index) or self.focusWidget()
+            if isinstance(editor, QSpinBox):
+                editor.lineEdit().setText(event.text())
+            return
+        super().keyPressEvent(event)
+
+
+class HandCountedDialog(QDialog):
+    results_changed = Signal(int)
+    """The search results were refreshed; how many there are."""
+    saved = Signal(int)
+    """Save added this many units to the session."""
+
+    def __init__(self, engine: Engine, session_id: str, count: Count, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.session_id = session_id
+        self.count = count
+        self.directed = count.kind is CountKind.DIRECTED
+        self.setWindowTitle("Hand-Counted Items")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        heading = QLabel("Hand-Counted Items")
+        heading.setProperty("role", "title")
+        hint = QLabel(
+            "Search by SKU or parent product name and press Enter to add. "
+            + ("Only items on this count's directed list can be added." if self.directed else "")
+        )
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("SKU or parent product name, then Enter")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search products")
+        self.search.installEventFilter(self)
+        self.results_model = CandidateModel(self)
+        self.results = TableView(self.results_model, stretch=CandidateModel.PRODUCT, lines_per_row=2)
+        self.results.setColumnHidden(CandidateModel.WHY, True)
+        self.results.size_columns([(CandidateModel.SKU, 110), (CandidateModel.CODE, 150)])
+        self.results.setMaximumHeight(150)
+        self.results.hide()
+        self.status = QLabel()
+        self.status.setProperty("role", "hint")
+        self.model = HandCountModel(self)
+        self.table = HandItemsView(
+            self.model,
+            stretch=HandCountModel.PRODUCT,
+            button_columns={HandCountModel.MINUS: 52, HandCountModel.PLUS: 52, HandCountModel.REMOVE: 52},
+            fixed_columns={HandCountModel.QTY: 90, HandCountModel.SKU: 110},
+            lines_per_row=2,
+        )
+        self.table.setItemDelegateForColumn(HandCountModel.QTY, QuantityDelegate(self.table))
+        triggers = TableView.EditTrigger
+        self.table.setEditTriggers(triggers.DoubleClicked | triggers.SelectedClicked | triggers.EditKeyPressed)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a50e0e;")
+        self.error.hide()
+        self.total = QLabel()
+        self.total.setProperty("role", "totals")
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        self.save_button = QPushButton("Save")
+        self.save_button.setProperty("variant", "primary")
+        self.save_button.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.total, 1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self.add_selected)
+        self.results.row_activated.connect(self._add_row)
+        self.results.button_clicked.connect(lambda row, _col: self._add_row(row))
+        self.table.button_clicked.connect(self._on_button)
+        self.table.delete_requested.connect(self.model.remove)
+        self.table.step_requested.connect(self.model.step)
+        self.model.total_changed.connect(self._on_total)
+        if parent is not None:
+            self.resize(max(parent.window().width() - 40, 600), max(parent.window().height() - 40, 400))
+        self._on_total(0)
+        self.search.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down from the search field walks into the results, so any of them can be picked by keyboard.
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.results_model.rowCount()
+        ):
+            self.results.setFocus()
+            self.results.selectRow(min(1, self.results_model.rowCount() - 1))
+            return True
+        return False
+
+    @Slot()
+    def run_search(self) -> None:
+        self._timer.stop()
+        text = self.search.text().strip()
+        found = self.engine.read(search_matches, text, self.count.id if self.directed else None) if text else []
+        self.results_model.set_candidates(found)
+        self.results.setVisible(bool(found))
+        if found:
+            self.results.selectRow(0)
+            self.status.setText(f"{plural(len(found), 'match', 'matches')}: Enter adds the highlighted one.")
+        elif text:
+            where = " on this count's directed list" if self.directed else ""
+            self.status.setText(f"No product{where} matches “{text}”.")
+        else:
+            self.status.setText("")
+        self.results_changed.emit(len(found))
+
+    @Slot()
+    def add_selected(self) -> None:
+        if self._timer.isActive() or self.results_model.rowCount() == 0:
+            self.run_search()
+        row = max(self.results.current_row(), 0)
+        self._add_row(row)
+
+    @Slot(int)
+    def _add_row(self, row: int) -> None:
+        candidate = self.results_model.candidate(row)
+        if candidate is None:
+            return
+        added = self.model.add(candidate)
+        self.table.selectRow(added)
+        self.status.setText(f"Added {candidate.name} ({candidate.sku}).")
+        self.search.clear()
+        self._timer.stop()
+        self.results_model.set_candidates([])
+        self.results.hide()
+        self.search.setFocus()
+
+    @Slot(int, int)
+    def _on_button(self, row: int, column: int) -> None:
+        if column == HandCountModel.MINUS:
+            self.model.step(row, -1)
+        elif column == HandCountModel.PLUS:
+            self.model.step(row, +1)
+        elif column == HandCountModel.REMOVE:
+            self.model.remove(row)
+
+    @Slot(int)
+    def _on_total(self, units: int) -> None:
+        items = self.model.rowCount()
+        self.total.setText(f"{plural(items, 'item')}, {plural(units, 'unit')}")
+        self.save_button.setEnabled(items > 0)
+
+    @Slot()
+    def save(self) -> None:
+        items = self.model.items()
+        if not items:
+            return
+        try:
+            units = self.engine.counting.add_hand_counted(self.engine.actor, self.session_id, items)
+        except KnownError as err:
+            self.error.setText(str(err))
+            self.error.show()
+            return
+        self.saved.emit(units)
+        self.accept()

@@ -1,0 +1,145 @@
+"""Match Product (C8): the scanned code is already in the search field and likely products are listed
+(B2: other forms of the code, mis-reads); search by SKU or name; Save moves the scan to Counted (on the
+count) or Undirected (not on it), optionally remembering the code as an alias of the product."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scanapp.domain.barcodes import printable
+from scanapp.domain.classification import Category
+from scanapp.domain.tally import Line
+from scanapp.errors import KnownError
+from scanapp.gui.engine import Engine
+from scanapp.gui.formatting import clock_time
+from scanapp.gui.models.candidates import Candidate, CandidateModel, candidates_for
+from scanapp.gui.views import TableView
+
+SEARCH_DELAY_MS = 250
+
+
+class MatchProductDialog(QDialog):
+    candidates_changed = Signal(int)
+    """The candidate list was refreshed; how many candidates it holds."""
+    matched = Signal(str, str)
+    """Saved: the product's SKU and the category the scan moved to."""
+
+    def __init__(self, engine: Engine, session_id: str, line: Line, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.session_id = session_id
+        self.line = line
+        self.code = line.code or line.raw
+        self.result_category: Category | None = None
+        self.setWindowTitle("Match Product")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        heading = QLabel("Match Product")
+        heading.setProperty("role", "title")
+        info = QLabel(f"Scanned {clock_time(line.at)}: {printable(line.raw)} matches no product.")
+        info.setProperty("role", "hint")
+        info.setWordWrap(True)
+        self.search = QLineEdit(self.code)
+        self.search.setPlaceholderText("Code, SKU or product name")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search products")
+        self.model = CandidateModel(self)
+        self.table = TableView(self.model, stretch=CandidateModel.PRODUCT, lines_per_row=2)
+        self.table.size_columns([(CandidateModel.SKU, 110), (CandidateModel.CODE, 150), (CandidateModel.WHY, 210)])
+        self.empty = QLabel()
+        self.empty.setProperty("role", "hint")
+        self.alias = QCheckBox("Also add this code as an alias of the product")
+        self.alias.setToolTip("Later scans of this code will match the product on every device.")
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a50e0e;")
+        self.error.hide()
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        self.save_button = QPushButton("Save")
+        self.save_button.setProperty("variant", "primary")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.alias, 1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(info)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self._on_return)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.row_activated.connect(self._save_row)
+        if parent is not None:
+            self.resize(max(parent.window().width() - 40, 600), max(parent.window().height() - 40, 400))
+        self.run_search()
+        self.search.setFocus()
+
+    def selected(self) -> Candidate | None:
+        return self.model.candidate(self.table.current_row())
+
+    @Slot()
+    def run_search(self) -> None:
+        self._timer.stop()
+        found = self.engine.read(candidates_for, self.code, self.search.text())
+        self.model.set_candidates(found)
+        if found:
+            self.empty.setText(f"{len(found)} possible product{'s' if len(found) != 1 else ''}. Pick one and Save.")
+            self.table.selectRow(0)
+        else:
+            self.empty.setText("No product found. Search by SKU, product name or another code.")
+        self._on_selection()
+        self.candidates_changed.emit(len(found))
+
+    @Slot()
+    def _on_return(self) -> None:
+        if self._timer.isActive() or not self.model.rowCount():
+            self.run_search()
+        if self.model.rowCount():
+            self.table.setFocus()
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_selection(self, *_args: object) -> None:
+        self.save_button.setEnabled(self.selected() is not None)
+
+    @Slot(int)
+    def _save_row(self, row: int) -> None:
+        self.table.selectRow(row)
+        self.save()
+
+    @Slot()
+    def save(self) -> None:
+        candidate = self.selected()
+        if candidate is None:
+            return
+        try:
+            category = self.engine.counting.match_line(
+                self.engine.actor, self.session_id, self.line.event_id, candidate.sku, add_alias=self.alias.isChecked()
+            )
+        except KnownError as err:
+            self.error.setText(str(err))
+            self.error.show()
+            return
+        self.result_category = category
+        self.matched.emit(candidate.sku, category.value)
+        self.accept()

@@ -1,0 +1,76 @@
+"""What the screens talk to: the counting use-cases, the read-side queries, who is signed in, and one
+signal per kind of change so every page that shows it refreshes.
+
+Screens never see SQL: reads go through `read(queries.something, …)`, writes through `counting`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Concatenate, ParamSpec, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy import Connection
+
+from scanapp.bootstrap import App
+from scanapp.domain.permissions import Actor
+from scanapp.services.counting import Counting
+from scanapp.store.queries import UserRow
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class Engine(QObject):
+    signed_in = Signal(object)
+    """The Actor who just signed in."""
+    signed_out = Signal()
+    session_changed = Signal(str)
+    """A session's state, lock or lines changed (its id): pages showing it refresh."""
+
+    def __init__(self, app: App, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self._actor: Actor | None = None
+
+    @property
+    def counting(self) -> Counting:
+        return self.app.counting
+
+    @property
+    def actor(self) -> Actor:
+        if self._actor is None:
+            raise RuntimeError("nobody is signed in")
+        return self._actor
+
+    @property
+    def signed_in_actor(self) -> Actor | None:
+        return self._actor
+
+    @property
+    def device_id(self) -> str:
+        return self.app.store.device_id
+
+    def now(self) -> datetime:
+        return self.app.clock.now()
+
+    def read(self, query: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run one read-side query (a function of store.queries, or a composition of them) on its own
+        connection."""
+        with self.app.store.read() as conn:
+            return query(conn, *args, **kwargs)
+
+    def sign_in(self, user: UserRow) -> Actor:
+        self._actor = Actor(
+            user_id=user.user_id,
+            device_id=self.device_id,
+            permissions=user.permissions,
+            display_name=user.display_name,
+        )
+        self.signed_in.emit(self._actor)
+        return self._actor
+
+    def sign_out(self) -> None:
+        self._actor = None
+        self.signed_out.emit()

@@ -1,0 +1,128 @@
+"""A read-only table model over a list that lives in the store and may be long (100,000 scans).
+
+The row count comes from one count query; rows are fetched a page at a time when a view first asks for
+them and kept in a small least-recently-used cache. A view therefore touches the store only for the pages
+it shows: scrolling to row 90,000 reads one page, not 90,000 rows.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+"""data(index, ROW_ROLE) gives the row's plain object (a Line, an ItemRow …)."""
+
+
+class PagedTableModel(QAbstractTableModel, Generic[R]):
+    headers: ClassVar[tuple[str, ...]] = ()
+    page_size: ClassVar[int] = 100
+    max_pages: ClassVar[int] = 40
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._count = 0
+        self._pages: OrderedDict[int, list[R]] = OrderedDict()
+        self.fetches = 0
+        """Pages read from the store so far (benchmarks and tests look at it)."""
+
+    # -- what a subclass provides ----------------------------------------------------------------------
+
+    def count_rows(self) -> int:
+        raise NotImplementedError
+
+    def fetch_rows(self, offset: int, limit: int) -> list[R]:
+        raise NotImplementedError
+
+    def cell(self, row: R, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+    # -- Qt ----------------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        return self.headers[section] if horizontal and 0 <= section < len(self.headers) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= len(self.headers):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == ROW_ROLE:
+            return row
+        return self.cell(row, index.column(), role)
+
+    # -- paging --------------------------------------------------------------------------------------------
+
+    def row_at(self, i: int) -> R | None:
+        """The plain row object at row `i` (fetching its page if need be), or None past the end."""
+        if not 0 <= i < self._count:
+            return None
+        number, offset = divmod(i, self.page_size)
+        page = self._pages.get(number)
+        if page is None:
+            page = self.fetch_rows(number * self.page_size, self.page_size)
+            self.fetches += 1
+            self._pages[number] = page
+            if len(self._pages) > self.max_pages:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[offset] if offset < len(page) else None
+
+    def reload(self) -> None:
+        """Start over: count again and forget every cached page (views lose their selection)."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = self.count_rows()
+        self.endResetModel()
+
+    def refresh(self, new_rows_on_top: bool = False) -> None:
+        """Catch up with the store, keeping views' scroll position where the change allows.
+
+        `new_rows_on_top`: the list is newest first and has only grown (scans came in), so the new rows
+        are inserted at the top rather than resetting the model.
+        """
+        new = self.count_rows()
+        old = self._count
+        self._pages.clear()
+        if new == old:
+            if new:
+                self.dataChanged.emit(self.index(0, 0), self.index(new - 1, len(self.headers) - 1))
+        elif new_rows_on_top and new > old:
+            self.beginInsertRows(QModelIndex(), 0, new - old - 1)
+            self._count = new
+            self.endInsertRows()
+            if old:
+                self.dataChanged.emit(self.index(new - old, 0), self.index(new - 1, len(self.headers) - 1))
+        else:
+            self.beginResetModel()
+            self._count = new
+            self.endResetModel()
+
+    def remove_row(self, i: int) -> None:
+        """Row `i` is gone from the store (a removed scan): take it out without resetting the view."""
+        if not 0 <= i < self._count:
+            return
+        self.beginRemoveRows(QModelIndex(), i, i)
+        self._count -= 1
+        self._pages.clear()
+        self.endRemoveRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = 0
+        self.endResetModel()

@@ -1,0 +1,132 @@
+"""The scan action button (C5), driven by the scanner input's real focus and the window's activation:
+
+- *Start counting* (green) before the session starts: starts it and focuses the scanner input;
+- *Resume counting* (red) while the scanner input has lost focus (another widget, another window, the
+  window not active): puts the focus back;
+- *Scanner ready* (disabled) while the scanner input has focus in the active window.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from scanapp.gui.style import set_property
+
+
+class ScanMode(StrEnum):
+    START = "start"
+    RESUME = "resume"
+    READY = "ready"
+
+
+SHORTCUT = "F2"
+
+LABELS = {
+    ScanMode.START: "Start counting",
+    ScanMode.RESUME: "Resume counting",
+    ScanMode.READY: "Scanner ready",
+}
+
+
+class ScanButton(QPushButton):
+    start_requested = Signal()
+    resume_requested = Signal()
+    mode_changed = Signal(str)
+    """The button now shows this ScanMode."""
+
+    def __init__(self, scanner_input: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scanButton")
+        self.scanner_input = scanner_input
+        self._started = False
+        self._allowed = False
+        self._why_not = ""
+        self._mode: ScanMode | None = None
+        # Pressing the button must not itself take the focus away from the scanner input.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setMinimumWidth(190)
+        self.clicked.connect(self._on_clicked)
+        # Keyboard: F2 does what the button shows (start, or back to the scanner input).
+        QShortcut(QKeySequence(SHORTCUT), self, self._on_shortcut)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._on_focus_changed)
+        app.applicationStateChanged.connect(self._on_application_state)
+        self._window: QWidget | None = None
+        self._update()
+
+    @property
+    def mode(self) -> ScanMode:
+        assert self._mode is not None
+        return self._mode
+
+    def set_session_state(self, started: bool, allowed: bool, why_not: str = "") -> None:
+        """`started`: the session is In progress. `allowed`: this user may start/scan it now (else the
+        button is disabled and `why_not` says why)."""
+        self._started, self._allowed, self._why_not = started, allowed, why_not
+        self._update()
+
+    def scanner_has_focus(self) -> bool:
+        w = self.scanner_input
+        return w.isEnabled() and w.isVisible() and w.hasFocus() and w.window().isActiveWindow()
+
+    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        window = self.window()
+        if window is not self._window:
+            if self._window is not None:
+                self._window.removeEventFilter(self)
+            self._window = window
+            window.installEventFilter(self)
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() in (QEvent.Type.ActivationChange, QEvent.Type.WindowStateChange):
+            self._update()
+        return False
+
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self._update()
+
+    @Slot(Qt.ApplicationState)
+    def _on_application_state(self, _state: Qt.ApplicationState) -> None:
+        self._update()
+
+    def _update(self) -> None:
+        if not self._started:
+            mode = ScanMode.START
+        elif self.scanner_has_focus():
+            mode = ScanMode.READY
+        else:
+            mode = ScanMode.RESUME
+        self.setText(LABELS[mode])
+        self.setEnabled(self._allowed and mode is not ScanMode.READY)
+        if not self._allowed and self._why_not:
+            self.setToolTip(self._why_not)
+        elif mode is ScanMode.READY:
+            self.setToolTip("The scanner input has the focus: scan away.")
+        elif mode is ScanMode.RESUME:
+            self.setToolTip(f"The scanner input lost the focus: press (or {SHORTCUT}) to scan again.")
+        else:
+            self.setToolTip(f"Start the session and focus the scanner input ({SHORTCUT}).")
+        if mode is not self._mode:
+            self._mode = mode
+            set_property(self, "mode", mode.value)
+            self.mode_changed.emit(mode.value)
+
+    @Slot()
+    def _on_shortcut(self) -> None:
+        if self.isVisible() and self.isEnabled():
+            self.click()
+
+    @Slot()
+    def _on_clicked(self) -> None:
+        if self._mode is ScanMode.START:
+            self.start_requested.emit()
+        elif self._mode is ScanMode.RESUME:
+            self.resume_requested.emit()

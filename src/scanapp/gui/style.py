@@ -1,0 +1,43 @@
+"""The app's style sheet and the colours item models paint with (the same ones the style sheet uses)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QWidget
+
+from scanapp.domain.classification import Category
+
+# resources/ sits beside src/ in the repository (and is shipped beside the package by the installer).
+RESOURCES = Path(__file__).resolve().parents[3] / "resources"
+STYLE_SHEET = RESOURCES / "style.qss"
+
+CATEGORY_COLOURS = {
+    Category.COUNTED: QColor("#137333"),
+    Category.UNMATCHED: QColor("#b06000"),
+    Category.UNDIRECTED: QColor("#1967d2"),
+    Category.UNCOUNTED: QColor("#5f6368"),
+}
+REJECTED_COLOUR = QColor("#c5221f")
+MUTED_COLOUR = QColor("#5f6368")
+
+# Touch: the smallest row and button a finger hits reliably.
+ROW_HEIGHT = 44
+
+
+def apply(app: QApplication) -> None:
+    """Load the style sheet. A missing file is an installation fault, reported as such."""
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+
+
+def set_property(widget: QWidget, name: str, value: object) -> None:
+    """Change a property the style sheet selects on, and re-apply the style so the change shows."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
