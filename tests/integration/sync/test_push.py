@@ -1,0 +1,181 @@
+"""Journal push: duplicated, reordered and partly failed batches lose no event and apply none twice."""
+
+from __future__ import annotations
+
+import random
+
+from sqlalchemy import func, select
+
+from scansync import tables as t
+from tests.integration.sync.conftest import COLA, WATER, LiveServer, scan, seed_catalog_and_count, wire_event
+
+
+def _stored(server: LiveServer) -> dict[str, str]:
+    with server.db.read() as conn:
+        return {r.id: r.status for r in conn.execute(select(t.events.c.id, t.events.c.status))}
+
+
+def _line_count(server: LiveServer, session_id: str) -> int:
+    with server.db.read() as conn:
+        return int(
+            conn.execute(
+                select(func.count()).select_from(t.lines).where(t.lines.c.session_id == session_id)
+            ).scalar_one()
+        )
+
+
+def _started_session(server: LiveServer) -> tuple[dict, str]:
+    with server.client("sam") as sam:
+        count = seed_catalog_and_count(sam)
+        session_id = count["sessions"][0]["id"]
+        assert sam.post(f"/v1/sessions/{session_id}/start").status_code == 200
+    return count, session_id
+
+
+def test_push_applies_scans_and_the_report_adds_them_up(server: LiveServer) -> None:
+    count, sid = _started_session(server)
+    events = [
+        scan("dev-alex", 1, sid, "alex", "SKU-COLA", COLA),
+        scan("dev-alex", 2, sid, "alex", "SKU-COLA", COLA),
+        scan("dev-alex", 3, sid, "alex", "SKU-WATER", WATER),
+        scan("dev-alex", 4, sid, "alex", None, "00012345678905"),
+        wire_event(
+            "dev-alex", 5, "hand_counted", sid, "alex", {"item_key": "SKU-CHIPS", "qty": 2, "code": "SKU-CHIPS"}
+        ),
+    ]
+    with server.client("alex") as alex:
+        r = alex.post("/v1/journal", json={"events": events, "device_last_seq": 5})
+        assert r.status_code == 200, r.text
+        assert r.json() == {"high_water": 5, "resend_from": None, "accepted": 5, "duplicates": 0, "verdicts": []}
+        # Remove one cola scan, then the report.
+        remove = wire_event("dev-alex", 6, "line_removed", sid, "alex", {"line_id": events[0]["id"]})
+        assert alex.post("/v1/journal", json={"events": [remove]}).json()["accepted"] == 1
+    with server.client("sam") as sam:
+        report = sam.get(f"/v1/counts/{count['id']}/report").json()
+    by_key = {ln["item_key"]: ln for ln in report["lines"]}
+    assert by_key["SKU-COLA"] == {
+        "item_key": "SKU-COLA",
+        "name": "Cola",
+        "expected": 12.0,
+        "counted": 1,
+        "variance": -11.0,
+    }
+    assert by_key["SKU-CHIPS"]["counted"] == 2 and by_key["SKU-CHIPS"]["variance"] == -1.0
+    assert by_key["SKU-WATER"]["expected"] is None and by_key["SKU-WATER"]["variance"] is None
+    assert report["totals"] == {"units": 4, "unique_products": 3, "unmatched_scans": 1, "in_review": 0}
+    assert [u["code"] for u in report["unmatched"]] == ["00012345678905"]
+
+
+def test_duplicated_reordered_and_gapped_batches_store_each_event_once(server: LiveServer) -> None:
+    _, sid = _started_session(server)
+    events = [scan("dev-alex", i, sid, "alex", "SKU-COLA", COLA) for i in range(1, 41)]
+    rng = random.Random(5)
+    with server.client("alex") as alex:
+        # A batch from the middle arrives first: nothing stored, resend from 1.
+        r = alex.post("/v1/journal", json={"events": events[10:20]}).json()
+        assert (r["high_water"], r["resend_from"], r["accepted"]) == (0, 1, 0)
+        # Shuffled, with duplicates inside the batch and a gap after 25.
+        batch = events[:25] + events[:5] + events[30:35]
+        rng.shuffle(batch)
+        r = alex.post("/v1/journal", json={"events": batch}).json()
+        assert (r["high_water"], r["resend_from"], r["accepted"]) == (25, 26, 25)
+        # Everything again, several times, in random order: only the rest is new.
+        for _ in range(3):
+            again = list(events)
+            rng.shuffle(again)
+            alex.post("/v1/journal", json={"events": again})
+        r = alex.post("/v1/journal", json={"events": events}).json()
+        assert (r["high_water"], r["accepted"], r["duplicates"]) == (40, 0, 40)
+    stored = _stored(server)
+    assert set(stored) == {e["id"] for e in events}
+    assert set(stored.values()) == {"applied"}
+    assert _line_count(server, sid) == 40
+
+
+def test_a_batch_that_fails_in_transit_is_resent_without_double_counting(server: LiveServer) -> None:
+    """The server stored the batch but the answer was lost: the device sends it again."""
+    count, sid = _started_session(server)
+    events = [scan("dev-alex", i, sid, "alex", "SKU-COLA", COLA) for i in range(1, 11)]
+    with server.client("alex") as alex:
+        alex.post("/v1/journal", json={"events": events[:6]})
+        r = alex.post("/v1/journal", json={"events": events}).json()
+        assert (r["accepted"], r["duplicates"], r["high_water"]) == (4, 6, 10)
+    with server.client("sam") as sam:
+        assert sam.get(f"/v1/counts/{count['id']}/report").json()["totals"]["units"] == 10
+
+
+def test_events_that_cannot_be_applied_are_kept_for_review_and_do_not_block_the_rest(server: LiveServer) -> None:
+    count, sid = _started_session(server)
+    bad = [
+        wire_event("dev-alex", 2, "teleported", sid, "alex"),  # a kind this server does not know
+        wire_event("dev-alex", 3, "line_removed", sid, "alex", {"line_id": "no-such-line"}),
+        scan("dev-alex", 4, "no-such-session", "alex", "SKU-COLA", COLA),
+        wire_event("dev-alex", 5, "hand_counted", sid, "alex", {"item_key": "SKU-COLA", "qty": "many"}),
+        scan("dev-alex", 6, sid, "nobody", "SKU-COLA", COLA),  # unknown user
+        wire_event("dev-alex", 7, "session_submitted", sid, "alex", {}),  # one unmatched scan remains
+    ]
+    good = [
+        scan("dev-alex", 1, sid, "alex", None, "00012345678905"),
+        scan("dev-alex", 8, sid, "alex", "SKU-COLA", COLA),
+    ]
+    with server.client("alex") as alex:
+        r = alex.post("/v1/journal", json={"events": good + bad}).json()
+    assert (r["high_water"], r["accepted"]) == (8, 8)
+    verdicts = {v["seq"]: v for v in r["verdicts"]}
+    assert set(verdicts) == {2, 3, 4, 5, 6, 7}
+    assert all(v["status"] == "rejected" for v in verdicts.values())
+    assert "unknown event kind" in verdicts[2]["reason"]
+    assert "No scan line" in verdicts[3]["reason"]
+    assert "unknown session" in verdicts[4]["reason"]
+    assert "malformed payload" in verdicts[5]["reason"]
+    assert "unknown user" in verdicts[6]["reason"]
+    assert "unmatched" in verdicts[7]["reason"]
+    with server.client("sam") as sam:
+        queue = sam.get("/v1/review").json()
+        assert sorted(i["event"]["seq"] for i in queue) == [2, 3, 4, 5, 6, 7]
+        report = sam.get(f"/v1/counts/{count['id']}/report").json()
+        assert report["totals"]["units"] == 1 and report["totals"]["in_review"] == 5
+        assert sam.get(f"/v1/sessions/{sid}").json()["state"] == "In progress"
+    assert len(_stored(server)) == 8
+
+
+def test_a_device_cannot_push_another_devices_events(server: LiveServer) -> None:
+    _, sid = _started_session(server)
+    with server.client("alex") as alex:
+        r = alex.post("/v1/journal", json={"events": [scan("dev-sam", 1, sid, "alex", "SKU-COLA", COLA)]})
+    assert r.status_code == 403
+    assert _stored(server) == {}
+
+
+def test_session_events_from_a_device_run_through_the_engine_rules(server: LiveServer) -> None:
+    """A session created and worked offline on a device arrives as events; the server replays the rules."""
+    with server.client("sam") as sam:
+        count = seed_catalog_and_count(sam)
+    new_sid = "01a20000-0000-7000-8000-000000000001"
+    events = [
+        wire_event(
+            "dev-alex",
+            1,
+            "session_created",
+            new_sid,
+            "alex",
+            {"count_id": count["id"], "name": "Backstock", "area": "Backstock", "is_default": False},
+        ),
+        wire_event("dev-alex", 2, "session_started", new_sid, "alex"),
+        scan("dev-alex", 3, new_sid, "alex", "SKU-COLA", COLA),
+        wire_event("dev-alex", 4, "session_edited", new_sid, "alex", {"name": "Backstock A", "area": "Backstock"}),
+        wire_event("dev-alex", 5, "session_submitted", new_sid, "alex", {"confirmed_uncounted_zero": False}),
+        wire_event("dev-alex", 6, "session_started", new_sid, "alex"),  # already submitted: refused
+    ]
+    with server.client("alex") as alex:
+        r = alex.post("/v1/journal", json={"events": events}).json()
+        assert [(v["seq"], v["status"]) for v in r["verdicts"]] == [(6, "rejected")]
+        session = alex.get(f"/v1/sessions/{new_sid}").json()
+    assert (session["name"], session["state"], session["started_by"]) == ("Backstock A", "Submitted", "alex")
+
+
+def test_a_lab_user_cannot_scan_into_a_retail_count(server: LiveServer) -> None:
+    _, sid = _started_session(server)
+    with server.client("lee") as lee:
+        r = lee.post("/v1/journal", json={"events": [scan("dev-lee", 1, sid, "lee", "SKU-COLA", COLA)]}).json()
+    assert r["verdicts"][0]["status"] == "rejected" and "FULFILL_INVCUNT_ADMIN" in r["verdicts"][0]["reason"]
