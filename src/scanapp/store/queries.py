@@ -347,3 +347,30 @@ def find_session_or_count(conn: Connection, ref: str) -> tuple[str, str]:
         if len(rows) > 1:
             raise LookupError(f"{ref!r} names {len(rows)} {table}; use the full id.")
     raise LookupError(f"No session or count {ref!r}.")
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    event_id: str
+    item_barcode: str
+    action: str
+    detail: str
+    session_id: str | None
+    user_id: str
+    at: datetime
+
+
+def inventory_history(conn: Connection, barcode: str | None = None, session_id: str | None = None) -> list[HistoryRow]:
+    """An item's inventory history (L4), or every action recorded in one reconciliation session."""
+    if (barcode is None) == (session_id is None):
+        raise ValueError("give a barcode or a session id")
+    column, value = ("item_barcode", barcode) if barcode is not None else ("session_id", session_id)
+    rows = conn.execute(
+        text(f"SELECT * FROM inventory_history WHERE {column} = :v ORDER BY at, event_id"), {"v": value}
+    ).fetchall()
+    return [
+        HistoryRow(
+            r.event_id, r.item_barcode, r.action, r.detail, r.session_id, r.user_id, datetime.fromisoformat(r.at)
+        )
+        for r in rows
+    ]

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy import Row as SaRow
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from scanapp.domain.catalog import InventoryItem, Product
+from scanapp.domain.catalog import InventoryItem, ListingConfig, Product
 from scanapp.domain.classification import Category
 from scanapp.domain.counts import Count, CountKind, Lock, Session, SessionState
 from scanapp.domain.errors import NotFound
@@ -172,6 +172,55 @@ class CatalogRepo(_Repo):
                 unit=item.unit,
                 status=item.status,
             )
+        )
+
+    def save_inventory(self, item: InventoryItem) -> None:
+        self.cur.execute(
+            "UPDATE inventory_items SET ingredient = ?, lab = ?, location = ?, quantity = ?, unit = ?, status = ?"
+            " WHERE barcode = ?",
+            (item.ingredient, item.lab, item.location, item.quantity, item.unit, item.status, item.barcode),
+        )
+
+    def inventory_matching(self, filters: Iterable[tuple[str, tuple[str, ...]]]) -> list[str]:
+        """Barcodes of the inventory items a listing config selects (every filter must match)."""
+        where, params = ["1 = 1"], []
+        for column, allowed in filters:
+            if column not in ListingConfig.FILTERABLE:
+                raise ValueError(f"cannot filter inventory on {column!r}")
+            where.append(f"{column} IN ({','.join('?' * len(allowed))})" if allowed else "0 = 1")
+            params += list(allowed)
+        sql = f"SELECT barcode FROM inventory_items WHERE {' AND '.join(where)} ORDER BY barcode"
+        return [str(r[0]) for r in self.cur.execute(sql, params)]
+
+    def add_history(self, event: Event, barcode: str, action: str, detail: str) -> None:
+        self.cur.execute(
+            "INSERT INTO inventory_history (event_id, item_barcode, action, detail, session_id, user_id, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (event.id, barcode, action, detail, event.session_id, event.user_id, event.wall_time.isoformat()),
+        )
+
+    def listing_config(self, config_id: str) -> ListingConfig:
+        row = self.one("SELECT * FROM listing_configs WHERE id = ?", (config_id,))
+        if row is None:
+            raise NotFound(f"No listing config {config_id}.")
+        filters = json.loads(row["filters"])
+        return ListingConfig(
+            id=row["id"],
+            name=row["name"],
+            columns=tuple(json.loads(row["columns"])),
+            filters=tuple((k, tuple(v)) for k, v in sorted(filters.items())),
+        )
+
+    def add_listing_config(self, config: ListingConfig, created_by: str) -> None:
+        self.cur.execute(
+            "INSERT INTO listing_configs (id, name, columns, filters, created_by) VALUES (?, ?, ?, ?, ?)",
+            (
+                config.id,
+                config.name,
+                json.dumps(list(config.columns)),
+                json.dumps({k: list(v) for k, v in config.filters}),
+                created_by,
+            ),
         )
 
 

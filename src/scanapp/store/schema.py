@@ -72,7 +72,7 @@ inventory_history = Table(
     "inventory_history",
     metadata,
     Column("event_id", String(36), primary_key=True),
-    Column("item_barcode", String, nullable=False),
+    Column("item_barcode", String, primary_key=True),  # a split is one event in two items' histories
     Column("action", String, nullable=False),
     Column("detail", Text, nullable=False),
     Column("session_id", String(36)),

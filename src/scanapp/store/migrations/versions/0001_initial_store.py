@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 14:03:21.168285
+Create Date: 2026-11-22 14:04:52.642644
 """
 
 from alembic import op
@@ -50,7 +50,7 @@ def upgrade() -> None:
     sa.Column('session_id', sa.String(length=36), nullable=True),
     sa.Column('user_id', sa.String(), nullable=False),
     sa.Column('at', sa.String(), nullable=False),
-    sa.PrimaryKeyConstraint('event_id')
+    sa.PrimaryKeyConstraint('event_id', 'item_barcode')
     )
     with op.batch_alter_table('inventory_history', schema=None) as batch_op:
         batch_op.create_index('ix_inventory_history_item', ['item_barcode'], unique=False)
