@@ -1,0 +1,320 @@
+"""Scanner settings (H1–H3, B3): choose the source and device, set timing, line and decoding rules, try
+them on the test pad, and save them for that device.
+
+    dialog = ScannerSettingsDialog(store, parent, feedback=feedback)
+    dialog.page.settings_saved.connect(on_new_scanner_settings)   # a ScannerSettings
+    dialog.open()
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scanapp.domain.barcodes import MAX_LENGTH
+from scanapp.domain.clock import Clock
+from scanapp.errors import KnownError
+from scanapp.gui.feedback import ScanFeedback
+from scanapp.gui.scanner_test_pad import ScannerTestPad
+from scanapp.scanners import settings as saved
+from scanapp.scanners.settings import BAUD_RATES, ENCODINGS, ScannerSettings
+from scanapp.store.database import Store
+
+log = logging.getLogger(__name__)
+
+KINDS = (("wedge", "Keyboard wedge"), ("evdev", "USB scanner read directly (evdev, Linux)"), ("serial", "Serial port"))
+AIM_CHOICES = (
+    ("auto", "Read it when the scanner sends one"),
+    ("require", "Require it (reject codes without)"),
+    ("strip", "Remove it"),
+)
+CONTROL_CHOICES = (("reject", "Reject the scan"), ("strip", "Remove them and read the rest"))
+
+
+def _combo(choices: tuple[tuple[str, str], ...]) -> QComboBox:
+    box = QComboBox()
+    for value, label in choices:
+        box.addItem(label, value)
+    return box
+
+
+def _select(box: QComboBox, value: Any) -> None:
+    index = box.findData(value)
+    if index < 0 and box.isEditable():
+        box.setEditText(str(value))
+    elif index >= 0:
+        box.setCurrentIndex(index)
+
+
+def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setSuffix(suffix)
+    return spin
+
+
+class ScannerSettingsPage(QWidget):
+    """The form on the left, the test pad on the right; the pad always runs the settings as shown."""
+
+    settings_saved = Signal(object)
+    """A ScannerSettings, after it was saved as the active scanner's."""
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        feedback: ScanFeedback | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._loading = False
+
+        self.kind = _combo(KINDS)
+        self.device = QComboBox()
+        self.device.setEditable(True)
+        self.device.setMinimumContentsLength(24)
+        self.refresh = QPushButton("Refresh")
+        self.refresh.clicked.connect(self.refresh_devices)
+        self.baud = QComboBox()
+        for rate in BAUD_RATES:
+            self.baud.addItem(str(rate), rate)
+        self.terminator = _combo((("CR", "CR"), ("LF", "LF"), ("CRLF", "CR LF")))
+        self.key_gap = _spin(1, 1000, " ms")
+        self.min_length = _spin(1, 64)
+        self.end_on_tab = QCheckBox("Tab ends a code, like Enter")
+        self.prefix = QLineEdit()
+        self.suffix = QLineEdit()
+        self.gs_substitute = QLineEdit()
+        self.gs_substitute.setPlaceholderText("e.g. ~ when the scanner cannot send GS")
+        self.aim = _combo(AIM_CHOICES)
+        self.max_length = _spin(1, MAX_LENGTH, " characters")
+        self.control_chars = _combo(CONTROL_CHOICES)
+        self.encoding = _combo(tuple((e, e) for e in ENCODINGS))
+        self.double_read = _spin(0, 5000, " ms")
+        self.double_read.setSpecialValueText("off (two scans are two units)")
+        self.status = QLabel()
+        save = QPushButton("Save for this scanner")
+        save.clicked.connect(self.save)
+
+        device_row = QHBoxLayout()
+        device_row.addWidget(self.device, 1)
+        device_row.addWidget(self.refresh)
+        source = QFormLayout()
+        source.addRow("Source", self.kind)
+        source.addRow("Device", device_row)
+        self.serial_box = QGroupBox("Serial")
+        serial_form = QFormLayout(self.serial_box)
+        serial_form.addRow("Baud", self.baud)
+        serial_form.addRow("Line end", self.terminator)
+        self.timing_box = QGroupBox("Scanner or person (key timing)")
+        timing = QFormLayout(self.timing_box)
+        timing.addRow("Typed by hand above a median key gap of", self.key_gap)
+        timing.addRow("and always below a length of", self.min_length)
+        timing.addRow(self.end_on_tab)
+        decoding = QGroupBox("Decoding")
+        dec = QFormLayout(decoding)
+        dec.addRow("Strip prefix", self.prefix)
+        dec.addRow("Strip suffix", self.suffix)
+        dec.addRow("GS sent as", self.gs_substitute)
+        dec.addRow("AIM symbology id", self.aim)
+        dec.addRow("Longest code", self.max_length)
+        dec.addRow("Control characters", self.control_chars)
+        dec.addRow("Bytes are", self.encoding)
+        dec.addRow("Same code again within", self.double_read)
+
+        form = QWidget()
+        left = QVBoxLayout(form)
+        left.addLayout(source)
+        left.addWidget(self.serial_box)
+        left.addWidget(self.timing_box)
+        left.addWidget(decoding)
+        left.addStretch(1)
+        left.addWidget(self.status)
+        left.addWidget(save)
+
+        self.pad = ScannerTestPad(saved.load(store), feedback=feedback, clock=clock)
+        splitter = QSplitter()
+        splitter.addWidget(form)
+        splitter.addWidget(self.pad)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.device.currentTextChanged.connect(self._device_changed)
+        for box in (self.baud, self.terminator, self.aim, self.control_chars, self.encoding):
+            box.currentIndexChanged.connect(self._changed)
+        for spin in (self.key_gap, self.min_length, self.max_length, self.double_read):
+            spin.valueChanged.connect(self._changed)
+        for edit in (self.prefix, self.suffix, self.gs_substitute):
+            edit.textChanged.connect(self._changed)
+        self.end_on_tab.toggled.connect(self._changed)
+        self.show_settings(self.pad.settings)
+
+    def current_settings(self) -> ScannerSettings:
+        """The settings as the form shows them."""
+        return ScannerSettings(
+            kind=self.kind.currentData(),
+            device="" if self.kind.currentData() == "wedge" else self._device_path(),
+            key_gap_ms=self.key_gap.value(),
+            min_length=self.min_length.value(),
+            end_on_tab=self.end_on_tab.isChecked(),
+            baud=int(self.baud.currentData() or 9600),
+            terminator=self.terminator.currentData(),
+            encoding=self.encoding.currentData(),
+            strip_prefix=self.prefix.text(),
+            strip_suffix=self.suffix.text(),
+            gs_substitute=self.gs_substitute.text(),
+            aim=self.aim.currentData(),
+            max_length=self.max_length.value(),
+            control_chars=self.control_chars.currentData(),
+            double_read_ms=self.double_read.value(),
+        ).checked()
+
+    def show_settings(self, settings: ScannerSettings) -> None:
+        self._loading = True
+        try:
+            _select(self.kind, settings.kind)
+            self.refresh_devices()
+            _select(self.device, settings.device)
+            if settings.device and self.device.findData(settings.device) < 0:
+                self.device.setEditText(settings.device)
+            _select(self.baud, settings.baud)
+            _select(self.terminator, settings.terminator)
+            self.key_gap.setValue(settings.key_gap_ms)
+            self.min_length.setValue(settings.min_length)
+            self.end_on_tab.setChecked(settings.end_on_tab)
+            self.prefix.setText(settings.strip_prefix)
+            self.suffix.setText(settings.strip_suffix)
+            self.gs_substitute.setText(settings.gs_substitute)
+            _select(self.aim, settings.aim)
+            self.max_length.setValue(min(settings.max_length, MAX_LENGTH))
+            _select(self.control_chars, settings.control_chars)
+            _select(self.encoding, settings.encoding)
+            self.double_read.setValue(settings.double_read_ms)
+        finally:
+            self._loading = False
+        self._show_kind()
+        self.pad.set_settings(self.current_settings())
+
+    @Slot()
+    def refresh_devices(self) -> None:
+        """List the devices of the chosen kind: evdev by-id paths with names, serial ports with descriptions."""
+        kind = self.kind.currentData()
+        current = self._device_path()
+        self.device.blockSignals(True)
+        self.device.clear()
+        try:
+            for path, label in self._devices(kind):
+                self.device.addItem(label, path)
+        except OSError as err:
+            self.status.setText(f"Could not list devices: {err}")
+        if current:
+            _select(self.device, current)
+        self.device.blockSignals(False)
+
+    @Slot()
+    def save(self) -> None:
+        settings = self.current_settings()
+        try:
+            saved.save(self.store, settings)
+        except KnownError as err:  # the store's plain-words errors: locked, disk full, …
+            self.status.setText(f"Not saved: {err}")
+            return
+        self.status.setText(f"Saved for {settings.device_key}.")
+        self.settings_saved.emit(settings)
+
+    def _devices(self, kind: str) -> list[tuple[str, str]]:
+        if kind == "serial":
+            from scanapp.scanners.serial_source import list_ports
+
+            return [(p.device, f"{p.device} — {p.description}") for p in list_ports()]
+        if kind == "evdev" and sys.platform == "linux":
+            from scanapp.scanners.evdev_source import list_devices
+
+            return [(d.path, f"{d.name} — {d.path}") for d in list_devices()]
+        return []
+
+    def _device_path(self) -> str:
+        text = self.device.currentText().strip()
+        index = self.device.findText(text)
+        data = self.device.itemData(index) if index >= 0 else None
+        return str(data) if data else text
+
+    @Slot()
+    def _kind_changed(self) -> None:
+        if self._loading:
+            return
+        self.refresh_devices()
+        self._load_saved_for_device()
+
+    @Slot()
+    def _device_changed(self) -> None:
+        if not self._loading:
+            self._load_saved_for_device()
+
+    def _load_saved_for_device(self) -> None:
+        """Switching device shows what was saved for it (settings are per device), else keeps the form."""
+        current = self.current_settings()
+        stored = saved.load(self.store, current.device_key)
+        if stored != ScannerSettings():
+            self.show_settings(replace(stored, kind=current.kind, device=current.device))
+        else:
+            self._changed()
+
+    @Slot()
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self._show_kind()
+        self.pad.set_settings(self.current_settings())
+        self.status.setText("")
+
+    def _show_kind(self) -> None:
+        kind = self.kind.currentData()
+        self.device.setEnabled(kind != "wedge")
+        self.refresh.setEnabled(kind != "wedge")
+        self.serial_box.setVisible(kind == "serial")
+        self.timing_box.setVisible(kind != "serial")
+
+
+class ScannerSettingsDialog(QDialog):
+    """The settings page in a window of its own."""
+
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        feedback: ScanFeedback | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Scanner settings and test pad")
+        self.page = ScannerSettingsPage(store, self, feedback, clock)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page)
+        layout.addWidget(buttons)
+        self.resize(1000, 640)
