@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Any, Literal
 
@@ -95,6 +96,13 @@ def printable(raw: str) -> str:
 
 def decode(raw: str) -> Barcode:
     """Read one scan. Raises BarcodeError with a reason when it cannot be read."""
+    return _decode(raw)
+
+
+# Reading is a pure function of the data, and a count scans the same few codes over and over.
+# Failures are not cached (lru_cache never caches exceptions), so they always say why afresh.
+@lru_cache(maxsize=4096)
+def _decode(raw: str) -> Barcode:
     if len(raw) > MAX_LENGTH:
         raise BarcodeError(f"too long: {len(raw)} characters (at most {MAX_LENGTH})", raw[:64] + "…")
     symbology: SymbologyIdentifier | None = None
