@@ -99,7 +99,7 @@ def resolve(tx: Tx, actor: Actor, now: datetime, event_id: str, action: str, tar
         actor.device_id,
         f"review_{action}",
         event_id,
-        target=target,
+        target_session=target,
         note=note,
         reason=item.reason,
     )

@@ -117,17 +117,16 @@ def open_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Dat
     return db
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest, tmp_path: Path, password_hashes: dict[str, str]) -> Iterator[Database]:
+def seeded_db(backend: str, request: pytest.FixtureRequest, tmp_path: Path, hashes: dict[str, str]) -> Database:
     """A migrated, empty server database with one user per role, each with an enrolled device dev-<user>."""
-    database = open_db(request.param, tmp_path, request)
+    database = open_db(backend, tmp_path, request)
     with database.write() as tx:
         for user, role in ROLES_BY_USER.items():
             tx.conn.execute(
                 insert(t.users).values(
                     id=user,
                     display_name=user.title(),
-                    password_hash=password_hashes[user],
+                    password_hash=hashes[user],
                     roles=role,
                     created_at=START,
                 )
@@ -142,6 +141,19 @@ def db(request: pytest.FixtureRequest, tmp_path: Path, password_hashes: dict[str
                     reported_seq=0,
                 )
             )
+    return database
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Path, password_hashes: dict[str, str]) -> Iterator[Database]:
+    database = seeded_db(request.param, request, tmp_path, password_hashes)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def pg_db(request: pytest.FixtureRequest, tmp_path: Path, password_hashes: dict[str, str]) -> Iterator[Database]:
+    database = seeded_db("postgres", request, tmp_path, password_hashes)
     yield database
     database.close()
 
@@ -199,6 +211,15 @@ def serve_in_thread(db: Database, clock: Clock, settings: Settings) -> tuple[str
 
 @pytest.fixture
 def server(db: Database) -> Iterator[LiveServer]:
+    yield from _live(db)
+
+
+@pytest.fixture
+def pg_server(pg_db: Database) -> Iterator[LiveServer]:
+    yield from _live(pg_db)
+
+
+def _live(db: Database) -> Iterator[LiveServer]:
     clock = Clock()
     settings = Settings(lease_ttl=timedelta(seconds=60))
     url, srv, thread = serve_in_thread(db, clock, settings)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
+from scansync import tables as t
 from sqlalchemy import func, select
 
-from scansync import tables as t
 from tests.integration.sync.conftest import COLA, WATER, LiveServer, scan, seed_catalog_and_count, wire_event
 
 
