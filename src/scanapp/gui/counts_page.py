@@ -150,7 +150,6 @@ class SessionCard(_Card):
         self.open_button.clicked.connect(lambda: self.open_requested.emit(session.id))
         self.release_button = QPushButton("Force release")
         self.release_button.setProperty("variant", "danger")
-        self.release_button.setVisible(self.held_elsewhere and session.state is not SessionState.DISCARDED)
         self.release_button.setEnabled(can_force_release(actor))
         self.release_button.setToolTip(
             "Free the session so another user or device can work it"
@@ -175,6 +174,7 @@ class SessionCard(_Card):
         layout.addLayout(first)
         layout.addLayout(second)
         layout.addLayout(buttons)
+        self.release_button.setVisible(self.held_elsewhere and session.state is not SessionState.DISCARDED)
 
 
 class _CardList(QScrollArea):
@@ -285,6 +285,7 @@ class CountsPage(QWidget):
         self.body.setVisible(allowed)
         if not allowed:
             self.rows = []
+            self.count_cards, self.session_cards = {}, {}
             self.count_list.set_cards([])
             self.session_list.set_cards([])
             self.refreshed.emit()

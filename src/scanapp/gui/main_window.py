@@ -7,6 +7,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from scanapp.gui import style
 from scanapp.gui.counts_page import CountsPage
 from scanapp.gui.engine import Engine
 from scanapp.gui.session_page import SessionPage
@@ -19,6 +20,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.engine = engine
         self.setWindowTitle("ScanApp")
+        self.setStyleSheet(style.sheet())
         self.setMinimumSize(640, 400)
         self.sign_in = SignInPage(engine)
         self.counts = CountsPage(engine)

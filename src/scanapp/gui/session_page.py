@@ -36,6 +36,7 @@ from scanapp.gui.dialogs.hand_counted import HandCountedDialog
 from scanapp.gui.dialogs.match_product import MatchProductDialog
 from scanapp.gui.dialogs.session_form import SessionFormDialog
 from scanapp.gui.engine import Engine
+from scanapp.gui.feedback import ScanFeedback
 from scanapp.gui.formatting import day_and_time, holder, plural
 from scanapp.gui.message_bar import MessageBar
 from scanapp.gui.models.items import ItemsModel, UncountedModel
@@ -83,6 +84,7 @@ class SessionPage(QWidget):
         self.totals = Totals()
         self.dialog: ConfirmDialog | SessionFormDialog | MatchProductDialog | HandCountedDialog | None = None
         self.pipeline = ScanPipeline()
+        self.feedback = ScanFeedback(self)
         self._user_names: dict[str, str] = {}
         self._start_timer = QTimer(self)
         self._start_timer.setSingleShot(True)
@@ -464,6 +466,7 @@ class SessionPage(QWidget):
             outcome = result.record(self.engine.counting, self.engine.actor, self.session.id)
         except KnownError as err:
             self.message_bar.show_error(f"The scan was not recorded: {err}")
+            self.feedback.give("rejected", self.last_scan)
             self.refresh()
             return
         self.show_outcome(outcome)
@@ -479,6 +482,8 @@ class SessionPage(QWidget):
         self.last_scan.setText(text)
         self.last_scan.setToolTip(outcome.message)
         set_property(self.last_scan, "status", outcome.status)
+        # H5: the outcome's sound, and the last-scan line flashes in its colour.
+        self.feedback.give(outcome.status, self.last_scan)
 
     # -- session actions (C4) -------------------------------------------------------------------------------------
 

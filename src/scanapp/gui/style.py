@@ -26,10 +26,14 @@ MUTED_COLOUR = QColor("#5f6368")
 ROW_HEIGHT = 44
 
 
+def sheet() -> str:
+    """The style sheet. A missing file is an installation fault and raises."""
+    return STYLE_SHEET.read_text(encoding="utf-8")
+
+
 def apply(app: QApplication) -> None:
-    """Load the style sheet. A missing file is an installation fault, reported as such."""
+    """The app's base style; the main window carries the style sheet (so dialogs it opens inherit it)."""
     app.setStyle("Fusion")
-    app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
 
 
 def set_property(widget: QWidget, name: str, value: object) -> None:

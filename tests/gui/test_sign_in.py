@@ -1,0 +1,72 @@
+"""Sign-in picks a local user and their permissions; who may open the counts list is gated as the seed says
+(C2); signing out leaves any session and releases it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from scanapp.domain.counts import SessionState
+from scanapp.store import queries
+from tests.gui.conftest import open_session, sign_in
+
+
+def test_every_local_user_is_offered_with_what_they_may_do(window):
+    buttons = window.sign_in.buttons
+    assert set(buttons) == {"alex", "pat", "morgan", "sam", "lee"}
+    assert buttons["alex"].text() == "Alex (associate)\ncounts"
+    assert buttons["pat"].text().endswith("counts, start early")
+    assert buttons["sam"].text().endswith("counts, start early, release locks")
+    assert buttons["lee"].text().endswith("lab")
+
+
+def test_signing_in_opens_the_counts_list_as_that_user(qtbot, window, retail):
+    sign_in(qtbot, window, "alex")
+    assert window.engine.actor.user_id == "alex"
+    assert window.engine.actor.device_id == window.engine.device_id
+    assert window.counts.user_label.text() == "Alex (associate)"
+    assert {r.count.name for r in window.counts.rows} == {"Aisle 5", "Backroom"}
+
+
+def test_without_a_counts_permission_the_list_stays_closed(qtbot, window, retail):
+    sign_in(qtbot, window, "lee")
+    assert window.counts.denied.isVisible()
+    assert "FULFILL_INVCUNT_ADMIN or INV_COUNT_ADMIN" in window.counts.denied.text()
+    assert not window.counts.body.isVisible()
+    assert window.counts.count_cards == {} and window.counts.rows == []
+
+
+def test_keyboard_sign_in(qtbot, window, retail):
+    window.sign_in.buttons["morgan"].setFocus()
+    qtbot.keyClick(window.sign_in.buttons["morgan"], Qt.Key.Key_Space)
+    assert window.engine.actor.user_id == "morgan"
+
+
+def test_sign_out_from_a_session_releases_it(qtbot, window, retail):
+    sign_in(qtbot, window, "alex")
+    open_session(qtbot, window, retail.directed_session)
+    assert window.engine.read(queries.session, retail.directed_session.id).lock.user_id == "alex"
+    window.sign_out()
+    assert window.stack.currentWidget() is window.sign_in
+    session = window.engine.read(queries.session, retail.directed_session.id)
+    assert session.lock is None
+    assert session.state is SessionState.NOT_STARTED
+    assert window.engine.signed_in_actor is None
+
+
+def test_closing_the_window_releases_the_session(qtbot, window, retail):
+    sign_in(qtbot, window, "alex")
+    open_session(qtbot, window, retail.directed_session)
+    window.close()
+    assert window.engine.read(queries.session, retail.directed_session.id).lock is None
+
+
+def test_a_store_without_users_says_how_to_get_some(qtbot, store, clock):
+    from scanapp.bootstrap import App
+    from scanapp.gui.engine import Engine
+    from scanapp.gui.main_window import MainWindow
+
+    w = MainWindow(Engine(App(data_dir=store.path.parent, clock=clock, _store=store)))
+    qtbot.addWidget(w)
+    assert w.sign_in.buttons == {}
+    shown = w.sign_in.grid.itemAt(0).widget().text()
+    assert "no users on this device" in shown and "--demo" in shown
