@@ -140,6 +140,15 @@ def test_gs_from_ctrl_bracket_survives_and_tab_ends_the_code(window):
     assert (barcode.gtin14, barcode.lot, barcode.expiry.isoformat()) == ("00012345678905", "ABC123", "2025-12-31")
 
 
+def test_a_line_feed_typed_as_text_ends_a_code(window):
+    _, scanner, _ = window
+    reads = collect(WedgeInput(scanner))
+    typist = Typist(scanner)
+    typist.type("96385074", gap_ms=1)
+    typist.press(Qt.Key(0x0A), "\n", gap_ms=1)  # what xdotool and Ctrl+J deliver
+    assert [r.text for r in reads] == ["96385074"]
+
+
 def test_tab_can_be_left_to_move_focus(window):
     _, scanner, _ = window
     reads = collect(WedgeInput(scanner, ScannerSettings(end_on_tab=False)))

@@ -82,7 +82,9 @@ class WedgeInput(QObject):
 
     def _key_press(self, event: QKeyEvent) -> bool:
         key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or (key == Qt.Key.Key_Tab and self.settings.end_on_tab):
+        # A line feed typed as text (Ctrl+J, xdotool's "\n") ends a code like Enter does.
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or event.text() in ("\r", "\n")
+        if enter or (key == Qt.Key.Key_Tab and self.settings.end_on_tab):
             self._finish()
             return True  # Tab must not move focus away from the scanner input
         if key == Qt.Key.Key_Backspace:
