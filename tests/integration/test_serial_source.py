@@ -127,3 +127,14 @@ def test_a_port_that_is_not_there_at_start_is_waited_for(qtbot, tmp_path):
     finally:
         source.stop()
         pair.unplug()
+
+
+def test_new_settings_reopen_the_port_with_the_new_line_end(qtbot, cable):
+    source, reads, _ = open_source(qtbot, cable, terminator="CR")
+    with qtbot.waitSignal(source.state_changed):
+        source.set_settings(ScannerSettings(kind="serial", device=cable.host, baud=9600, terminator="LF"))
+    assert source.state == CONNECTED and "9600 baud" in source.message
+    write_in_background(cable, b"96385074\n").join()
+    qtbot.waitUntil(lambda: len(reads) == 1)
+    assert reads[0].text == "96385074"
+    source.stop()

@@ -85,21 +85,13 @@ def run(args: argparse.Namespace, app: object) -> int:
 
 
 def _make_source(args: argparse.Namespace, settings: ScannerSettings) -> Any:
-    if args.serial:
-        from scanapp.scanners.serial_source import SerialSource
+    if args.stdin:
+        from scanapp.scanners.stdin_source import StdinSource
 
-        return SerialSource(args.serial, settings)
-    if args.evdev:
-        if sys.platform != "linux":
-            from scanapp.errors import KnownError
+        return StdinSource(settings)
+    from scanapp.scanners.sources import device_source
 
-            raise KnownError("--evdev reads Linux input devices; use --serial or --stdin here")
-        from scanapp.scanners.evdev_source import EvdevSource
-
-        return EvdevSource(args.evdev, settings)
-    from scanapp.scanners.stdin_source import StdinSource
-
-    return StdinSource(settings)
+    return device_source(settings)  # KnownError (exit 2, plain words) for evdev off Linux
 
 
 def _now() -> str:

@@ -129,34 +129,39 @@ class ScanFeedback(QObject):
         widget.setProperty("scanFeedback", None)
 
     def _load(self) -> dict[str, Any] | None:
-        if self._effects is not None or self.audio_problem is not None:
-            return self._effects
+        if self._effects is None and self.audio_problem is None:
+            try:
+                self._effects = self._create_effects()
+            except _NoSound as err:
+                self.audio_problem = str(err)
+                log.warning("scan feedback without sound: %s", err)
+        return self._effects
+
+    def _create_effects(self) -> dict[str, Any]:
         directory = self._sounds_path or sound_dir()
         if directory is None:
-            return self._no_sound("the sound files were not found (resources/sounds)")
+            raise _NoSound("the sound files were not found (resources/sounds)")
+        for status in STATUSES:
+            if not (directory / f"{status}.wav").is_file():
+                raise _NoSound(f"missing sound file {directory / f'{status}.wav'}")
         with _quiet_qt_messages():
             try:
                 from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
             except ImportError as err:
-                return self._no_sound(f"QtMultimedia is not available ({err})")
+                raise _NoSound(f"QtMultimedia is not available ({err})") from err
             if not QMediaDevices.audioOutputs():
-                return self._no_sound("no audio output device")
-            effects = {}
+                raise _NoSound("no audio output device")
+            effects: dict[str, Any] = {}
             for status in STATUSES:
-                path = directory / f"{status}.wav"
-                if not path.is_file():
-                    return self._no_sound(f"missing sound file {path}")
                 effect = QSoundEffect(self)
-                effect.setSource(QUrl.fromLocalFile(str(path)))
+                effect.setSource(QUrl.fromLocalFile(str(directory / f"{status}.wav")))
                 effect.setVolume(self.volume)
                 effects[status] = effect
-        self._effects = effects
         return effects
 
-    def _no_sound(self, why: str) -> None:
-        self.audio_problem = why
-        log.warning("scan feedback without sound: %s", why)
-        return None
+
+class _NoSound(Exception):
+    """Why feedback has no sound, in plain words."""
 
 
 @contextmanager
