@@ -31,20 +31,27 @@ def run(app: App, args: argparse.Namespace) -> int:
     crash = CrashHandler(lambda: window)
     crash.install()
     try:
-        try:
-            # Open the store (and create the demo data) now: a locked or damaged file is said plainly.
-            _ = app.store
-        except KnownError as err:
-            log.error("cannot open the store: %s", err)
-            QMessageBox.critical(None, "ScanApp cannot start", str(err))
+        window = start(app)
+        if window is None:
             return 2
-        engine = Engine(app)
-        window = MainWindow(engine)
-        show(window)
         return int(qt_app.exec())
     finally:
         crash.uninstall()
         app.close()
+
+
+def start(app: App) -> MainWindow | None:
+    """Open the store (creating the demo data if asked) and show the window on the sign-in page. A store
+    that cannot be opened (locked, damaged, from a newer ScanApp) is explained and None returned."""
+    try:
+        _ = app.store
+    except KnownError as err:
+        log.error("cannot open the store: %s", err)
+        QMessageBox.critical(None, "ScanApp cannot start", str(err))
+        return None
+    window = MainWindow(Engine(app))
+    show(window)
+    return window
 
 
 def show(window: MainWindow) -> None:

@@ -197,6 +197,7 @@ class SessionPage(QWidget):
                 stretch=UnmatchedModel.CARD,
                 button_columns={UnmatchedModel.MATCH: 96},
                 lines_per_row=4,
+                parent=self,
             ),
             Category.UNDIRECTED: self._items_view(self.undirected_model),
             Category.UNCOUNTED: TableView(
@@ -204,6 +205,7 @@ class SessionPage(QWidget):
                 stretch=UncountedModel.PRODUCT,
                 fixed_columns={UncountedModel.SKU: 100, UncountedModel.EXPECTED: 92},
                 lines_per_row=2,
+                parent=self,
             ),
         }
         self.views[Category.UNDIRECTED].setColumnHidden(ItemsModel.EXPECTED, True)
@@ -253,6 +255,7 @@ class SessionPage(QWidget):
             stretch=ItemsModel.PRODUCT,
             fixed_columns={ItemsModel.SKU: 100, ItemsModel.UNITS: 64, ItemsModel.EXPECTED: 92},
             lines_per_row=2,
+            parent=self,
         )
 
     # -- opening and leaving ---------------------------------------------------------------------------------

@@ -42,6 +42,11 @@ class QuantityDelegate(QStyledItemDelegate):
         box.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
         return box
 
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().setEditorData(editor, index)
+        if isinstance(editor, QSpinBox):
+            editor.selectAll()  # what is typed replaces the quantity
+
 
 class HandItemsView(TableView):
     """+ and − on the keyboard step the selected item's quantity; digits start typing a new quantity."""
@@ -57,13 +62,8 @@ class HandItemsView(TableView):
             self.step_requested.emit(row, -1)
             return
         if row >= 0 and event.text().isdigit() and self.state() != TableView.State.EditingState:
-            index = self.model().index(row, HandCountModel.QTY)
-            self.setCurrentIndex(index)
-            self.edit(index)
-            editor = self.indexWidget(index) or self.focusWidget()
-            if isinstance(editor, QSpinBox):
-                editor.lineEdit().setText(event.text())
-            return
+            # A digit starts a new quantity for the selected item (the key goes on to the editor).
+            self.setCurrentIndex(self.model().index(row, HandCountModel.QTY))
         super().keyPressEvent(event)
 
 
@@ -112,7 +112,9 @@ class HandCountedDialog(QDialog):
         )
         self.table.setItemDelegateForColumn(HandCountModel.QTY, QuantityDelegate(self.table))
         triggers = TableView.EditTrigger
-        self.table.setEditTriggers(triggers.DoubleClicked | triggers.SelectedClicked | triggers.EditKeyPressed)
+        self.table.setEditTriggers(
+            triggers.DoubleClicked | triggers.SelectedClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
+        )
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #a50e0e;")
@@ -124,6 +126,9 @@ class HandCountedDialog(QDialog):
         self.save_button = QPushButton("Save")
         self.save_button.setProperty("variant", "primary")
         self.save_button.clicked.connect(self.save)
+        # Enter belongs to the search field and the lists here, never to a default button.
+        for button in (cancel, self.save_button):
+            button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.total, 1)
         buttons.addWidget(cancel)

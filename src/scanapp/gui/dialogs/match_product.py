@@ -69,6 +69,9 @@ class MatchProductDialog(QDialog):
         self.save_button.setProperty("variant", "primary")
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
+        # Enter belongs to the search field and the lists here, never to a default button.
+        for button in (cancel, self.save_button):
+            button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.alias, 1)
         buttons.addWidget(cancel)

@@ -1,0 +1,83 @@
+"""Starting the GUI: `run` opens the store, shows the window on the sign-in page and returns the exit status;
+a store it must not touch is refused in plain words; bugs reach the crash handler with their traceback."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+from scanapp.bootstrap import App
+from scanapp.errors import KnownError
+from scanapp.gui import app as gui
+from scanapp.gui.crash import CrashHandler
+
+
+def test_start_shows_the_window_on_sign_in(qtbot, gui_app):
+    window = gui.start(gui_app)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    assert window.stack.currentWidget() is window.sign_in
+    assert set(window.sign_in.buttons) == {"alex", "pat", "morgan", "sam", "lee"}
+    assert window.windowTitle() == "ScanApp"
+
+
+def test_a_damaged_store_is_refused_in_plain_words(qtbot, tmp_path, monkeypatch):
+    data = tmp_path / "damaged"
+    data.mkdir()
+    (data / "scanapp.db").write_bytes(b"this is not a database, just bytes")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: shown.append((title, text)))
+    assert gui.run(App(data_dir=data), argparse.Namespace()) == 2
+    assert shown[0][0] == "ScanApp cannot start"
+    assert "is not an SQLite database" in shown[0][1] and "left it untouched" in shown[0][1]
+    assert (data / "scanapp.db").read_bytes() == b"this is not a database, just bytes"
+
+
+def raised(exc: BaseException):
+    try:
+        raise exc
+    except BaseException as caught:
+        return type(caught), caught, caught.__traceback__
+
+
+def test_a_bug_is_logged_with_its_traceback_and_shown(qtbot, caplog):
+    handler = CrashHandler()
+    with caplog.at_level(logging.CRITICAL, logger="scanapp.gui.crash"):
+        handler(*raised(ZeroDivisionError("division by zero in a slot")))
+    assert "Traceback" in caplog.text and "ZeroDivisionError: division by zero in a slot" in caplog.text
+    dialog = handler.dialogs[0]
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "ScanApp hit a bug"
+    assert "Every scan shown as accepted is saved" in dialog.intro.text()
+    assert "ZeroDivisionError" in dialog.text.toPlainText()
+    dialog.copy_details()
+    assert "ZeroDivisionError" in QGuiApplication.clipboard().text()
+    dialog.accept()
+    assert handler.dialogs == []
+
+
+def test_a_world_error_that_escapes_is_said_plainly_without_a_traceback(qtbot, caplog):
+    handler = CrashHandler()
+    with caplog.at_level(logging.ERROR, logger="scanapp.gui.crash"):
+        handler(*raised(KnownError("The scanner on /dev/ttyUSB0 was unplugged.")))
+    dialog = handler.dialogs[0]
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "ScanApp problem"
+    assert dialog.intro.text() == "The scanner on /dev/ttyUSB0 was unplugged."
+    assert dialog.text.isHidden() and dialog.copy_button.isHidden()
+    assert "Traceback" not in caplog.text
+
+
+def test_install_and_uninstall(qtbot):
+    before = sys.excepthook
+    handler = CrashHandler()
+    handler.install()
+    try:
+        assert sys.excepthook is handler
+    finally:
+        handler.uninstall()
+    assert sys.excepthook is before

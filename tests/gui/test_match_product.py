@@ -1,0 +1,157 @@
+"""C8: submit blocked while unmatched items remain, with a jump to the Unmatched tab; unmatched cards; the
+Match Product dialog with the code filled in, likely matches (B2) and search; Save moves the scan to
+Counted or Undirected; an alias makes later scans of the code match."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from scanapp.domain.classification import Category
+from scanapp.domain.counts import SessionState
+from scanapp.domain.suggestions import with_check
+from scanapp.gui.models.candidates import CandidateModel
+from scanapp.store import queries
+from tests.gui.conftest import open_session, sign_in
+from tests.gui.test_session_page import scan
+from tests.helpers import COLA, WATER
+
+# COLA (4006381333931) with its 6th digit misread (8 → 9), and so its check digit: valid, and nobody's.
+MISREAD_COLA = with_check("400639133393")
+NOBODYS = "0099999123456"
+
+
+@pytest.fixture
+def page(qtbot, window, retail):
+    sign_in(qtbot, window, "alex")
+    open_session(qtbot, window, retail.directed_session)
+    p = window.session
+    qtbot.mouseClick(p.scan_button, Qt.MouseButton.LeftButton)
+    return p
+
+
+def unmatched_tab(page):
+    return page.views[Category.UNMATCHED]
+
+
+def click_match(qtbot, page, row=0):
+    view = unmatched_tab(page)
+    page.tabs.setCurrentWidget(view)
+    rect = view.visualRect(page.unmatched_model.index(row, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    return page.dialog
+
+
+def test_submit_is_blocked_while_unmatched_items_remain_and_jumps_to_them(qtbot, page, window, retail):
+    scan(qtbot, page, COLA)
+    scan(qtbot, page, MISREAD_COLA)
+    page.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    assert window.engine.read(queries.session, retail.directed_session.id).state is SessionState.IN_PROGRESS
+    assert page.message_bar.text == (
+        "Submit is blocked: 1 unmatched item must be matched or removed first (see the Unmatched tab)."
+    )
+    assert page.tabs.currentWidget() is unmatched_tab(page)
+    page.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(page.message_bar.action_button, Qt.MouseButton.LeftButton)  # "Show unmatched"
+    assert page.tabs.currentWidget() is unmatched_tab(page)
+
+
+def test_unmatched_card_shows_time_scans_ago_and_neighbours(qtbot, page):
+    scan(qtbot, page, COLA)
+    scan(qtbot, page, NOBODYS)
+    scan(qtbot, page, WATER)
+    scan(qtbot, page, WATER)
+    card = page.unmatched_model.data(page.unmatched_model.index(0, 0))
+    lines = card.splitlines()
+    assert lines[0] == NOBODYS.zfill(14)
+    assert lines[1].startswith("Scanned ") and lines[1].endswith(", 2 scans ago")
+    assert lines[2:] == ["Before: Product SKU-COLA", "After: Product SKU-WATER"]
+
+
+def test_match_product_opens_with_the_code_and_likely_matches(qtbot, page):
+    scan(qtbot, page, MISREAD_COLA)
+    dialog = click_match(qtbot, page)
+    assert dialog.windowTitle() == "Match Product"
+    assert dialog.search.text() == MISREAD_COLA.zfill(14)
+    first = dialog.model.candidate(0)
+    assert (first.sku, first.reason) == ("SKU-COLA", "one digit misread (8 read as 9)")
+    assert dialog.save_button.isEnabled()  # the likeliest is picked
+
+
+def test_saving_a_listed_product_moves_the_scan_to_counted(qtbot, page, window, retail):
+    scan(qtbot, page, MISREAD_COLA)
+    assert page.tab_titles()[:2] == ["Counted (0)", "Unmatched (1)"]
+    dialog = click_match(qtbot, page)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert page.tab_titles()[:2] == ["Counted (1)", "Unmatched (0)"]
+    assert page.message_bar.text == "Matched to Product SKU-COLA: moved to Counted."
+    line = page.scan_model.data(page.scan_model.index(0, 0))
+    assert line.startswith("Product SKU-COLA\nCounted")
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    assert window.engine.read(queries.session, retail.directed_session.id).state is SessionState.SUBMITTED
+
+
+def test_search_by_sku_or_name_and_an_unlisted_product_goes_to_undirected(qtbot, page):
+    scan(qtbot, page, NOBODYS)
+    dialog = click_match(qtbot, page)
+    dialog.search.clear()
+    with qtbot.waitSignal(dialog.candidates_changed) as changed:
+        qtbot.keyClicks(dialog.search, "SKU-WAT")
+    assert changed.args == [1]
+    assert dialog.model.candidate(0).sku == "SKU-WATER"
+    with qtbot.waitSignal(dialog.candidates_changed):
+        dialog.search.setText("Product SKU-JUICE")
+    assert dialog.model.candidate(0).sku == "SKU-JUICE"
+    dialog.table.selectRow(0)
+    dialog.save()
+    assert dialog.result_category is Category.UNDIRECTED
+    assert page.tab_titles() == ["Counted (0)", "Unmatched (0)", "Undirected (1)", "Uncounted (3)"]
+
+
+def test_enter_searches_at_once_and_nothing_found_says_so(qtbot, page):
+    scan(qtbot, page, NOBODYS)
+    dialog = click_match(qtbot, page)
+    dialog.search.setText("no such thing")
+    with qtbot.waitSignal(dialog.candidates_changed, timeout=100):  # Enter does not wait for the typing pause
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.model.rowCount() == 0
+    assert dialog.empty.text().startswith("No product found")
+    assert not dialog.save_button.isEnabled()
+
+
+def test_also_add_as_alias_makes_the_next_scan_match(qtbot, page):
+    scan(qtbot, page, MISREAD_COLA)
+    dialog = click_match(qtbot, page)
+    dialog.alias.setChecked(True)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    outcome = scan(qtbot, page, MISREAD_COLA)
+    assert outcome.status == "accepted"
+    assert outcome.item_key == "SKU-COLA"
+
+
+def test_without_alias_the_code_stays_unknown(qtbot, page):
+    scan(qtbot, page, MISREAD_COLA)
+    qtbot.mouseClick(click_match(qtbot, page).save_button, Qt.MouseButton.LeftButton)
+    assert scan(qtbot, page, MISREAD_COLA).status == "unmatched"
+
+
+def test_match_by_keyboard_enter_on_the_card(qtbot, page):
+    scan(qtbot, page, MISREAD_COLA)
+    page.show_unmatched()
+    view = unmatched_tab(page)
+    view.selectRow(0)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    dialog = page.dialog
+    assert dialog is not None and dialog.windowTitle() == "Match Product"
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)  # into the candidates
+    qtbot.waitUntil(dialog.table.hasFocus)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # save the highlighted one
+    assert page.tab_titles()[1] == "Unmatched (0)"
+
+
+def test_candidate_model_is_sound_for_each_search(qtmodeltester, qtbot, page):
+    scan(qtbot, page, MISREAD_COLA)
+    dialog = click_match(qtbot, page)
+    qtmodeltester.check(dialog.model)
+    assert dialog.model.headerData(CandidateModel.WHY, Qt.Orientation.Horizontal) == "Why"
