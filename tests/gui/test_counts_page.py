@@ -182,3 +182,20 @@ def test_count_cards_are_picked_by_keyboard(qtbot, window, retail):
     qtbot.keyClick(backroom, Qt.Key.Key_Return)
     assert window.counts.selected_count == retail.hard_id
     assert list(window.counts.session_cards) == [retail.hard_session.id]
+
+
+def test_keyboard_from_count_to_session(qtbot, window, retail, counting, supervisor):
+    counting.start(supervisor, retail.directed_session.id)
+    counting.release(supervisor, retail.directed_session.id)
+    sign_in(qtbot, window, "alex")
+    aisle = window.counts.count_cards[retail.directed_id]
+    qtbot.waitUntil(aisle.hasFocus)  # the counts list opens with the focus on the chosen count
+    qtbot.keyClick(aisle, Qt.Key.Key_Return)  # Enter goes on to its sessions
+    session_card = window.counts.session_cards[retail.directed_session.id]
+    qtbot.waitUntil(session_card.hasFocus)
+    qtbot.keyClick(session_card, Qt.Key.Key_Return)  # and Enter opens one
+    assert window.stack.currentWidget() is window.session
+    qtbot.waitUntil(window.session.scanner_input.hasFocus)  # in progress: straight to scanning
+    qtbot.keyClick(window.session.scanner_input, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    card = window.counts.session_cards[retail.directed_session.id]
+    qtbot.waitUntil(card.hasFocus)  # back where we were

@@ -105,7 +105,7 @@ def test_save_adds_them_to_the_session(qtbot, directed, window, retail):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert saved.args == [12]
     assert page.message_bar.text == "Added 12 hand-counted units."
-    assert page.totals_label.text() == "Units scanned: 12   Unique products: 1"
+    assert page.totals_label.text() == "Units scanned: 12\nUnique products: 1"
     assert page.tab_titles()[0] == "Counted (1)"
     line = page.scan_model.data(page.scan_model.index(0, 0))
     assert "hand-counted × 12" in line

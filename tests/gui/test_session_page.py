@@ -139,8 +139,8 @@ def test_scans_appear_newest_first_with_totals_and_tab_counts(qtbot, page):
     assert first.startswith("Rejected: bad check digit")
     assert page.scan_model.data(page.scan_model.index(1, 0)).startswith("Product SKU-WATER\nUndirected")
     assert page.tab_titles() == ["Counted (1)", "Unmatched (0)", "Undirected (1)", "Uncounted (2)"]
-    assert page.totals_label.text() == "Units scanned: 3   Unique products: 2   Rejected: 1"
-    assert page.scans_label.text() == "Scans (4), newest first"
+    assert page.totals_label.text() == "Units scanned: 3\nUnique products: 2"
+    assert page.scans_label.text() == "Scans (4), newest first, 1 rejected"
     assert page.last_scan.text().startswith("Rejected: bad check digit")
     assert page.last_scan.property("status") == "rejected"
 
@@ -179,7 +179,7 @@ def test_remove_a_wrong_scan_and_every_total_adjusts(qtbot, page):
     assert "Product SKU-CHIPS" in dialog.message.text()
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert page.scan_model.rowCount() == 1
-    assert page.totals_label.text() == "Units scanned: 1   Unique products: 1"
+    assert page.totals_label.text() == "Units scanned: 1\nUnique products: 1"
     assert page.tab_titles()[0] == "Counted (1)"
     assert page.tab_titles()[3] == "Uncounted (2)"
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -45,6 +46,8 @@ class _Card(QFrame):
     """A card that is picked by tap, click, Enter or Space."""
 
     picked = Signal(str)
+    entered = Signal(str)
+    """Picked from the keyboard (Enter or Space): the page moves the focus on into it."""
 
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +67,7 @@ class _Card(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.picked.emit(self.key)
+            self.entered.emit(self.key)
             return
         super().keyPressEvent(event)
 
@@ -297,6 +301,7 @@ class CountsPage(QWidget):
         for row in self.rows:
             card = CountCard(row, actor, now)
             card.picked.connect(self.select_count)
+            card.entered.connect(self.enter_count)
             card.start_requested.connect(self.start_count)
             self.count_cards[row.count.id] = card
             cards.append(card)
@@ -305,6 +310,11 @@ class CountsPage(QWidget):
             self.selected_count = self.rows[0].count.id if self.rows else None
         self._arm_start_timer(now)
         self._show_sessions()
+        # Keyboard: the focus starts on the chosen count (Enter goes on to its sessions).
+        focus = QApplication.focusWidget()
+        selected = self.count_cards.get(self.selected_count or "")
+        if selected is not None and (focus is None or not self.isAncestorOf(focus)):
+            selected.setFocus(Qt.FocusReason.OtherFocusReason)
         self.refreshed.emit()
 
     def _arm_start_timer(self, now: datetime) -> None:
@@ -325,6 +335,21 @@ class CountsPage(QWidget):
         card = self.count_cards.get(count_id)
         if card is not None:
             self.count_list.ensureWidgetVisible(card)
+
+    @Slot(str)
+    def enter_count(self, count_id: str) -> None:
+        """Keyboard: a count chosen with Enter hands the focus to its first session."""
+        self.select_count(count_id)
+        first = next(iter(self.session_cards.values()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_session(self, session_id: str) -> None:
+        """Back from a session: the focus is on its card, so Enter opens it again."""
+        card = self.session_cards.get(session_id)
+        if card is not None:
+            self.session_list.ensureWidgetVisible(card)
+            card.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_sessions(self) -> None:
         for key, card in self.count_cards.items():

@@ -32,7 +32,7 @@ class MainWindow(QMainWindow):
         self.sign_in.user_chosen.connect(self.sign_in_as)
         self.counts.open_session.connect(self.open_session)
         self.counts.sign_out_requested.connect(self.sign_out)
-        self.session.closed.connect(self.show_counts)
+        self.session.closed.connect(self._session_closed)
         self.session.discarded.connect(self._session_discarded)
         self.sign_in.refresh()
         self.stack.setCurrentWidget(self.sign_in)
@@ -46,6 +46,13 @@ class MainWindow(QMainWindow):
     def show_counts(self) -> None:
         self.counts.refresh()
         self.stack.setCurrentWidget(self.counts)
+
+    @Slot()
+    def _session_closed(self) -> None:
+        left = self.session.last_session_id
+        self.show_counts()
+        if left is not None:
+            self.counts.focus_session(left)
 
     @Slot(str)
     def open_session(self, session_id: str) -> None:

@@ -81,6 +81,8 @@ class SessionPage(QWidget):
         self.engine = engine
         self.session: Session | None = None
         self.count: Count | None = None
+        self.last_session_id: str | None = None
+        """The session shown last (kept after leaving, so the counts list can put the focus back on it)."""
         self.totals = Totals()
         self.dialog: ConfirmDialog | SessionFormDialog | MatchProductDialog | HandCountedDialog | None = None
         self.pipeline = ScanPipeline()
@@ -114,13 +116,18 @@ class SessionPage(QWidget):
         second = QHBoxLayout()
         second.addWidget(self.session_label)
         second.addWidget(self.state_chip)
+        second.addWidget(self.user_label)
         second.addStretch(1)
         titles.addLayout(first)
         titles.addLayout(second)
         header = QHBoxLayout()
         header.addWidget(self.back_button)
         header.addLayout(titles, 1)
-        header.addWidget(self.user_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.totals_label = QLabel()
+        self.totals_label.setProperty("role", "totals")
+        self.totals_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.totals_label.setAccessibleName("Totals")
+        header.addWidget(self.totals_label)
 
         self.lock_bar = MessageBar()
         self.lock_bar.close_button.hide()
@@ -203,7 +210,7 @@ class SessionPage(QWidget):
             Category.UNCOUNTED: TableView(
                 self.uncounted_model,
                 stretch=UncountedModel.PRODUCT,
-                fixed_columns={UncountedModel.SKU: 100, UncountedModel.EXPECTED: 92},
+                fixed_columns={UncountedModel.SKU: 96, UncountedModel.EXPECTED: 84},
                 lines_per_row=2,
                 parent=self,
             ),
@@ -232,12 +239,9 @@ class SessionPage(QWidget):
         self.last_scan = QLabel()
         self.last_scan.setObjectName("lastScan")
         self.last_scan.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.totals_label = QLabel()
-        self.totals_label.setProperty("role", "totals")
         bottom = QHBoxLayout()
         bottom.addWidget(self.hand_button)
         bottom.addWidget(self.last_scan, 1)
-        bottom.addWidget(self.totals_label)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -253,7 +257,7 @@ class SessionPage(QWidget):
         return TableView(
             model,
             stretch=ItemsModel.PRODUCT,
-            fixed_columns={ItemsModel.SKU: 100, ItemsModel.UNITS: 64, ItemsModel.EXPECTED: 92},
+            fixed_columns={ItemsModel.SKU: 96, ItemsModel.UNITS: 60, ItemsModel.EXPECTED: 84},
             lines_per_row=2,
             parent=self,
         )
@@ -266,6 +270,7 @@ class SessionPage(QWidget):
         self.last_scan.clear()
         set_property(self.last_scan, "status", "")
         self.session = self.engine.read(queries.session, session_id)
+        self.last_session_id = session_id
         self.count = self.engine.read(queries.count, self.session.count_id)
         self._user_names = {u.user_id: u.display_name for u in self.engine.read(queries.users)}
         self.pipeline = ScanPipeline(scanner_settings.load(self.engine.app.store))
@@ -332,16 +337,22 @@ class SessionPage(QWidget):
         return self.can_work() and self.session is not None and self.session.state is SessionState.IN_PROGRESS
 
     @Slot()
-    def refresh(self) -> None:
-        """Show the store's current state of the session: header, lock, actions, lists, totals."""
+    def refresh(self, lines_changed: bool = False) -> None:
+        """Show the store's current state of the session: header, lock, actions, lists, totals.
+
+        After a scan only new lines need finding; `lines_changed` (a match, a removal) re-reads which lines
+        are unmatched too."""
         if self.session is None or self.count is None:
             return
         self.session = self.engine.read(queries.session, self.session.id)
         self.totals = self.engine.read(queries.totals, self.session.id)
         self._show_header()
         self._show_actions()
-        for model in self.models.values():
-            model.refresh()
+        for category, model in self.models.items():
+            if category is Category.UNMATCHED and not lines_changed:
+                model.refresh(new_rows_on_top=True)
+            else:
+                model.refresh()
         self.scan_model.refresh(new_rows_on_top=True)
         self._show_counts()
         self.refreshed.emit()
@@ -355,7 +366,7 @@ class SessionPage(QWidget):
         self.session_label.setText(f"{self.session.name}{area}")
         self.state_chip.setText(self.session.state.value)
         set_property(self.state_chip, "chip", self.session.state.value)
-        self.user_label.setText(actor.display_name or actor.user_id)
+        self.user_label.setText(f"· {actor.display_name or actor.user_id}")
         if self.locked_elsewhere():
             who = holder(self.session, actor, self._user_names)
             self.lock_bar.show_warning(
@@ -419,12 +430,11 @@ class SessionPage(QWidget):
             view = self.tabs.widget(i)
             category = next(c for c, v in self.views.items() if v is view)
             self.tabs.setTabText(i, f"{TAB_TITLES[category]} ({self.models[category].rowCount():,})")
-        self.scans_label.setText(f"Scans ({self.scan_model.rowCount():,}), newest first")
         t = self.totals
-        text = f"Units scanned: {t.units:,}   Unique products: {t.unique_items:,}"
-        if t.rejected:
-            text += f"   Rejected: {t.rejected:,}"
-        self.totals_label.setText(text)
+        rejected = f", {t.rejected:,} rejected" if t.rejected else ""
+        self.scans_label.setText(f"Scans ({self.scan_model.rowCount():,}), newest first{rejected}")
+        # C7: units scanned and unique products, from the store's session totals.
+        self.totals_label.setText(f"Units scanned: {t.units:,}\nUnique products: {t.unique_items:,}")
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i).replace("&", "") for i in range(self.tabs.count())]
@@ -619,7 +629,7 @@ class SessionPage(QWidget):
     @Slot()
     def _after_change(self) -> None:
         if self.session is not None:
-            self.refresh()
+            self.refresh(lines_changed=True)
             self.engine.session_changed.emit(self.session.id)
 
     # -- scans: remove (C6), match (C8), hand-counted (C9) ----------------------------------------------------
@@ -638,10 +648,10 @@ class SessionPage(QWidget):
             danger=True,
         )
         line_id = scan.line.event_id
-        dialog.accepted.connect(lambda: self._remove_confirmed(line_id))
+        dialog.accepted.connect(lambda: self._remove_confirmed(row, line_id))
         self._open_dialog(dialog)
 
-    def _remove_confirmed(self, line_id: str) -> None:
+    def _remove_confirmed(self, row: int, line_id: str) -> None:
         session = self.session
         if session is None:
             return
@@ -652,6 +662,11 @@ class SessionPage(QWidget):
         else:
             self.last_scan.setText("Scan removed; the totals are adjusted.")
             set_property(self.last_scan, "status", "")
+            shown = self.scan_model.row_at(row)
+            if shown is not None and shown.line.event_id == line_id:
+                self.scan_model.remove_row(row)
+            else:  # the list moved meanwhile (new scans on top): read it again
+                self.scan_model.reload()
         self._after_change()
 
     @Slot(int)

@@ -119,6 +119,32 @@ def lines(
     return [line_from_row(r) for r in rows]
 
 
+def line_ordinals(conn: Connection, session_id: str, category: Category | None = None, after: int = 0) -> list[int]:
+    """The ordinals of the scan list's lines (not removed; one category, if given), newest first; only those
+    after `after` when given. A long list's model keeps these and reads rows by them (`lines_at`), so any page
+    costs the same however deep it is, and new scans are found without counting the whole session."""
+    where = "session_id = :s AND ordinal > :after AND NOT removed" + (" AND category = :c" if category else "")
+    rows = conn.execute(
+        text(f"SELECT ordinal FROM scan_lines WHERE {where} ORDER BY ordinal DESC"),
+        {"s": session_id, "after": after, "c": category and category.value},
+    )
+    return [int(r[0]) for r in rows]
+
+
+def lines_at(conn: Connection, session_id: str, ordinals: list[int]) -> list[Line]:
+    """The lines with these ordinals, in the order given (missing ones are left out)."""
+    if not ordinals:
+        return []
+    marks = ",".join(f":o{i}" for i in range(len(ordinals)))
+    params: dict[str, object] = {f"o{i}": o for i, o in enumerate(ordinals)}
+    params["s"] = session_id
+    rows = conn.execute(
+        text(f"SELECT * FROM scan_lines WHERE session_id = :s AND ordinal IN ({marks})"), params
+    ).fetchall()
+    by_ordinal = {r.ordinal: line_from_row(r) for r in rows}
+    return [by_ordinal[o] for o in ordinals if o in by_ordinal]
+
+
 def items(
     conn: Connection, session_id: str, category: Category, offset: int = 0, limit: int | None = None
 ) -> list[ItemRow]:

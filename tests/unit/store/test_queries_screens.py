@@ -55,3 +55,23 @@ def test_item_and_uncounted_pages_add_up_to_their_counts(store, counting, superv
         assert len(pages) == 15
         first, rest = queries.uncounted(conn, session.id, 0, 2), queries.uncounted(conn, session.id, 2, 10)
         assert [r.item_key for r in first + rest] == listed[:5]
+
+
+def test_line_ordinals_and_lines_at_page_a_scan_list_by_position(store, counting, supervisor, clock) -> None:
+    add_products(store, {"SKU-A": [with_check("0000000000001")]})
+    _count, session = counting.create_count(supervisor, "Ordinals", CountKind.HARD, clock.now() - timedelta(hours=1))
+    counting.start(supervisor, session.id)
+    code = with_check("000000000000")
+    known = with_check("0000000000001")
+    outcomes = [counting.record_scan(supervisor, session.id, c, "test") for c in (known, code, known, code, known)]
+    counting.remove_line(supervisor, session.id, outcomes[2].line_id)  # the third scan was wrong
+    with store.read() as conn:
+        everything = queries.line_ordinals(conn, session.id)
+        assert everything == [5, 4, 2, 1]
+        assert queries.line_ordinals(conn, session.id, Category.UNMATCHED) == [4, 2]
+        assert queries.line_ordinals(conn, session.id, after=2) == [5, 4]
+        page = queries.lines_at(conn, session.id, [4, 99, 1])  # 99 does not exist: left out
+        assert [ln.ordinal for ln in page] == [4, 1]
+        assert [ln.event_id for ln in page] == [outcomes[3].line_id, outcomes[0].line_id]
+        assert [ln.ordinal for ln in queries.lines(conn, session.id)] == everything
+        assert queries.lines_at(conn, session.id, []) == []

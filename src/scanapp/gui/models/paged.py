@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -126,3 +126,59 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self._pages.clear()
         self._count = 0
         self.endResetModel()
+
+
+class OrdinalPagedModel(PagedTableModel[R]):
+    """A paged model over scan lines, newest first, that keeps the lines' ordinals (a few bytes a row) and
+    reads each page by them: every page costs the same wherever it is in a 100,000-line list, and new scans
+    are found by asking only for ordinals above the newest one shown (no count over the whole session)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._ordinals: list[int] = []
+
+    def load_ordinals(self, after: int) -> list[int]:
+        """The ordinals of the rows, newest first, above `after` (0: all of them)."""
+        raise NotImplementedError
+
+    def rows_for(self, ordinals: list[int]) -> list[R]:
+        raise NotImplementedError
+
+    def count_rows(self) -> int:
+        self._ordinals = self.load_ordinals(0)
+        return len(self._ordinals)
+
+    def fetch_rows(self, offset: int, limit: int) -> list[R]:
+        wanted = self._ordinals[offset : offset + limit]
+        rows = self.rows_for(wanted)
+        if len(rows) != len(wanted):  # lines removed behind our back (another window, a sync): start over
+            QTimer.singleShot(0, self.reload)
+        return rows
+
+    def refresh(self, new_rows_on_top: bool = False) -> None:
+        if not new_rows_on_top:
+            super().refresh()
+            return
+        new = self.load_ordinals(self._ordinals[0] if self._ordinals else 0)
+        self._pages.clear()
+        old = len(self._ordinals)
+        if new:
+            self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
+            self._ordinals = new + self._ordinals
+            self._count = len(self._ordinals)
+            self.endInsertRows()
+        if old:
+            first = len(new)
+            self.dataChanged.emit(self.index(first, 0), self.index(first + old - 1, len(self.headers) - 1))
+
+    def remove_row(self, i: int) -> None:
+        if 0 <= i < len(self._ordinals):
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self._ordinals[i]
+            self._count = len(self._ordinals)
+            self._pages.clear()
+            self.endRemoveRows()
+
+    def clear(self) -> None:
+        self._ordinals = []
+        super().clear()

@@ -13,7 +13,7 @@ from scanapp.domain.barcodes import printable
 from scanapp.domain.tally import Line, LineKind
 from scanapp.gui.engine import Engine
 from scanapp.gui.formatting import clock_time
-from scanapp.gui.models.paged import ROW_ROLE, PagedTableModel
+from scanapp.gui.models.paged import ROW_ROLE, OrdinalPagedModel
 from scanapp.gui.style import CATEGORY_COLOURS, MUTED_COLOUR, REJECTED_COLOUR
 from scanapp.store import queries
 
@@ -34,8 +34,8 @@ class ScanRow:
         return self.line.category.value
 
 
-def scan_page(conn: Connection, session_id: str, offset: int, limit: int) -> list[ScanRow]:
-    page = queries.lines(conn, session_id, None, offset, limit)
+def scan_rows(conn: Connection, session_id: str, ordinals: list[int]) -> list[ScanRow]:
+    page = queries.lines_at(conn, session_id, ordinals)
     names = queries.product_names(conn, sorted({ln.item_key for ln in page if ln.item_key}))
     return [ScanRow(ln, names.get(ln.item_key) if ln.item_key else None) for ln in page]
 
@@ -47,7 +47,7 @@ def _status_bar(colour: QColor) -> QPixmap:
     return bar
 
 
-class ScanListModel(PagedTableModel[ScanRow]):
+class ScanListModel(OrdinalPagedModel[ScanRow]):
     headers: ClassVar[tuple[str, ...]] = ("Scan", "")
     SCAN, REMOVE = range(2)
 
@@ -72,11 +72,11 @@ class ScanListModel(PagedTableModel[ScanRow]):
         self.session_id = session_id
         self.reload()
 
-    def count_rows(self) -> int:
-        return self.engine.read(queries.line_count, self.session_id) if self.session_id else 0
+    def load_ordinals(self, after: int) -> list[int]:
+        return self.engine.read(queries.line_ordinals, self.session_id, None, after) if self.session_id else []
 
-    def fetch_rows(self, offset: int, limit: int) -> list[ScanRow]:
-        return self.engine.read(scan_page, self.session_id, offset, limit) if self.session_id else []
+    def rows_for(self, ordinals: list[int]) -> list[ScanRow]:
+        return self.engine.read(scan_rows, self.session_id, ordinals) if self.session_id else []
 
     def cell(self, row: ScanRow, column: int, role: int) -> Any:
         line = row.line
@@ -122,7 +122,7 @@ def _detail(row: ScanRow) -> str:
         parts.append(f"hand-counted × {line.units}")
     elif line.kind is LineKind.REJECTED:
         parts.append(printable(line.raw)[:40])
-    else:
+    elif row.name:  # without a product the title already is the code
         parts.append(line.code or printable(line.raw))
     if line.manual and line.kind is LineKind.SCAN:
         parts.append("typed")

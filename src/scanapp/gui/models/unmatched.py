@@ -15,7 +15,7 @@ from scanapp.domain.classification import Category
 from scanapp.domain.tally import Line
 from scanapp.gui.engine import Engine
 from scanapp.gui.formatting import clock_time, scans_ago
-from scanapp.gui.models.paged import PagedTableModel
+from scanapp.gui.models.paged import OrdinalPagedModel
 from scanapp.gui.style import CATEGORY_COLOURS
 from scanapp.store import queries
 from scanapp.store.queries import UnmatchedContext
@@ -32,8 +32,8 @@ class UnmatchedCard:
         return self.context.line
 
 
-def unmatched_page(conn: Connection, session_id: str, offset: int, limit: int) -> list[UnmatchedCard]:
-    page = queries.lines(conn, session_id, Category.UNMATCHED, offset, limit)
+def unmatched_cards(conn: Connection, session_id: str, ordinals: list[int]) -> list[UnmatchedCard]:
+    page = queries.lines_at(conn, session_id, ordinals)
     contexts = [queries.unmatched_context(conn, ln) for ln in page]
     keys = {c.item_key for ctx in contexts for c in (ctx.before, ctx.after) if c is not None and c.item_key}
     names = queries.product_names(conn, sorted(k for k in keys if k))
@@ -46,7 +46,7 @@ def unmatched_page(conn: Connection, session_id: str, offset: int, limit: int) -
     return [UnmatchedCard(ctx, name(ctx.before), name(ctx.after)) for ctx in contexts]
 
 
-class UnmatchedModel(PagedTableModel[UnmatchedCard]):
+class UnmatchedModel(OrdinalPagedModel[UnmatchedCard]):
     headers: ClassVar[tuple[str, ...]] = ("Unmatched scan", "")
     page_size: ClassVar[int] = 25
     CARD, MATCH = range(2)
@@ -62,11 +62,13 @@ class UnmatchedModel(PagedTableModel[UnmatchedCard]):
         self.session_id = session_id
         self.reload()
 
-    def count_rows(self) -> int:
-        return self.engine.read(queries.line_count, self.session_id, Category.UNMATCHED) if self.session_id else 0
+    def load_ordinals(self, after: int) -> list[int]:
+        if not self.session_id:
+            return []
+        return self.engine.read(queries.line_ordinals, self.session_id, Category.UNMATCHED, after)
 
-    def fetch_rows(self, offset: int, limit: int) -> list[UnmatchedCard]:
-        return self.engine.read(unmatched_page, self.session_id, offset, limit) if self.session_id else []
+    def rows_for(self, ordinals: list[int]) -> list[UnmatchedCard]:
+        return self.engine.read(unmatched_cards, self.session_id, ordinals) if self.session_id else []
 
     def cell(self, row: UnmatchedCard, column: int, role: int) -> Any:
         line = row.line
