@@ -27,7 +27,7 @@ from scanapp.domain.tally import Line, LineKind, line_from_event, matched, remov
 from scanapp.sync.wire import WireEvent
 from scansync import tables as t
 from scansync.catalog import product_data
-from scansync.db import Tx, dumps
+from scansync.db import Tx, dumps, insert_rows
 from scansync.locks import close_grant, history
 from scansync.views import clean, count_of, inventory_view, session_of, session_values, session_view
 
@@ -71,6 +71,25 @@ class SessionCtx:
     new: bool = False
     dirty: bool = False
     release_lease: bool = False
+    fencing: dict[tuple[int | None, str], str | None] = field(default_factory=dict)
+    _unlocked: Session | None = None
+
+    def set(self, session: Session) -> None:
+        self.session = session
+        self._unlocked = None
+
+    @property
+    def unlocked(self) -> Session:
+        """The session as the rules see it once fencing has judged the lease: without a lock."""
+        if self._unlocked is None:
+            self._unlocked = replace(self.session, lock=None)
+        return self._unlocked
+
+    def fenced(self, epoch: int | None, device_id: str) -> str | None:
+        key = (epoch, device_id)
+        if key not in self.fencing:
+            self.fencing[key] = leases.fencing_reason(epoch, device_id, self.session.epoch, self.grants)
+        return self.fencing[key]
 
 
 @dataclass
@@ -80,6 +99,7 @@ class Batch:
     sessions: dict[str, SessionCtx] = field(default_factory=dict)
     counts: dict[str, Count | None] = field(default_factory=dict)
     users: dict[str, frozenset[Permission] | None] = field(default_factory=dict)
+    actors: dict[tuple[str, str], Actor | None] = field(default_factory=dict)
     lines: dict[str, Line] = field(default_factory=dict)
     new_lines: list[Line] = field(default_factory=list)
     changed_lines: dict[str, Line] = field(default_factory=dict)
@@ -125,6 +145,13 @@ class Batch:
         for chunk in _chunks(line_ids):
             for r in self.conn.execute(select(t.lines).where(t.lines.c.event_id.in_(chunk))):
                 self.lines[r.event_id] = line_of(r)
+
+    def actor(self, user_id: str, device_id: str) -> Actor | None:
+        key = (user_id, device_id)
+        if key not in self.actors:
+            perms = self.users.get(user_id)
+            self.actors[key] = None if perms is None else Actor(user_id, device_id, perms)
+        return self.actors[key]
 
     def count(self, count_id: str) -> Count | None:
         if count_id not in self.counts:
@@ -190,10 +217,9 @@ class Batch:
             kind = EventKind(ev.kind)
         except ValueError:
             return rejected(f"unknown event kind {ev.kind!r}")
-        perms = self.users.get(ev.user_id)
-        if perms is None:
+        actor = self.actor(ev.user_id, ev.device_id)
+        if actor is None:
             return rejected(f"unknown user {ev.user_id!r}")
-        actor = Actor(ev.user_id, ev.device_id, perms)
         if ev.session_id is None:
             return rejected("the event names no session")
         when = min(ev.wall_time, self.now)
@@ -205,18 +231,20 @@ class Batch:
         if ctx is None:
             return rejected(f"unknown session {ev.session_id}")
         if fence:
-            reason = leases.fencing_reason(ev.lock_epoch, ev.device_id, ctx.session.epoch, ctx.grants)
+            reason = ctx.fenced(ev.lock_epoch, ev.device_id)
             if reason is not None:
                 return Outcome("fenced", reason)
         # The lease was judged by fencing just above; the rules see no lock, only state and permissions.
-        session, count = replace(ctx.session, lock=None), ctx.count
+        session, count = ctx.unlocked, ctx.count
         p = ev.payload
         if kind in SESSION_RULES:
             return self._session_rule(ctx, kind, session, count, actor, when, p)
         if kind in LINE_KINDS:
             rules.ensure_can_scan(session, count, actor, when)
             line = line_from_event(_domain_event(ev, kind), 0, count.kind, lambda _key: True)
-            line = replace(line, raw=clean(line.raw), code=_opt_clean(line.code), item_key=_opt_clean(line.item_key))
+            cleaned = (clean(line.raw), _opt_clean(line.code), _opt_clean(line.item_key))
+            if cleaned != (line.raw, line.code, line.item_key):
+                line = replace(line, raw=cleaned[0], code=cleaned[1], item_key=cleaned[2])
             if line.units < 0 or line.units > 1_000_000:
                 raise InvalidTransition(f"Quantity {line.units} is out of range.")
             if line.event_id in self.lines:
@@ -305,7 +333,7 @@ class Batch:
         clears = kind in (EventKind.SESSION_DISCARDED, EventKind.SESSION_ENDED)
         if clears and ctx.session.lock is not None:
             ctx.release_lease = True
-        ctx.session = replace(after, lock=None if clears else ctx.session.lock, epoch=ctx.session.epoch)
+        ctx.set(replace(after, lock=None if clears else ctx.session.lock, epoch=ctx.session.epoch))
         ctx.dirty = True
         return APPLIED
 
@@ -373,8 +401,7 @@ class Batch:
                 )
             if ctx.dirty:
                 tx.publish("session", ctx.session.id, session_view(ctx.session))
-        if self.new_lines:
-            conn.execute(insert(t.lines), [_line_row(ln) for ln in self.new_lines])
+        insert_rows(conn, t.lines, [_line_row(ln) for ln in self.new_lines])
         if self.changed_lines:
             conn.execute(
                 update(t.lines)
@@ -411,9 +438,10 @@ class Batch:
             conn.execute(insert(t.inventory_history), self.history_rows)
 
 
-def event_wire(ev: WireEvent, session_id: str | None = None) -> str:
-    """The event as other devices receive it (Event.to_wire's shape)."""
-    return dumps(
+def event_wire(ev: WireEvent, session_id: str | None = None, payload_json: str | None = None) -> str:
+    """The event as other devices receive it (Event.to_wire's shape). The payload's JSON, when the caller
+    has it already, is spliced in rather than encoded again."""
+    head = dumps(
         {
             "id": ev.id,
             "kind": ev.kind,
@@ -424,9 +452,9 @@ def event_wire(ev: WireEvent, session_id: str | None = None) -> str:
             "wall_time": ev.wall_time.isoformat(),
             "mono_ns": ev.mono_ns,
             "lock_epoch": ev.lock_epoch,
-            "payload": ev.payload,
         }
     )
+    return f'{head[:-1]},"payload":{payload_json or dumps(ev.payload)}}}'
 
 
 def line_of(row: Any) -> Line:

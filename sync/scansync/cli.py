@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--lease-ttl", type=float, metavar="SECONDS", help="session lease time to live")
+    serve.add_argument("--workers", type=int, default=1, help="server processes (all state is in the database)")
     serve.set_defaults(run=run_serve)
 
     user = sub.add_parser("user", help="manage users").add_subparsers(dest="action", required=True)
@@ -135,7 +136,21 @@ def run_serve(args: argparse.Namespace) -> int:
 
         settings = Settings(lease_ttl=timedelta(seconds=args.lease_ttl))
     print(f"scanapp-sync: serving {db.display_url} on http://{args.host}:{args.port}", file=sys.stderr)
-    uvicorn.run(create_app(db, settings), host=args.host, port=args.port, log_level="warning")
+    if args.workers > 1:
+        os.environ["SCANAPP_SYNC_DB"] = db.url
+        if args.lease_ttl:
+            os.environ["SCANAPP_SYNC_LEASE_TTL"] = str(args.lease_ttl)
+        db.close()
+        uvicorn.run(
+            "scansync.api.app:app_from_env",
+            factory=True,
+            workers=args.workers,
+            host=args.host,
+            port=args.port,
+            log_level="warning",
+        )
+    else:
+        uvicorn.run(create_app(db, settings), host=args.host, port=args.port, log_level="warning")
     return 0
 
 

@@ -13,17 +13,20 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event, exc, insert, select, text, update
+from sqlalchemy import Connection, Engine, Table, create_engine, event, exc, insert, select, text, update
 from sqlalchemy.engine import make_url
 
 from scanapp.domain.journal import new_event_id
 from scanapp.errors import KnownError
 from scansync import tables as t
+from scansync.tables import UtcDateTime
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +49,50 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def dumps(data: Any) -> str:
-    # ASCII escapes keep NUL and lone surrogates from a device's payload storable in any database.
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=True, default=str)
+# ASCII escapes keep NUL and lone surrogates from a device's payload storable in any database. One encoder
+# for all: json.dumps with options builds a new one per call, which shows on the push path.
+_encoder = json.JSONEncoder(separators=(",", ":"), ensure_ascii=True, default=str)
+dumps = _encoder.encode
+
+
+def _sqlite_time(value: datetime | None) -> str | None:
+    """The text SQLAlchemy's SQLite DateTime stores (UTC, naive), so SQL comparisons line up."""
+    if value is None:
+        return None
+    v = value if value.tzinfo is UTC else value.astimezone(UTC)
+    return v.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """executemany straight to the driver. On the push path SQLAlchemy's per-row type processing costs more
+    than the inserts themselves; the only conversions needed are done here (times and booleans on SQLite)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    sqlite = conn.dialect.name == "sqlite"
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+        f"VALUES ({', '.join([mark] * len(columns))})"
+    )
+    getter = itemgetter(*columns)
+    times = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, UtcDateTime)] if sqlite else []
+    if len(columns) == 1:
+        params: list[Any] = [(getter(r),) for r in rows]
+    elif not times:
+        params = [getter(r) for r in rows]
+    else:
+        seen: dict[datetime, str | None] = {}  # a batch repeats its times (received_at, often wall times)
+        params = []
+        for r in rows:
+            row = list(getter(r))
+            for i in times:
+                v = row[i]
+                if v is not None:
+                    row[i] = seen[v] if v in seen else seen.setdefault(v, _sqlite_time(v))
+            params.append(tuple(row))
+    conn.exec_driver_sql(sql, params)
 
 
 @dataclass
@@ -81,7 +125,7 @@ class Tx:
         first = last - n + 1
         for i, row in enumerate(self.pending):
             row["seq"] = first + i
-        self.conn.execute(insert(t.changes), self.pending)
+        insert_rows(self.conn, t.changes, self.pending)
         self.pending = []
 
 

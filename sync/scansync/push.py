@@ -12,14 +12,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 
 from scanapp.domain.errors import PermissionDenied
 from scanapp.domain.permissions import Actor
 from scanapp.sync.wire import PushIn, WireEvent
 from scansync import tables as t
 from scansync.apply import Batch, event_wire
-from scansync.db import Tx, dumps
+from scansync.db import Tx, dumps, insert_rows
 from scansync.views import clean
 
 
@@ -83,11 +83,12 @@ def push(tx: Tx, actor: Actor, now: datetime, body: PushIn) -> dict[str, Any]:
                     "created_at": now,
                 }
             )
-    if rows:
-        conn.execute(insert(t.events), rows)
-    if review:
-        conn.execute(insert(t.review_items), review)
-    batch.write(tx, lambda ev: tx.publish("event", ev.id, event_wire(ev), device_id=ev.device_id))
+    insert_rows(conn, t.events, rows)
+    insert_rows(conn, t.review_items, review)
+    payloads = {row["id"]: row["payload"] for row in rows}
+    batch.write(
+        tx, lambda ev: tx.publish("event", ev.id, event_wire(ev, payload_json=payloads[ev.id]), device_id=ev.device_id)
+    )
     reported = max(int(device.reported_seq), high_water, body.device_last_seq or 0)
     conn.execute(
         update(t.devices)

@@ -254,7 +254,6 @@ events = Table(
     Column("status", String(16), nullable=False),
     Column("reason", Text),
     UniqueConstraint("device_id", "seq", name="uq_events_device_seq"),
-    Index("ix_events_session", "session_id"),
 )
 
 # Projection of applied line events (scans, hand counts, rejected scans): what reports add up.

@@ -275,23 +275,33 @@ class SubmitIn(Model):
 # -- journal push -----------------------------------------------------------------------------------------
 
 
-class WireEvent(Model):
+class PlainModel(BaseModel):
+    """For the push path, parsed with model_validate_json: that parser already refuses lone surrogates, and
+    the few text fields carry their own NUL-free patterns, so the per-field check of Model is not needed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+NoNul = r"^[^\x00]+$"
+
+
+class WireEvent(PlainModel):
     """scanapp.domain.journal.Event.to_wire(), validated. `kind` stays a string: an event kind this server
     does not know is kept for review, not refused with the whole batch."""
 
     id: Id
-    kind: Annotated[str, Field(min_length=1, max_length=64)]
+    kind: Annotated[str, Field(min_length=1, max_length=64, pattern=NoNul)]
     device_id: Id
     seq: Seq
-    user_id: Annotated[str, Field(min_length=1, max_length=128)]
-    session_id: Annotated[str, Field(max_length=64)] | None = None
+    user_id: Annotated[str, Field(min_length=1, max_length=128, pattern=NoNul)]
+    session_id: Annotated[str, Field(max_length=64, pattern=NoNul)] | None = None
     wall_time: UtcTime
     mono_ns: Annotated[int, Field(ge=-MAX_INT, le=MAX_INT)]
     lock_epoch: Epoch | None = None
     payload: dict[str, Any] = {}
 
 
-class PushIn(Model):
+class PushIn(PlainModel):
     events: Annotated[list[WireEvent], Field(max_length=MAX_BATCH)]
     device_last_seq: Annotated[int, Field(ge=0, le=2**53)] | None = None
     """The newest seq the device has written, so the supervisor sees how much is still unsent."""

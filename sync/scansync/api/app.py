@@ -6,10 +6,11 @@ import json
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from scanapp.domain.clock import Clock, SystemClock
-from scanapp.sync.wire import Health
+from scanapp.sync.wire import Health, PushIn
 from scansync.api import errors, routes_accounts, routes_data, routes_sync
 from scansync.api.deps import Context
 from scansync.config import Settings
@@ -93,4 +94,29 @@ def create_app(db: Database, settings: Settings | None = None, clock: Clock | No
     app.include_router(routes_data.router)
     app.include_router(routes_sync.router)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def app_from_env() -> FastAPI:
+    """For `scanapp-sync serve --workers N`: each worker process builds its own app from the environment
+    (the database is already migrated by the parent; all shared state is in the database)."""
+    import os
+    from datetime import timedelta
+
+    db = Database.open(os.environ["SCANAPP_SYNC_DB"], migrate=False)
+    ttl = os.environ.get("SCANAPP_SYNC_LEASE_TTL")
+    return create_app(db, Settings(lease_ttl=timedelta(seconds=float(ttl))) if ttl else Settings())
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The generated document, plus the push body's schema: that route parses its body itself (for speed),
+    so FastAPI does not see the model."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        push = PushIn.model_json_schema(ref_template="#/components/schemas/{model}")
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components.update(push.pop("$defs", {}))
+        components["PushIn"] = push
+        app.openapi_schema = schema
+    return app.openapi_schema

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
 from sqlalchemy import select
 
 from scanapp.domain import counts as rules
@@ -34,10 +37,28 @@ Auditor = Annotated[Actor, Depends(needs(frozenset({Permission.COMMON_ADMIN}), "
 Releaser = Annotated[Actor, Depends(needs(FORCE_RELEASE, "force-release another user's session"))]
 
 
-@router.post("/journal", response_model=PushOut, tags=["sync"], summary="Push a batch of this device's events")
-def push_events(body: PushIn, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
-    with ctx.db.write() as tx:
-        return push.push(tx, actor, ctx.clock.now(), body)
+PUSH_BODY = {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushIn"}}}}
+
+
+@router.post(
+    "/journal",
+    response_model=PushOut,
+    tags=["sync"],
+    summary="Push a batch of this device's events",
+    openapi_extra={"requestBody": PUSH_BODY},
+)
+async def push_events(request: Request, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
+    # The busiest route: pydantic parses the raw JSON itself, about twice as fast as json.loads + validation.
+    try:
+        body = PushIn.model_validate_json(await request.body())
+    except ValidationError as err:
+        raise RequestValidationError(err.errors(include_url=False, include_input=False)) from None
+
+    def run() -> dict[str, Any]:
+        with ctx.db.write() as tx:
+            return push.push(tx, actor, ctx.clock.now(), body)
+
+    return await run_in_threadpool(run)
 
 
 @router.get("/changes", response_model=PullOut, tags=["sync"], summary="Changes after a cursor, one page")

@@ -228,14 +228,13 @@ def _live(db: Database) -> Iterator[LiveServer]:
     thread.join(10)
 
 
-def start_process(db_url: str, env: dict[str, str] | None = None) -> tuple[str, subprocess.Popen[bytes]]:
-    """`scanapp-sync serve` as its own process, on a free port."""
+def start_process(db_url: str, workers: int = 1) -> tuple[str, subprocess.Popen[bytes]]:
+    """`scanapp-sync serve` as its own process (or `workers` processes), on a free port."""
     sock = free_socket()
     port = sock.getsockname()[1]
     sock.close()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "scansync.cli", "--db", db_url, "serve", "--port", str(port)],
-        env={**os.environ, **(env or {})},
+        [sys.executable, "-m", "scansync.cli", "--db", db_url, "serve", "--port", str(port), "--workers", str(workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

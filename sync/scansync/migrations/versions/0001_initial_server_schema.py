@@ -81,9 +81,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('device_id', 'seq', name='uq_events_device_seq')
     )
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.create_index('ix_events_session', ['session_id'], unique=False)
-
     op.create_table('expected_items',
     sa.Column('count_id', sa.String(length=64), nullable=False),
     sa.Column('item_key', sa.String(length=128), nullable=False),
@@ -282,9 +279,6 @@ def downgrade() -> None:
 
     op.drop_table('inventory_history')
     op.drop_table('expected_items')
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.drop_index('ix_events_session')
-
     op.drop_table('events')
     op.drop_table('devices')
     op.drop_table('counts')
