@@ -22,7 +22,7 @@ from scanapp.domain.counts import Count, CountKind, Session, SessionState
 from scanapp.domain.errors import DomainError, InvalidTransition, NotFound
 from scanapp.domain.journal import LINE_KINDS, Event, EventKind
 from scanapp.domain.leases import Grant, LeaseEnd
-from scanapp.domain.permissions import Actor, Permission, permissions_for_roles
+from scanapp.domain.permissions import LAB, Actor, Permission, permissions_for_roles, require
 from scanapp.domain.tally import Line, LineKind, line_from_event, matched, removed
 from scanapp.sync.wire import WireEvent
 from scansync import tables as t
@@ -221,6 +221,9 @@ class Batch:
         if actor is None:
             return rejected(f"unknown user {ev.user_id!r}")
         if ev.session_id is None:
+            if kind in INVENTORY_KINDS:  # lab actions outside any session (services/lab.py allows it)
+                require(actor, LAB, "change inventory")
+                return self._inventory(ev, kind, None)
             return rejected("the event names no session")
         when = min(ev.wall_time, self.now)
         ctx = self.sessions.get(ev.session_id)
@@ -278,7 +281,10 @@ class Batch:
             self.aliases.append((code, sku))
             return APPLIED
         if kind in INVENTORY_KINDS:
-            return self._inventory(ev, kind, session, count, actor)
+            rules._require_for(count, actor, "change inventory")
+            if count.kind is not CountKind.SCOPED:
+                raise InvalidTransition("Inventory actions belong to a reconciliation session.")
+            return self._inventory(ev, kind, session.id)
         if kind is EventKind.LOCK_FORCE_RELEASED:
             return Outcome("recorded", "a force-release made on a device does not move the server's lease")
         return rejected(f"event kind {kind.value} cannot be applied")  # pragma: no cover - every kind is listed
@@ -337,9 +343,9 @@ class Batch:
         ctx.dirty = True
         return APPLIED
 
-    def _inventory(self, ev: WireEvent, kind: EventKind, session: Session, count: Count, actor: Actor) -> Outcome:
-        """Lab actions during a session (L4): change the item and add to its history, linked to the session."""
-        rules._require_for(count, actor, "change inventory")
+    def _inventory(self, ev: WireEvent, kind: EventKind, session_id: str | None) -> Outcome:
+        """Lab actions (L4), as scanapp.services.lab records them: change the item and add to its history,
+        linked to the session when there is one."""
         p = ev.payload
         barcode = clean(str(p["barcode"]))
         item = self.inventory_item(barcode)
@@ -347,10 +353,11 @@ class Batch:
             raise NotFound(f"No inventory item {barcode}.")
         item = dict(item)
         if kind is EventKind.INVENTORY_MOVED:
-            item["lab"] = clean(str(p.get("lab", item["lab"])))[:128]
-            item["location"] = clean(str(p.get("location", item["location"])))[:512]
+            item["location"] = clean(str(p["to"])).strip()[:512]
+            if not item["location"]:
+                raise InvalidTransition("A move needs the place the item goes.")
         elif kind is EventKind.INVENTORY_SET:
-            item["quantity"] = _quantity(p["quantity"])
+            item["quantity"] = _quantity(p["to"])
         elif kind is EventKind.INVENTORY_ARCHIVED:
             item["status"] = InventoryStatus.ARCHIVED.value
         else:
@@ -371,7 +378,7 @@ class Batch:
                 "item_barcode": barcode,
                 "action": kind.value,
                 "detail": dumps(p),
-                "session_id": session.id,
+                "session_id": session_id,
                 "user_id": ev.user_id,
                 "at": min(ev.wall_time, self.now),
             }

@@ -179,3 +179,55 @@ def test_a_lab_user_cannot_scan_into_a_retail_count(server: LiveServer) -> None:
     with server.client("lee") as lee:
         r = lee.post("/v1/journal", json={"events": [scan("dev-lee", 1, sid, "lee", "SKU-COLA", COLA)]}).json()
     assert r["verdicts"][0]["status"] == "rejected" and "FULFILL_INVCUNT_ADMIN" in r["verdicts"][0]["reason"]
+
+
+def test_lab_actions_change_inventory_with_history_linked_to_the_session(server: LiveServer) -> None:
+    """Payloads as scanapp.services.lab records them; an action outside a session is fine too."""
+    with server.client("lee") as lee:
+        lee.post(
+            "/v1/lab/inventory",
+            json=[
+                {
+                    "barcode": "LAB-1",
+                    "ingredient": "Agarose",
+                    "lab": "Lab A",
+                    "location": "Shelf 1",
+                    "quantity": 10,
+                    "unit": "g",
+                }
+            ],
+        )
+        count = lee.post(
+            "/v1/counts",
+            json={
+                "name": "Freezers",
+                "kind": "scoped",
+                "planned_start": "2026-11-22T08:00:00Z",
+                "lab": "Lab A",
+                "expected": [{"item_key": "LAB-1"}],
+            },
+        ).json()
+        sid = count["sessions"][0]["id"]
+        lee.post(f"/v1/sessions/{sid}/start")
+        events = [
+            wire_event(
+                "dev-lee", 1, "inventory_moved", sid, "lee", {"barcode": "LAB-1", "from": "Shelf 1", "to": "Freezer 2"}
+            ),
+            wire_event(
+                "dev-lee", 2, "inventory_split", sid, "lee", {"barcode": "LAB-1", "new_barcode": "LAB-2", "quantity": 4}
+            ),
+            wire_event("dev-lee", 3, "inventory_set", None, "lee", {"barcode": "LAB-2", "from": 4, "to": 3.5}),
+            wire_event("dev-lee", 4, "inventory_archived", sid, "lee", {"barcode": "LAB-9", "from": "available"}),
+        ]
+        r = lee.post("/v1/journal", json={"events": events}).json()
+        assert [(v["seq"], v["status"]) for v in r["verdicts"]] == [(4, "rejected")]
+        items = {i["barcode"]: i for i in lee.get("/v1/lab/inventory").json()}
+    assert (items["LAB-1"]["location"], items["LAB-1"]["quantity"]) == ("Freezer 2", 6)
+    assert (items["LAB-2"]["location"], items["LAB-2"]["quantity"]) == ("Freezer 2", 3.5)
+    with server.db.read() as conn:
+        history = [(h.item_barcode, h.action, h.session_id) for h in conn.execute(select(t.inventory_history))]
+    assert sorted(history) == [
+        ("LAB-1", "inventory_moved", sid),
+        ("LAB-1", "inventory_split", sid),
+        ("LAB-2", "inventory_set", None),
+    ]
