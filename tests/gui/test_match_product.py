@@ -75,7 +75,7 @@ def test_match_product_opens_with_the_code_and_likely_matches(qtbot, page):
     assert dialog.windowTitle() == "Match Product"
     assert dialog.search.text() == MISREAD_COLA.zfill(14)
     first = dialog.model.candidate(0)
-    assert (first.sku, first.reason) == ("SKU-COLA", "one digit misread (8 read as 9)")
+    assert (first.sku, first.reason) == ("SKU-COLA", "one digit misread (8 read as 9), on the list")
     assert dialog.save_button.isEnabled()  # the likeliest is picked
 
 
@@ -136,6 +136,29 @@ def test_without_alias_the_code_stays_unknown(qtbot, page):
     assert scan(qtbot, page, MISREAD_COLA).status == "unmatched"
 
 
+def test_products_on_the_list_are_offered_first(qtbot, page, window, store):
+    # Two products a one-digit mis-read away: the unlisted one has the likelier (earlier) digit position.
+    from tests.helpers import add_products
+
+    misread = with_check("400639133393")
+    unlisted = with_check("500639133393")  # first digit misread 5 → 4: suggested before the 6th-digit one
+    add_products(store, {"SKU-OTHER": [unlisted.zfill(14)]})
+    scan(qtbot, page, misread)
+    dialog = click_match(qtbot, page)
+    skus = [dialog.model.candidate(r).sku for r in range(dialog.model.rowCount())]
+    assert skus[:2] == ["SKU-COLA", "SKU-OTHER"]
+
+
+def test_alt_m_matches_the_newest_unmatched_scan(qtbot, page):
+    scan(qtbot, page, NOBODYS)
+    scan(qtbot, page, MISREAD_COLA)
+    page.tabs.setCurrentIndex(0)
+    qtbot.keyClick(page.scanner_input, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.dialog is not None)
+    assert page.tabs.currentWidget() is unmatched_tab(page)
+    assert page.dialog.line.code == MISREAD_COLA.zfill(14)
+
+
 def test_match_by_keyboard_enter_on_the_card(qtbot, page):
     scan(qtbot, page, MISREAD_COLA)
     page.show_unmatched()
@@ -154,4 +177,7 @@ def test_candidate_model_is_sound_for_each_search(qtmodeltester, qtbot, page):
     scan(qtbot, page, MISREAD_COLA)
     dialog = click_match(qtbot, page)
     qtmodeltester.check(dialog.model)
-    assert dialog.model.headerData(CandidateModel.WHY, Qt.Orientation.Horizontal) == "Why"
+    assert dialog.model.headerData(CandidateModel.CODE, Qt.Orientation.Horizontal) == "Code"
+    assert (
+        dialog.model.data(dialog.model.index(0, 0)) == "Product SKU-COLA\none digit misread (8 read as 9), on the list"
+    )

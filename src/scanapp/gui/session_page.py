@@ -210,7 +210,7 @@ class SessionPage(QWidget):
             Category.UNCOUNTED: TableView(
                 self.uncounted_model,
                 stretch=UncountedModel.PRODUCT,
-                fixed_columns={UncountedModel.SKU: 96, UncountedModel.EXPECTED: 84},
+                fixed_columns={UncountedModel.SKU: 92, UncountedModel.EXPECTED: 90},
                 lines_per_row=2,
                 parent=self,
             ),
@@ -219,6 +219,8 @@ class SessionPage(QWidget):
         unmatched_view = self.views[Category.UNMATCHED]
         unmatched_view.button_clicked.connect(lambda row, _column: self.match(row))
         unmatched_view.row_activated.connect(self.match)
+        # Keyboard: Alt+M matches the selected unmatched scan (the newest when none is selected).
+        QShortcut(QKeySequence("Alt+M"), self, self.match_selected)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(False)
         self.tabs.setUsesScrollButtons(True)
@@ -257,7 +259,7 @@ class SessionPage(QWidget):
         return TableView(
             model,
             stretch=ItemsModel.PRODUCT,
-            fixed_columns={ItemsModel.SKU: 96, ItemsModel.UNITS: 60, ItemsModel.EXPECTED: 84},
+            fixed_columns={ItemsModel.SKU: 92, ItemsModel.UNITS: 56, ItemsModel.EXPECTED: 90},
             lines_per_row=2,
             parent=self,
         )
@@ -674,9 +676,20 @@ class SessionPage(QWidget):
         card = self.unmatched_model.row_at(row)
         if card is None or self.session is None or not self.can_scan():
             return
-        dialog = MatchProductDialog(self.engine, self.session.id, card.line, parent=self)
+        count_id = self.count.id if self.count is not None and self.count.kind is CountKind.DIRECTED else None
+        dialog = MatchProductDialog(self.engine, self.session.id, card.line, count_id, parent=self)
         dialog.matched.connect(self._matched)
         self._open_dialog(dialog)
+
+    @Slot()
+    def match_selected(self) -> None:
+        view = self.views[Category.UNMATCHED]
+        if self.tabs.indexOf(view) < 0 or self.unmatched_model.rowCount() == 0:
+            return
+        self.tabs.setCurrentWidget(view)
+        row = max(view.current_row(), 0)
+        view.selectRow(row)
+        self.match(row)
 
     @Slot(str, str)
     def _matched(self, sku: str, category: str) -> None:

@@ -263,6 +263,19 @@ def search_products(conn: Connection, query: str, limit: int = 50, only_count: s
     return [ProductHit(r.sku, r.name, r.parent_name, r.code) for r in rows]
 
 
+def expected_among(conn: Connection, count_id: str, item_keys: list[str]) -> set[str]:
+    """Which of these items are on the count's expected (directed) list."""
+    if not item_keys:
+        return set()
+    marks = ",".join(f":k{i}" for i in range(len(item_keys)))
+    params: dict[str, object] = {f"k{i}": k for i, k in enumerate(item_keys)}
+    params["count"] = count_id
+    rows = conn.execute(
+        text(f"SELECT item_key FROM expected_items WHERE count_id = :count AND item_key IN ({marks})"), params
+    )
+    return {str(r[0]) for r in rows}
+
+
 def products_for_codes(conn: Connection, codes: list[str]) -> list[ProductHit]:
     """Products owning any of the given codes (likely-match candidates, B2), in the order of `codes`."""
     if not codes:

@@ -75,3 +75,11 @@ def test_line_ordinals_and_lines_at_page_a_scan_list_by_position(store, counting
         assert [ln.event_id for ln in page] == [outcomes[3].line_id, outcomes[0].line_id]
         assert [ln.ordinal for ln in queries.lines(conn, session.id)] == everything
         assert queries.lines_at(conn, session.id, []) == []
+
+
+def test_expected_among_tells_listed_items_apart(store, counting, supervisor, clock) -> None:
+    add_products(store, {"SKU-A": [with_check("0000000000001")], "SKU-B": [with_check("0000000000002")]})
+    count, _session = counting.create_count(supervisor, "Listed", CountKind.DIRECTED, clock.now(), [("SKU-A", 1.0)])
+    with store.read() as conn:
+        assert queries.expected_among(conn, count.id, ["SKU-A", "SKU-B", "SKU-NONE"]) == {"SKU-A"}
+        assert queries.expected_among(conn, count.id, []) == set()

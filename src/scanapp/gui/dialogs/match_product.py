@@ -34,10 +34,14 @@ class MatchProductDialog(QDialog):
     matched = Signal(str, str)
     """Saved: the product's SKU and the category the scan moved to."""
 
-    def __init__(self, engine: Engine, session_id: str, line: Line, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, engine: Engine, session_id: str, line: Line, count_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        """`count_id`: the count the session belongs to; products on its directed list are offered first."""
         super().__init__(parent)
         self.engine = engine
         self.session_id = session_id
+        self.count_id = count_id
         self.line = line
         self.code = line.code or line.raw
         self.result_category: Category | None = None
@@ -54,7 +58,7 @@ class MatchProductDialog(QDialog):
         self.search.setAccessibleName("Search products")
         self.model = CandidateModel(self)
         self.table = TableView(self.model, stretch=CandidateModel.PRODUCT, lines_per_row=2)
-        self.table.size_columns([(CandidateModel.SKU, 110), (CandidateModel.CODE, 150), (CandidateModel.WHY, 210)])
+        self.table.size_columns([(CandidateModel.SKU, 110), (CandidateModel.CODE, 150)])
         self.empty = QLabel()
         self.empty.setProperty("role", "hint")
         self.alias = QCheckBox("Also add this code as an alias of the product")
@@ -104,7 +108,7 @@ class MatchProductDialog(QDialog):
     @Slot()
     def run_search(self) -> None:
         self._timer.stop()
-        found = self.engine.read(candidates_for, self.code, self.search.text())
+        found = self.engine.read(candidates_for, self.code, self.search.text(), self.count_id)
         self.model.set_candidates(found)
         if found:
             self.empty.setText(f"{len(found)} possible product{'s' if len(found) != 1 else ''}. Pick one and Save.")

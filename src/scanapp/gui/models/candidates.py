@@ -28,12 +28,20 @@ class Candidate:
     reason: str
 
 
-def likely_matches(conn: Connection, code: str) -> list[Candidate]:
-    """Catalog products whose code the scanned one is probably a mis-read or another form of (B2)."""
+def likely_matches(conn: Connection, code: str, count_id: str | None = None) -> list[Candidate]:
+    """Catalog products whose code the scanned one is probably a mis-read or another form of (B2), the
+    likeliest first. With a count, products on its directed list come first: that is what was being counted."""
     suggestions = suggest(code)
     reasons = {s.code: s.reason for s in suggestions}
     hits = queries.products_for_codes(conn, [s.code for s in suggestions])
-    return [Candidate(h.sku, h.name, h.parent_name, h.code, reasons[h.code or ""]) for h in hits]
+    listed = queries.expected_among(conn, count_id, [h.sku for h in hits]) if count_id else set()
+    found = [
+        Candidate(
+            h.sku, h.name, h.parent_name, h.code, reasons[h.code or ""] + (", on the list" if h.sku in listed else "")
+        )
+        for h in hits
+    ]
+    return sorted(found, key=lambda c: c.sku not in listed)  # stable: the likeliest order stays within each
 
 
 def search_matches(conn: Connection, text: str, only_count: str | None = None) -> list[Candidate]:
@@ -56,8 +64,10 @@ def search_matches(conn: Connection, text: str, only_count: str | None = None) -
     return found
 
 
-def candidates_for(conn: Connection, scanned_code: str, text: str) -> list[Candidate]:
-    likely = likely_matches(conn, scanned_code)
+def candidates_for(conn: Connection, scanned_code: str, text: str, count_id: str | None = None) -> list[Candidate]:
+    """What Match Product lists: likely matches of the scanned code and what the search text finds; the
+    likely ones first while the search still holds the scanned code."""
+    likely = likely_matches(conn, scanned_code, count_id)
     searched = search_matches(conn, text)
     ordered = likely + searched if text.strip() == scanned_code else searched + likely
     seen: set[str] = set()
@@ -70,12 +80,16 @@ def candidates_for(conn: Connection, scanned_code: str, text: str) -> list[Candi
 
 
 class CandidateModel(QAbstractTableModel):
-    headers: ClassVar[tuple[str, ...]] = ("Product", "SKU", "Code", "Why")
-    PRODUCT, SKU, CODE, WHY = range(4)
+    """Products to pick from. Each row's second line says why it is offered (Match Product) or, with
+    `show_reason=False`, which product family it belongs to (Hand-Counted Items search)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    headers: ClassVar[tuple[str, ...]] = ("Product", "SKU", "Code")
+    PRODUCT, SKU, CODE = range(3)
+
+    def __init__(self, parent: Any = None, show_reason: bool = True) -> None:
         super().__init__(parent)
         self._rows: list[Candidate] = []
+        self.show_reason = show_reason
 
     def set_candidates(self, rows: list[Candidate]) -> None:
         self.beginResetModel()
@@ -106,14 +120,13 @@ class CandidateModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.PRODUCT:
-                return f"{c.name}\n{c.parent_name}" if c.parent_name else c.name
+                second = c.reason if self.show_reason else c.parent_name
+                return f"{c.name}\n{second}" if second else c.name
             if column == self.SKU:
                 return c.sku
             if column == self.CODE:
                 return c.code or ""
-            if column == self.WHY:
-                return c.reason
-        if role == Qt.ItemDataRole.ForegroundRole and column in (self.CODE, self.WHY):
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.CODE:
             return MUTED_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{c.name} ({c.sku}), code {c.code or '—'}: {c.reason}"

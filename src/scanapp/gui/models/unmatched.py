@@ -81,7 +81,7 @@ class UnmatchedModel(OrdinalPagedModel[UnmatchedCard]):
             if role == Qt.ItemDataRole.DisplayRole:
                 return "Match…"
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                return "Match this scan to a product"
+                return "Match this scan to a product (Alt+M)"
             if role == Qt.ItemDataRole.ForegroundRole:
                 return CATEGORY_COLOURS[Category.UNDIRECTED]
             if role == Qt.ItemDataRole.FontRole:
