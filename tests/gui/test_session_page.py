@@ -119,6 +119,7 @@ def test_before_the_planned_start_only_pre_start_permissions_may_start(qtbot, wi
     page = window.session
     assert page.scan_button.mode is ScanMode.START and not page.scan_button.isEnabled()
     assert "Starting earlier needs COMMON_ADMIN or INV_COUNT_ADMIN or INV_COUNT_PRE_START" in page.scan_button.toolTip()
+    assert page.lock_bar.text == page.scan_button.toolTip()  # on screen too: touch screens have no tooltips
     assert page._start_timer.isActive()
     page.leave()
     window.sign_out()
@@ -315,6 +316,7 @@ def test_the_planned_start_arriving_enables_start_counting(qtbot, window, retail
     with qtbot.waitSignal(page.refreshed):
         page._start_timer.timeout.emit()
     assert page.scan_button.isEnabled()
+    assert page.lock_bar.text == ""
 
 
 def test_fits_800_by_480(qtbot, page, window):

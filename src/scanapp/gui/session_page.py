@@ -163,6 +163,7 @@ class SessionPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.scan_button)
         actions.addWidget(self.scanner_input, 1)
+        actions.addStretch(0)  # keeps the actions on the right when the scan row is hidden
         actions.addSpacing(8)
         for w in (self.edit_button, self.discard_button, self.submit_button, self.reopen_button, self.discarded_badge):
             actions.addWidget(w)
@@ -210,7 +211,7 @@ class SessionPage(QWidget):
             Category.UNCOUNTED: TableView(
                 self.uncounted_model,
                 stretch=UncountedModel.PRODUCT,
-                fixed_columns={UncountedModel.SKU: 92, UncountedModel.EXPECTED: 90},
+                fixed_columns={UncountedModel.SKU: 90, UncountedModel.EXPECTED: 90},
                 lines_per_row=2,
                 parent=self,
             ),
@@ -259,7 +260,7 @@ class SessionPage(QWidget):
         return TableView(
             model,
             stretch=ItemsModel.PRODUCT,
-            fixed_columns={ItemsModel.SKU: 92, ItemsModel.UNITS: 56, ItemsModel.EXPECTED: 90},
+            fixed_columns={ItemsModel.SKU: 90, ItemsModel.UNITS: 64, ItemsModel.EXPECTED: 90},
             lines_per_row=2,
             parent=self,
         )
@@ -418,6 +419,8 @@ class SessionPage(QWidget):
                 )
                 self._arm_start_timer(self.count.planned_start, now)
         self.scan_button.set_session_state(in_progress, allowed, why_not)
+        if why_not and not self.locked_elsewhere() and not submitted and not discarded:
+            self.lock_bar.show_warning(why_not)  # said on screen too: a touch screen has no tooltips
         # Remove and Match are actions too.
         self.scan_view.setColumnHidden(ScanListModel.REMOVE, not (work and in_progress))
         self.views[Category.UNMATCHED].setColumnHidden(UnmatchedModel.MATCH, not (work and in_progress))
