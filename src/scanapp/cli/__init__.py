@@ -16,7 +16,7 @@ from scanapp import __version__
 from scanapp.errors import KnownError
 
 # Modules under scanapp.cli, each adding one subcommand.
-SUBCOMMANDS = ("decode", "catalog", "export", "listen")
+SUBCOMMANDS = ("decode", "catalog", "export", "listen", "sync")
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,267 @@
+"""The device's sync client: push the local journal, pull changes, hold session leases — over HTTP (httpx).
+
+One round (`sync_once`) pushes every event this device wrote that the server has not acknowledged, then
+pulls every change after the local cursor, page by page. Both are resumable: the pushed-up-to watermark
+and the pull cursor live in the local settings table and move only with what the server confirmed.
+
+Errors of the world (server unreachable, signed out, refused) raise SyncError with a plain message.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+
+from scanapp.domain.clock import Clock, SystemClock
+from scanapp.errors import KnownError
+from scanapp.store.database import Store
+from scanapp.store.uow import SqlUnitOfWork
+from scanapp.sync import local
+from scanapp.sync.wire import MAX_BATCH, LeaseOut, PullOut, PushOut, TokenOut
+
+log = logging.getLogger(__name__)
+
+PUSH_BATCH = 500
+PULL_PAGE = 1000
+MAX_PUSH_REQUESTS = 10_000  # a round stops rather than loop forever against a confused server
+
+
+class SyncError(KnownError):
+    """Sync could not be done; the message says why in plain words."""
+
+
+class SignInNeeded(SyncError):
+    pass
+
+
+@dataclass
+class RoundReport:
+    pushed: int = 0
+    duplicates: int = 0
+    not_applied: dict[str, str] = field(default_factory=dict)
+    """Events the server stored but fenced or refused (id -> reason): waiting for a supervisor's review."""
+    pulled: int = 0
+    unsent: int = 0
+    """Events of this device the server has not stored yet; 0 means everything was pushed."""
+
+    @property
+    def all_pushed(self) -> bool:
+        return self.unsent == 0
+
+
+class SyncClient:
+    def __init__(
+        self,
+        store: Store,
+        server: str,
+        http: httpx.Client | None = None,
+        clock: Clock | None = None,
+        timeout: float = 30,
+    ) -> None:
+        self.store = store
+        self.server = server.rstrip("/")
+        self.http = http or httpx.Client(base_url=self.server, timeout=timeout)
+        self.clock = clock or SystemClock()
+
+    def close(self) -> None:
+        self.http.close()
+
+    def uow(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.store)
+
+    # -- settings ----------------------------------------------------------------------------------------
+
+    def _get(self, key: str, default: Any = None) -> Any:
+        with self.uow() as uow:
+            return uow.settings.get(key, default)
+
+    def put_setting(self, **values: Any) -> None:
+        with self.uow() as uow:
+            for key, value in values.items():
+                uow.settings.put(key, value)
+            uow.commit()
+
+    # -- HTTP ----------------------------------------------------------------------------------------------
+
+    def _request(self, method: str, path: str, auth: bool = True, **kw: Any) -> httpx.Response:
+        headers = kw.pop("headers", {})
+        if auth:
+            token = self._get(local.TOKEN)
+            if not token:
+                raise SignInNeeded("Not signed in to the sync server.")
+            headers["Authorization"] = f"Bearer {token}"
+        try:
+            r = self.http.request(method, f"{self.server}{path}", headers=headers, **kw)
+        except httpx.TransportError as err:
+            raise SyncError(f"Cannot reach the sync server at {self.server}: {err or type(err).__name__}.") from err
+        if r.status_code == 401:
+            if auth:
+                self.put_setting(**{local.TOKEN: None})
+            raise SignInNeeded(f"The sync server asks to sign in again ({_detail(r)}).")
+        if r.status_code >= 400:
+            raise SyncError(f"The sync server refused {method} {path}: {_detail(r)} (HTTP {r.status_code}).")
+        return r
+
+    def _check_server(self) -> None:
+        """A different server database (a new server, or one restored from scratch) means our watermark and
+        cursor mean nothing there: start both again from 0; the server discards what it already has."""
+        server_id = self._request("GET", "/healthz", auth=False).json()["server_id"]
+        if self._get(local.SERVER_ID) != server_id:
+            if self._get(local.SERVER_ID) is not None:
+                log.warning(
+                    "sync server %s is a different database now; pushing and pulling from the start", self.server
+                )
+            self.put_setting(
+                **{local.SERVER_ID: server_id, local.PUSHED: 0, local.CURSOR: 0, local.SERVER_URL: self.server}
+            )
+
+    # -- sign-in -------------------------------------------------------------------------------------------
+
+    def sign_in(self, username: str, password: str) -> TokenOut:
+        r = self._request(
+            "POST",
+            "/v1/auth/token",
+            auth=False,
+            json={"username": username, "password": password, "device_id": self.store.device_id},
+        )
+        token = TokenOut.model_validate(r.json())
+        self.put_setting(
+            **{local.TOKEN: token.token, local.TOKEN_EXPIRES: token.expires_at.isoformat(), local.USER: username}
+        )
+        return token
+
+    def signed_in(self) -> bool:
+        token, expires = self._get(local.TOKEN), self._get(local.TOKEN_EXPIRES)
+        return bool(token) and expires is not None and datetime.fromisoformat(expires) > datetime.now(UTC)
+
+    # -- push ----------------------------------------------------------------------------------------------
+
+    def push(self, report: RoundReport | None = None) -> RoundReport:
+        report = report or RoundReport()
+        for _ in range(MAX_PUSH_REQUESTS):
+            with self.uow() as uow:
+                watermark = int(uow.settings.get(local.PUSHED, 0))
+                events = local.own_events_after(uow, watermark, min(PUSH_BATCH, MAX_BATCH))
+                last = local.last_own_seq(uow)
+            if not events:
+                break
+            body = _encode({"events": [e.to_wire() for e in events], "device_last_seq": last})
+            r = self._request("POST", "/v1/journal", content=body, headers={"Content-Type": "application/json"})
+            answer = PushOut.model_validate(r.json())
+            report.pushed += answer.accepted
+            report.duplicates += answer.duplicates
+            review = dict(self._get(local.REVIEW, {}) or {})
+            for verdict in answer.verdicts:
+                if verdict.status in ("fenced", "rejected"):
+                    report.not_applied[verdict.id] = verdict.reason or verdict.status
+                    review[verdict.id] = verdict.reason or verdict.status
+            # The server's word is what counts: resend_from may even be below our watermark (its database
+            # was restored from a backup); the journal still has every event, so we simply send them again.
+            new_watermark = answer.high_water if answer.resend_from is None else answer.resend_from - 1
+            self.put_setting(
+                **{local.PUSHED: new_watermark, local.REVIEW: review, local.LAST_PUSH: self.clock.now().isoformat()}
+            )
+            if new_watermark == watermark and answer.resend_from is None:
+                break  # no progress and nothing to resend: do not spin
+        with self.uow() as uow:
+            report.unsent = max(0, local.last_own_seq(uow) - int(uow.settings.get(local.PUSHED, 0)))
+        return report
+
+    # -- pull ----------------------------------------------------------------------------------------------
+
+    def pull(
+        self,
+        report: RoundReport | None = None,
+        page_size: int = PULL_PAGE,
+        on_page: Callable[[int], None] | None = None,
+    ) -> RoundReport:
+        report = report or RoundReport()
+        while True:
+            cursor = int(self._get(local.CURSOR, 0))
+            r = self._request("GET", "/v1/changes", params={"since": cursor, "limit": page_size})
+            page = PullOut.model_validate_json(r.content)
+            with self.uow() as uow:
+                # The page and the cursor after it commit together: an interrupted pull resumes here.
+                report.pulled += local.apply_changes(uow, [c.model_dump() for c in page.changes])
+                uow.settings.put(local.CURSOR, page.next_cursor)
+                uow.settings.put(local.LAST_PULL, self.clock.now().isoformat())
+                uow.commit()
+            if on_page:
+                on_page(page.next_cursor)
+            if not page.has_more:
+                return report
+
+    # -- a round -------------------------------------------------------------------------------------------
+
+    def sync_once(self) -> RoundReport:
+        """Push, then pull (so what comes back already reflects this device's own events)."""
+        self._check_server()
+        report = self.push()
+        self.pull(report)
+        return report
+
+    # -- leases --------------------------------------------------------------------------------------------
+
+    def acquire(self, session_id: str) -> LeaseOut:
+        return self._lease("POST", session_id)
+
+    def heartbeat(self, session_id: str) -> LeaseOut:
+        return self._lease("PUT", session_id)
+
+    def release(self, session_id: str) -> LeaseOut:
+        """Push first: events written under this lease should reach the server before anyone else's grant."""
+        self.push()
+        return self._lease("DELETE", session_id)
+
+    def _lease(self, method: str, session_id: str) -> LeaseOut:
+        lease = LeaseOut.model_validate(self._request(method, f"/v1/sessions/{session_id}/lease").json())
+        with self.uow() as uow:
+            local.set_lease(uow, session_id, lease.model_dump(mode="json"))
+            uow.commit()
+        return lease
+
+    # -- state for the UI ------------------------------------------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        with self.uow() as uow:
+            pushed = int(uow.settings.get(local.PUSHED, 0))
+            return {
+                "server": uow.settings.get(local.SERVER_URL),
+                "user": uow.settings.get(local.USER),
+                "unsent": max(0, local.last_own_seq(uow) - pushed),
+                "in_review": len(uow.settings.get(local.REVIEW, {}) or {}),
+                "last_push_at": uow.settings.get(local.LAST_PUSH),
+                "last_pull_at": uow.settings.get(local.LAST_PULL),
+            }
+
+
+def _encode(body: dict[str, Any]) -> bytes:
+    """JSON for the server. A lone surrogate (text decoded with surrogateescape somewhere) would make the
+    server refuse the whole batch, so it is replaced; the local journal keeps the original."""
+    try:
+        return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    except UnicodeEncodeError:
+        return json.dumps(_without_surrogates(body), ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _without_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode()
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    return value
+
+
+def _detail(r: httpx.Response) -> str:
+    try:
+        return str(r.json()["detail"])
+    except (ValueError, KeyError, TypeError):
+        return r.text[:200] or r.reason_phrase

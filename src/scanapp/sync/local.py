@@ -1,0 +1,264 @@
+"""The sync client's side of the local store: what is left to push, and applying pulled changes.
+
+Works inside one SqlUnitOfWork, so a pulled page and the cursor that follows it are committed together
+(a pull interrupted anywhere resumes at the last whole page). The pushed-up-to watermark is one settings
+value: the per-device sequence is gapless, so "pushed up to N" says it all.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+
+from scanapp.domain.errors import DomainError
+from scanapp.domain.journal import LINE_KINDS, Event, EventKind
+from scanapp.services.projection import project
+from scanapp.store import schema as t
+from scanapp.store.repositories import event_from_row
+from scanapp.store.uow import SqlUnitOfWork
+
+log = logging.getLogger(__name__)
+
+# Settings keys (the local settings table).
+PUSHED = "sync.pushed_seq"
+CURSOR = "sync.pull_cursor"
+SERVER_ID = "sync.server_id"
+SERVER_URL = "sync.server"
+TOKEN = "sync.token"
+TOKEN_EXPIRES = "sync.token_expires_at"
+USER = "sync.user"
+LAST_PUSH = "sync.last_push_at"
+LAST_PULL = "sync.last_pull_at"
+REVIEW = "sync.in_review"
+"""Events the server stored but did not apply (fenced or refused): {event id: reason}, for the UI."""
+
+
+def own_events_after(uow: SqlUnitOfWork, seq: int, limit: int) -> list[Event]:
+    rows = uow.connection.execute(
+        select(t.events)
+        .where(t.events.c.device_id == uow.device_id, t.events.c.seq > seq)
+        .order_by(t.events.c.seq)
+        .limit(limit)
+    )
+    return [event_from_row(r) for r in rows]
+
+
+def last_own_seq(uow: SqlUnitOfWork) -> int:
+    """The newest seq this device has written (the store numbers events max(seq) + 1 per device)."""
+    row = uow.connection.execute(
+        select(func.coalesce(func.max(t.events.c.seq), 0)).where(t.events.c.device_id == uow.device_id)
+    ).scalar_one()
+    return int(row)
+
+
+def apply_changes(uow: SqlUnitOfWork, changes: Iterable[Mapping[str, Any]]) -> int:
+    """Apply one page of pulled changes in order; returns how many were applied."""
+    products: list[Mapping[str, Any]] = []
+    n = 0
+    for change in changes:
+        entity, data = change["entity"], change["data"]
+        if entity == "product":
+            products.append(data)  # consecutive products go in one executemany
+            n += 1
+            continue
+        if products:
+            _products(uow, products)
+            products = []
+        handler = _HANDLERS.get(entity)
+        if handler is None:
+            log.warning("pulled a change of unknown kind %r; skipped", entity)
+            continue
+        handler(uow, data)
+        n += 1
+    if products:
+        _products(uow, products)
+    return n
+
+
+def _products(uow: SqlUnitOfWork, products: list[Mapping[str, Any]]) -> None:
+    cur = uow.catalog.cur
+    gone = [(p["sku"],) for p in products if p.get("deleted")]
+    live = [p for p in products if not p.get("deleted")]
+    if gone:
+        cur.executemany("DELETE FROM product_codes WHERE sku = ?", gone)
+        cur.executemany("DELETE FROM products WHERE sku = ?", gone)
+    if live:
+        cur.executemany(
+            "INSERT INTO products (sku, name, parent_name) VALUES (?, ?, ?) ON CONFLICT (sku) DO UPDATE SET"
+            " name = excluded.name, parent_name = excluded.parent_name",
+            [(p["sku"], p["name"], p["parent_name"]) for p in live],
+        )
+        # The server's list of codes is the product's whole list: codes it no longer has are dropped.
+        keep = [(p["sku"], code) for p in live for code in p["gtins"]]
+        known = {p["sku"] for p in live}
+        cur.executemany(
+            "INSERT INTO product_codes (code, sku, source) VALUES (?, ?, 'catalog') ON CONFLICT (code) DO UPDATE"
+            " SET sku = excluded.sku",
+            [(code, sku) for sku, code in keep],
+        )
+        wanted = set(keep)
+        skus = sorted(known)
+        for start in range(0, len(skus), 500):
+            chunk = skus[start : start + 500]
+            if chunk:
+                marks = ",".join("?" * len(chunk))
+                rows = cur.execute(f"SELECT code, sku FROM product_codes WHERE sku IN ({marks})", chunk).fetchall()
+                stale = [(code,) for code, sku in rows if (sku, code) not in wanted]
+                cur.executemany("DELETE FROM product_codes WHERE code = ?", stale)
+
+
+def _user(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
+    uow.users.upsert(data["id"], data["display_name"], data["permissions"])
+
+
+def _upsert(uow: SqlUnitOfWork, table: Any, key: str, values: dict[str, Any]) -> None:
+    conn = uow.connection
+    exists = conn.execute(select(table.c[key]).where(table.c[key] == values[key])).first() is not None
+    if exists:
+        conn.execute(update(table).where(table.c[key] == values[key]).values(**values))
+    else:
+        conn.execute(insert(table).values(**values))
+
+
+def _count(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
+    expected = data.get("expected") or []
+    _upsert(
+        uow,
+        t.counts,
+        "id",
+        {
+            "id": data["id"],
+            "name": data["name"],
+            "kind": data["kind"],
+            "planned_start": data["planned_start"],
+            "created_at": data["created_at"],
+            "created_by": data["created_by"],
+            "lab": data.get("lab"),
+            "listing_config_id": data.get("listing_config_id"),
+            "expected_total": len(expected),
+        },
+    )
+    conn = uow.connection
+    conn.execute(delete(t.expected_items).where(t.expected_items.c.count_id == data["id"]))
+    if expected:
+        conn.execute(
+            insert(t.expected_items),
+            [{"count_id": data["id"], "item_key": e["item_key"], "expected_qty": e["expected_qty"]} for e in expected],
+        )
+
+
+def _session(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
+    """The server's state of a session, lease included: who holds it, until when, and the epoch this
+    device must stamp its events with."""
+    conn = uow.connection
+    values = {
+        "id": data["id"],
+        "count_id": data["count_id"],
+        "name": data["name"],
+        "area": data["area"],
+        "state": data["state"],
+        "is_default": data["is_default"],
+        "created_at": data["created_at"],
+        "created_by": data["created_by"],
+        "started_at": data["started_at"],
+        "started_by": data["started_by"],
+        "submitted_at": data["submitted_at"],
+        "ended_at": data["ended_at"],
+        "lock_user": data["lease_user"],
+        "lock_device": data["lease_device"],
+        "lock_epoch": data["lease_epoch"],
+        "lock_expires_at": data["lease_expires_at"],
+    }
+    _upsert(uow, t.sessions, "id", values)
+    has_totals = conn.execute(
+        select(t.session_totals.c.session_id).where(t.session_totals.c.session_id == data["id"])
+    ).first()
+    if has_totals is None:
+        conn.execute(insert(t.session_totals).values(session_id=data["id"]))
+
+
+def _event(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
+    """Another device's event: kept in the local journal (so a rebuild sees it) and, for scan lines,
+    projected into the session's totals. Session state itself arrives as session changes."""
+    conn = uow.connection
+    if conn.execute(select(t.events.c.id).where(t.events.c.id == data["id"])).first() is not None:
+        return
+    event = Event.from_wire(data)
+    conn.execute(
+        insert(t.events).values(
+            id=event.id,
+            device_id=event.device_id,
+            seq=event.seq,
+            kind=event.kind.value,
+            session_id=event.session_id,
+            user_id=event.user_id,
+            wall_time=event.wall_time.isoformat(),
+            mono_ns=event.mono_ns,
+            lock_epoch=event.lock_epoch,
+            payload=event.payload_json(),
+        )
+    )
+    if event.session_id is None or event.kind not in (
+        *LINE_KINDS,
+        EventKind.LINE_REMOVED,
+        EventKind.LINE_MATCHED,
+        EventKind.ALIAS_ADDED,
+    ):
+        return
+    try:
+        session = uow.sessions.get(event.session_id)
+        project(uow, event, uow.counts.get(session.count_id))
+    except DomainError as err:
+        log.warning("pulled event %s not projected: %s", event.id, err)
+
+
+def _inventory_item(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
+    _upsert(
+        uow,
+        t.inventory_items,
+        "barcode",
+        {k: data[k] for k in ("barcode", "ingredient", "lab", "location", "quantity", "unit", "status")},
+    )
+
+
+def _listing_config(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
+    _upsert(
+        uow,
+        t.listing_configs,
+        "id",
+        {
+            "id": data["id"],
+            "name": data["name"],
+            "columns": json.dumps(data["columns"]),
+            "filters": json.dumps(data["filters"]),
+            "created_by": data["created_by"],
+        },
+    )
+
+
+_HANDLERS = {
+    "user": _user,
+    "count": _count,
+    "session": _session,
+    "event": _event,
+    "inventory_item": _inventory_item,
+    "listing_config": _listing_config,
+}
+
+
+def set_lease(uow: SqlUnitOfWork, session_id: str, lease: Mapping[str, Any]) -> None:
+    """Mirror a lease the server just granted, renewed or ended, so local events carry its epoch."""
+    uow.connection.execute(
+        update(t.sessions)
+        .where(t.sessions.c.id == session_id)
+        .values(
+            lock_user=lease["user_id"],
+            lock_device=lease["device_id"],
+            lock_epoch=lease["epoch"],
+            lock_expires_at=lease["expires_at"],
+        )
+    )

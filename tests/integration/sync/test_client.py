@@ -1,0 +1,239 @@
+"""The real sync client (httpx) against the real server over HTTP on loopback, with real device stores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from scansync import tables as t
+from sqlalchemy import func, insert, select, text
+
+from scanapp.cli import main as scanapp_main
+from scanapp.domain.permissions import ROLES, Actor
+from scanapp.services.counting import Counting
+from scanapp.store import queries
+from scanapp.store.database import Store
+from scanapp.store.uow import SqlUnitOfWork
+from scanapp.sync import local
+from scanapp.sync.client import SignInNeeded, SyncClient, SyncError
+from tests.integration.sync.conftest import CHIPS, COLA, START, WATER, Clock, LiveServer, seed_catalog_and_count
+
+
+class Device:
+    """A device: its own store, the app's counting service, and a sync client signed in as `user`."""
+
+    def __init__(self, server: LiveServer, path: Path, user: str) -> None:
+        self.store = Store.open(path)
+        self.clock = Clock(START)
+        self.counting = Counting(lambda: SqlUnitOfWork(self.store), self.clock)
+        self.actor = Actor(user, self.store.device_id, ROLES[_role(user)])
+        with server.db.write() as tx:
+            tx.conn.execute(
+                insert(t.devices).values(
+                    id=self.store.device_id,
+                    name=user,
+                    enrolled_at=START,
+                    enrolled_by="test",
+                    high_water=0,
+                    reported_seq=0,
+                )
+            )
+        self.client = SyncClient(self.store, server.url, clock=self.clock)
+        token = server.token(user, self.store.device_id)
+        self.client.put_setting(**{local.TOKEN: token, local.TOKEN_EXPIRES: (START + timedelta(days=365)).isoformat()})
+
+    def close(self) -> None:
+        self.client.close()
+        self.store.close()
+
+    def totals(self, session_id: str) -> tuple[int, int, int]:
+        with self.store.read() as conn:
+            tot = queries.totals(conn, session_id)
+        return tot.units, tot.unique_items, tot.lines
+
+
+def _role(user: str) -> str:
+    return {"alex": "associate", "pat": "associate_pre_start", "sam": "supervisor"}[user]
+
+
+@pytest.fixture
+def devices(server: LiveServer, tmp_path: Path) -> Iterator[dict[str, Device]]:
+    made = {u: Device(server, tmp_path / f"{u}.db", u) for u in ("alex", "pat")}
+    yield made
+    for d in made.values():
+        d.close()
+
+
+def _count(server: LiveServer) -> tuple[str, str]:
+    with server.client("sam") as sam:
+        count = seed_catalog_and_count(sam)
+    return count["id"], count["sessions"][0]["id"]
+
+
+def test_a_device_pulls_counts_works_offline_under_a_lease_and_pushes(
+    server: LiveServer, devices: dict[str, Device]
+) -> None:
+    count_id, sid = _count(server)
+    alex, pat = devices["alex"], devices["pat"]
+    first = alex.client.sync_once()
+    assert first.pulled > 0 and first.all_pushed
+    with alex.store.read() as conn:
+        assert queries.session(conn, sid).name == "Default session"
+        assert {r.item_key for r in queries.uncounted(conn, sid)} == {"SKU-COLA", "SKU-CHIPS"}
+    lease = alex.client.acquire(sid)
+    assert lease.epoch == 1
+    alex.counting.start(alex.actor, sid)
+    for code in (COLA, COLA, WATER, "00012345678905"):
+        alex.counting.record_scan(alex.actor, sid, code, source="test")
+    alex.counting.add_hand_counted(alex.actor, sid, [("SKU-CHIPS", 2)])
+    report = alex.client.sync_once()
+    assert (report.pushed, report.not_applied, report.unsent) == (6, {}, 0)
+    with server.client("sam") as sam:
+        server_report = sam.get(f"/v1/counts/{count_id}/report").json()
+        assert sam.get(f"/v1/sessions/{sid}").json()["state"] == "In progress"
+    assert server_report["totals"] == {"units": 5, "unique_products": 3, "unmatched_scans": 1, "in_review": 0}
+    # Another device sees the same session, its lock, and the same totals, folded from alex's events.
+    pat.client.sync_once()
+    assert pat.totals(sid) == alex.totals(sid) == (6, 3, 5)  # local units include the unmatched scan
+    with pat.store.read() as conn:
+        session = queries.session(conn, sid)
+    assert (session.lock.user_id, session.epoch, session.state.value) == ("alex", 1, "In progress")
+    # Releasing pushes first, then frees the lease for the next device.
+    alex.counting.record_scan(alex.actor, sid, COLA, source="test")
+    assert alex.client.release(sid).user_id is None
+    with server.client("sam") as sam:
+        assert sam.get(f"/v1/counts/{count_id}/report").json()["totals"]["units"] == 6
+    assert pat.client.acquire(sid).epoch == 2
+
+
+def test_scans_made_offline_after_a_force_release_come_back_fenced_for_review(
+    server: LiveServer, devices: dict[str, Device]
+) -> None:
+    count_id, sid = _count(server)
+    alex = devices["alex"]
+    alex.client.sync_once()
+    alex.client.acquire(sid)
+    alex.counting.start(alex.actor, sid)
+    alex.counting.record_scan(alex.actor, sid, COLA, source="test")
+    alex.client.sync_once()
+    # Offline now: alex keeps scanning; meanwhile a supervisor frees the session on the server.
+    offline = [
+        alex.counting.record_scan(alex.actor, sid, code, source="test").line_id for code in (CHIPS, CHIPS, WATER)
+    ]
+    with server.client("sam") as sam:
+        assert sam.post(f"/v1/sessions/{sid}/lease/force-release").json()["epoch"] == 2
+    report = alex.client.sync_once()
+    assert report.all_pushed and set(report.not_applied) == set(offline)
+    assert all("force-released" in reason for reason in report.not_applied.values())
+    assert alex.client.status()["in_review"] == 3
+    with server.client("sam") as sam:
+        assert sorted(i["event_id"] for i in sam.get("/v1/review").json()) == sorted(offline)
+        assert sam.get(f"/v1/counts/{count_id}/report").json()["totals"]["units"] == 1
+    with alex.store.read() as conn:
+        session = queries.session(conn, sid)
+    assert session.lock is None and session.epoch == 2, "the pull brought the server's lease state back"
+
+
+def test_pull_is_resumable_after_an_interruption(server: LiveServer, devices: dict[str, Device]) -> None:
+    from tests.bench.bench_sync import gtin
+
+    with server.client("sam") as sam:
+        for start in range(0, 2500, 500):
+            products = [
+                {"sku": f"P-{i:05d}", "name": f"Product {i}", "gtins": [gtin(5_000_000 + i)]}
+                for i in range(start, start + 500)
+            ]
+            assert not sam.post("/v1/catalog/products", json={"products": products}).json()["rejected"]
+    alex = devices["alex"]
+    alex.client.put_setting(**{local.CURSOR: 0})
+
+    def cut(cursor: int) -> None:
+        raise SyncError("network dropped")
+
+    with pytest.raises(SyncError):
+        alex.client.pull(page_size=1000, on_page=cut)
+    assert alex.client._get(local.CURSOR) == 1000
+    alex.client.pull(page_size=1000)
+    with alex.store.read() as conn:
+        n_products = conn.execute(text("SELECT count(*) FROM products")).scalar_one()
+        n_codes = conn.execute(text("SELECT count(*) FROM product_codes")).scalar_one()
+    assert (n_products, n_codes) == (2500, 2500)
+    with server.db.read() as conn:
+        assert alex.client._get(local.CURSOR) == conn.execute(select(func.max(t.changes.c.seq))).scalar_one()
+
+
+def test_the_client_resends_from_where_the_server_says(server: LiveServer, devices: dict[str, Device]) -> None:
+    """The server lost its last commits (restored from a backup): its high-water mark is behind the device's
+    watermark. The server's answer wins; the journal still has every event."""
+    count_id, sid = _count(server)
+    alex = devices["alex"]
+    alex.client.sync_once()
+    alex.client.acquire(sid)
+    alex.counting.start(alex.actor, sid)
+    for _ in range(5):
+        alex.counting.record_scan(alex.actor, sid, COLA, source="test")
+    alex.client.put_setting(**{local.PUSHED: 4})  # as if 1..4 had been acknowledged by the old server state
+    report = alex.client.push()
+    assert report.all_pushed and report.pushed == 6
+    with server.client("sam") as sam:
+        assert sam.get(f"/v1/counts/{count_id}/report").json()["totals"]["units"] == 5
+
+
+def test_a_new_server_database_restarts_push_and_pull_from_zero(server: LiveServer, devices: dict[str, Device]) -> None:
+    _count(server)
+    alex = devices["alex"]
+    alex.client.sync_once()
+    alex.client.put_setting(**{local.SERVER_ID: "another-server", local.CURSOR: 10**6, local.PUSHED: 10**6})
+    report = alex.client.sync_once()
+    assert report.pulled > 0 and alex.client._get(local.SERVER_ID) == server.db.server_id
+
+
+def test_world_errors_are_plain_messages(server: LiveServer, devices: dict[str, Device], tmp_path: Path) -> None:
+    alex = devices["alex"]
+    dead = SyncClient(alex.store, "http://127.0.0.1:9")
+    with pytest.raises(SyncError, match="Cannot reach the sync server"):
+        dead.sync_once()
+    alex.client.put_setting(**{local.TOKEN: "revoked"})
+    with pytest.raises(SignInNeeded):
+        alex.client.sync_once()
+    assert alex.client.sign_in("alex", "pw-alex-123").user_id == "alex"
+    with pytest.raises(SyncError, match="Wrong user name or password"):
+        alex.client.sign_in("alex", "wrong")
+
+
+def test_scanapp_sync_command(
+    server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    count_id, sid = _count(server)
+    data = tmp_path / "device-data"
+    store = Store.open(data / "scanapp.db")
+    device_id = store.device_id
+    store.close()
+    monkeypatch.setenv("SCANAPP_SYNC_PASSWORD", "pw-alex-123")
+    not_enrolled = scanapp_main(["--data-dir", str(data), "sync", "--server", server.url, "--user", "alex"])
+    assert not_enrolled == 2 and f"scanapp-sync device enroll {device_id}" in capsys.readouterr().err
+    with server.db.write() as tx:
+        tx.conn.execute(
+            insert(t.devices).values(
+                id=device_id, name="cli", enrolled_at=START, enrolled_by="t", high_water=0, reported_seq=0
+            )
+        )
+    assert scanapp_main(["--data-dir", str(data), "sync", "--server", server.url, "--user", "alex"]) == 0
+    assert "events not yet sent" in capsys.readouterr().out
+    # Scans made locally go up on the next round; server and user are remembered.
+    store = Store.open(data / "scanapp.db")
+    counting = Counting(lambda: SqlUnitOfWork(store), Clock(START))
+    counting.start(Actor("alex", device_id, ROLES["associate"]), sid)
+    counting.record_scan(Actor("alex", device_id, ROLES["associate"]), sid, COLA, source="cli-test")
+    store.close()
+    monkeypatch.delenv("SCANAPP_SYNC_PASSWORD")
+    assert scanapp_main(["--data-dir", str(data), "sync"]) == 0
+    assert "pushed 2 events" in capsys.readouterr().out
+    with server.client("sam") as sam:
+        assert sam.get(f"/v1/counts/{count_id}/report").json()["totals"]["units"] == 1
+    # Another server needs its own sign-in; this one is down.
+    monkeypatch.setenv("SCANAPP_SYNC_PASSWORD", "pw-alex-123")
+    assert scanapp_main(["--data-dir", str(data), "sync", "--server", "http://127.0.0.1:9"]) == 2
+    assert "Cannot reach the sync server" in capsys.readouterr().err
