@@ -26,8 +26,10 @@ from scanapp.errors import KnownError
 from scanapp.gui.dialogs.confirm import ConfirmDialog
 from scanapp.gui.dialogs.session_form import SessionFormDialog
 from scanapp.gui.engine import Engine
+from scanapp.gui.feedback import ScanFeedback
 from scanapp.gui.formatting import day_and_time, holder, plural
 from scanapp.gui.message_bar import MessageBar
+from scanapp.gui.scanner_settings import ScannerSettingsDialog
 from scanapp.gui.style import set_property
 from scanapp.store import queries
 from scanapp.store.queries import CountRow, SessionRow
@@ -228,7 +230,9 @@ class CountsPage(QWidget):
         self.count_cards: dict[str, CountCard] = {}
         self.session_cards: dict[str, SessionCard] = {}
         self.rows: list[CountRow] = []
-        self.dialog: ConfirmDialog | SessionFormDialog | None = None
+        self.dialog: ConfirmDialog | SessionFormDialog | ScannerSettingsDialog | None = None
+        self.feedback = ScanFeedback(self)
+        """Sounds and colours for the scanner test pad."""
         self._start_timer = QTimer(self)
         self._start_timer.setSingleShot(True)
         self._start_timer.timeout.connect(self.refresh)
@@ -239,10 +243,14 @@ class CountsPage(QWidget):
         self.user_label.setProperty("role", "hint")
         self.sign_out_button = QPushButton("Sign &out")
         self.sign_out_button.clicked.connect(self.sign_out_requested)
+        self.scanner_button = QPushButton("S&canner…")
+        self.scanner_button.setToolTip("Scanner settings and test pad: source, device, timing, decoding")
+        self.scanner_button.clicked.connect(self.scanner_settings)
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(self.user_label)
+        header.addWidget(self.scanner_button)
         header.addWidget(self.sign_out_button)
 
         self.message_bar = MessageBar()
@@ -449,7 +457,19 @@ class CountsPage(QWidget):
             self.engine.session_changed.emit(session_id)
         self.refresh()
 
-    def _open_dialog(self, dialog: ConfirmDialog | SessionFormDialog) -> None:
+    @Slot()
+    def scanner_settings(self) -> None:
+        """The scanner settings and test pad; saved settings apply to the next session opened."""
+        store = self.engine.app.store
+        dialog = ScannerSettingsDialog(store, self, self.feedback, self.engine.app.clock)
+        dialog.page.settings_saved.connect(
+            lambda s: self.message_bar.show_info(
+                f"Scanner settings saved ({s.device_key}); they apply from the next session opened."
+            )
+        )
+        self._open_dialog(dialog)
+
+    def _open_dialog(self, dialog: ConfirmDialog | SessionFormDialog | ScannerSettingsDialog) -> None:
         self.dialog = dialog
         dialog.finished.connect(self._dialog_finished)
         dialog.open()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -49,6 +49,9 @@ from scanapp.gui.views import TableView
 from scanapp.scanners import settings as scanner_settings
 from scanapp.scanners.pipeline import ScanPipeline
 from scanapp.scanners.read import ScanRead
+from scanapp.scanners.settings import ScannerSettings
+from scanapp.scanners.sources import device_source
+from scanapp.scanners.state import CONNECTED, DISCONNECTED
 from scanapp.scanners.wedge import WedgeInput
 from scanapp.services.counting import ScanOutcome
 from scanapp.store import queries
@@ -86,6 +89,8 @@ class SessionPage(QWidget):
         self.totals = Totals()
         self.dialog: ConfirmDialog | SessionFormDialog | MatchProductDialog | HandCountedDialog | None = None
         self.pipeline = ScanPipeline()
+        self.device: QObject | None = None
+        """The serial or evdev scanner read while a session is open (None for the keyboard wedge)."""
         self.feedback = ScanFeedback(self)
         self._user_names: dict[str, str] = {}
         self._start_timer = QTimer(self)
@@ -279,6 +284,7 @@ class SessionPage(QWidget):
         self.pipeline = ScanPipeline(scanner_settings.load(self.engine.app.store))
         self.wedge.set_settings(self.pipeline.settings)
         self.wedge.clear()
+        self._start_device(self.pipeline.settings)
         if self.session.state is not SessionState.DISCARDED:
             try:
                 self.engine.counting.claim(self.engine.actor, session_id)
@@ -313,6 +319,7 @@ class SessionPage(QWidget):
         self.session = None
         self.count = None
         self._start_timer.stop()
+        self._stop_device()
         self.wedge.clear()
         for model in (self.scan_model, *self.models.values()):
             model.set_session(None)  # type: ignore[attr-defined]
@@ -323,6 +330,40 @@ class SessionPage(QWidget):
             self.tabs.addTab(self.views[category], TAB_TITLES[category])
         # A hard count has no list: nothing is "expected".
         self.views[Category.COUNTED].setColumnHidden(ItemsModel.EXPECTED, kind is CountKind.HARD)
+
+    # -- a serial or evdev scanner ----------------------------------------------------------------------------
+
+    def _start_device(self, settings: ScannerSettings) -> None:
+        """Serial and evdev scanners are read while the session is open, whatever has the focus; the
+        keyboard wedge needs nothing: it types into the scanner input."""
+        self._stop_device()
+        self.scanner_input.setPlaceholderText("Scan here")
+        if settings.kind == "wedge":
+            return
+        try:
+            device = device_source(settings, self.engine.app.clock, parent=self)
+        except KnownError as err:
+            self.message_bar.show_error(f"Scanner: {err}")
+            return
+        self.device = device
+        device.scan_read.connect(self.on_scan_read)
+        device.state_changed.connect(self._on_device_state)
+        device.start()
+
+    def _stop_device(self) -> None:
+        device, self.device = self.device, None
+        if device is not None:
+            device.stop()  # type: ignore[attr-defined]
+            device.deleteLater()
+
+    @Slot(str, str)
+    def _on_device_state(self, state: str, message: str) -> None:
+        device = getattr(self.device, "source", "scanner")
+        self.scanner_input.setPlaceholderText(f"{device}: {state}")
+        if state == DISCONNECTED:
+            self.message_bar.show_warning(f"Scanner {device} disconnected: {message}")
+        elif state == CONNECTED and self.message_bar.kind == "warning":
+            self.message_bar.clear()
 
     # -- state -------------------------------------------------------------------------------------------------
 
