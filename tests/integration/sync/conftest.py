@@ -48,13 +48,19 @@ ROLES_BY_USER = {
 }
 START = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
+PG_SKIP = "PostgreSQL unreachable"
 _pg_skips: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and PG_SKIP in str(report.longrepr):
+        _pg_skips.append(str(report.longrepr[2]) if isinstance(report.longrepr, tuple) else str(report.longrepr))
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if _pg_skips:
         terminalreporter.write_sep(
-            "=", f"PostgreSQL NOT TESTED: {len(_pg_skips)} sync tests skipped ({_pg_skips[0]})", yellow=True, bold=True
+            "=", f"PostgreSQL NOT TESTED: {len(_pg_skips)} sync tests skipped. {_pg_skips[0]}", yellow=True, bold=True
         )
 
 
@@ -81,11 +87,10 @@ def pg_url() -> Iterator[str]:
     try:
         admin = psycopg.connect(plain, autocommit=True, connect_timeout=3)
     except psycopg.Error as err:
-        reason = f"PostgreSQL unreachable at {make_url(PG_URL).render_as_string()}: {str(err).strip().splitlines()[0]}"
+        reason = f"{PG_SKIP} at {make_url(PG_URL).render_as_string()}: {str(err).strip().splitlines()[0]}"
         if REQUIRE_PG:
             pytest.fail(f"{reason} (SCANAPP_REQUIRE_PG=1)", pytrace=False)
-        _pg_skips.append(reason)
-        pytest.skip(reason)
+        pytest.skip(f"{reason} (set SCANAPP_REQUIRE_PG=1 to fail instead)")
     schema = f"scansync_test_{os.getpid()}_{secrets.token_hex(3)}"
     admin.execute(f'CREATE SCHEMA "{schema}"')
     sep = "&" if "?" in PG_URL else "?"
