@@ -7,7 +7,8 @@
    `scanapp-sync serve` process over HTTP on loopback (its own process, so client and server do not share
    a GIL). events/s = events / wall time of all pushes, every one acknowledged and applied.
 2. Catalog pull: N products imported (server-side, timed too), then pulled page by page over HTTP from
-   cursor 0 to the end, as a new device would; every page parsed as JSON.
+   cursor 0 to the end, as a new device would; every page parsed as JSON. Then the same pull through the
+   real SyncClient into a fresh device store (what a new handheld does on first sync).
 PostgreSQL: $SCANAPP_TEST_PG_URL (default postgresql+psycopg://postgres@127.0.0.1:5432/test), in a fresh
 schema dropped afterwards.
 """
@@ -41,6 +42,9 @@ from scansync.db import Database
 from scansync.views import session_values
 
 from scanapp.domain.journal import new_event_id
+from scanapp.store.database import Store
+from scanapp.sync import local
+from scanapp.sync.client import SyncClient
 from scanapp.sync.wire import CountIn, ProductIn
 from tests.integration.sync.conftest import start_process
 
@@ -187,6 +191,23 @@ def bench_pull(url: str, token: str, page: int) -> tuple[float, int, int, int]:
         return time.perf_counter() - started, pages, products, size
 
 
+def bench_device_pull(url: str, token: str, tmp: Path, page: int) -> tuple[float, int]:
+    """The same pull by the real client into a fresh device store (SQLite, synchronous=FULL)."""
+    store = Store.open(tmp / "device.db")
+    client = SyncClient(store, url)
+    try:
+        client.put_setting(**{local.TOKEN: token})
+        started = time.perf_counter()
+        client.pull(page_size=page)
+        took = time.perf_counter() - started
+        with store.read() as conn:
+            products = conn.exec_driver_sql("SELECT count(*) FROM products").scalar_one()
+    finally:
+        client.close()
+        store.close()
+    return took, int(products)
+
+
 def open_backend(backend: str, tmp: Path) -> tuple[str, object]:
     if backend == "sqlite":
         return f"sqlite:///{tmp / 'bench.db'}", None
@@ -230,6 +251,12 @@ def run(backend: str, args: argparse.Namespace) -> None:
                         f"{backend:9} paged pull: {products:,} products in {pages} pages of {args.page} "
                         f"({size / 1e6:.0f} MB JSON) in {secs:.1f} s = {products / secs:,.0f} products/s"
                     )
+                    if args.device_pull:
+                        secs, stored = bench_device_pull(server, add_device(db, "bench-pull"), Path(tmp), 1000)
+                        print(
+                            f"{backend:9} device pull into a local store (SyncClient, pages of 1000): {stored:,} "
+                            f"products in {secs:.1f} s = {stored / secs:,.0f} products/s"
+                        )
             finally:
                 proc.terminate()
                 proc.wait(10)
@@ -249,7 +276,13 @@ def main() -> None:
     p.add_argument("--products", type=int, default=1_000_000)
     p.add_argument("--page", type=int, default=5000)
     p.add_argument("--devices", type=int, default=4, help="devices pushing at once in the second push run")
-    p.add_argument("--workers", type=int, default=2, help="server processes")
+    p.add_argument("--workers", type=int, default=1, help="server processes")
+    p.add_argument(
+        "--no-device-pull",
+        dest="device_pull",
+        action="store_false",
+        help="skip pulling the catalog into a device store through the sync client",
+    )
     args = p.parse_args()
     for backend in args.backends.split(","):
         run(backend.strip(), args)

@@ -23,7 +23,7 @@ from scanapp.errors import KnownError
 from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
 from scanapp.sync import local
-from scanapp.sync.wire import MAX_BATCH, LeaseOut, PullOut, PushOut, TokenOut
+from scanapp.sync.wire import MAX_BATCH, LeaseOut, PushOut, TokenOut
 
 log = logging.getLogger(__name__)
 
@@ -182,19 +182,24 @@ class SyncClient:
         on_page: Callable[[int], None] | None = None,
     ) -> RoundReport:
         report = report or RoundReport()
+        cursor = int(self._get(local.CURSOR, 0))
         while True:
-            cursor = int(self._get(local.CURSOR, 0))
             r = self._request("GET", "/v1/changes", params={"since": cursor, "limit": page_size})
-            page = PullOut.model_validate_json(r.content)
-            with self.uow() as uow:
-                # The page and the cursor after it commit together: an interrupted pull resumes here.
-                report.pulled += local.apply_changes(uow, [c.model_dump() for c in page.changes])
-                uow.settings.put(local.CURSOR, page.next_cursor)
-                uow.settings.put(local.LAST_PULL, self.clock.now().isoformat())
-                uow.commit()
+            # Plain json.loads: validating a million catalog changes one model at a time doubled a first pull.
+            try:
+                page = r.json()
+                changes, cursor, more = page["changes"], int(page["next_cursor"]), bool(page["has_more"])
+                with self.uow() as uow:
+                    # The page and the cursor after it commit together: an interrupted pull resumes here.
+                    report.pulled += local.apply_changes(uow, changes)
+                    uow.settings.put(local.CURSOR, cursor)
+                    uow.settings.put(local.LAST_PULL, self.clock.now().isoformat())
+                    uow.commit()
+            except (ValueError, KeyError, TypeError) as err:
+                raise SyncError(f"The sync server sent a page this client cannot read ({err!r}).") from err
             if on_page:
-                on_page(page.next_cursor)
-            if not page.has_more:
+                on_page(cursor)
+            if not more:
                 return report
 
     # -- a round -------------------------------------------------------------------------------------------

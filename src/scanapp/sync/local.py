@@ -187,7 +187,11 @@ def _event(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
     conn = uow.connection
     if conn.execute(select(t.events.c.id).where(t.events.c.id == data["id"])).first() is not None:
         return
-    event = Event.from_wire(data)
+    try:
+        event = Event.from_wire(data)
+    except ValueError as err:  # e.g. a kind from a newer app version: skipped, the pull goes on
+        log.warning("pulled event %s cannot be read by this version (%s); skipped", data.get("id"), err)
+        return
     conn.execute(
         insert(t.events).values(
             id=event.id,
