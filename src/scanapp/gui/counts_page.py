@@ -204,7 +204,7 @@ class _CardList(QScrollArea):
     def set_cards(self, cards: list[QWidget], empty_text: str = "") -> None:
         while self.inner_layout.count() > 1:
             item = self.inner_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
@@ -377,12 +377,12 @@ class CountsPage(QWidget):
         names = {u.user_id: u.display_name for u in self.engine.read(queries.users)}
         cards: list[QWidget] = []
         for s in self.engine.read(queries.sessions_of, row.count.id):
-            card = SessionCard(s, actor, now, names)
-            card.picked.connect(self.open_session)
-            card.open_requested.connect(self.open_session)
-            card.release_requested.connect(self.force_release)
-            self.session_cards[s.session.id] = card
-            cards.append(card)
+            session_card = SessionCard(s, actor, now, names)
+            session_card.picked.connect(self.open_session)
+            session_card.open_requested.connect(self.open_session)
+            session_card.release_requested.connect(self.force_release)
+            self.session_cards[s.session.id] = session_card
+            cards.append(session_card)
         self.session_list.set_cards(cards)
 
     # -- actions -----------------------------------------------------------------------------------------------

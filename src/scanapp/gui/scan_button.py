@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from scanapp.gui.style import set_property
@@ -74,14 +74,14 @@ class ScanButton(QPushButton):
         w = self.scanner_input
         return w.isEnabled() and w.isVisible() and w.hasFocus() and w.window().isActiveWindow()
 
-    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         window = self.window()
         if window is not self._window:
             if self._window is not None:
                 self._window.removeEventFilter(self)
             self._window = window
             window.installEventFilter(self)
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
         self._update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

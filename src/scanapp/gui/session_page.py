@@ -233,8 +233,8 @@ class SessionPage(QWidget):
         self.tabs.tabBar().setExpanding(False)
 
         # Scans take 5/13 of the width and the tabs 8/13, at any window size.
-        for w in (left, self.tabs):
-            w.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        for panel in (left, self.tabs):
+            panel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         panels = QHBoxLayout()
         panels.setSpacing(8)
         panels.addWidget(left, 5)
@@ -502,9 +502,10 @@ class SessionPage(QWidget):
     @Slot()
     def start_counting(self) -> None:
         """C5 Start counting: the session moves to In progress and the scanner input gets the focus."""
-        if self.session is None:
+        session = self.session
+        if session is None:
             return
-        started = self.message_bar.attempt(lambda: self.engine.counting.start(self.engine.actor, self.session.id))
+        started = self.message_bar.attempt(lambda: self.engine.counting.start(self.engine.actor, session.id))
         if started is None:
             return
         self.message_bar.clear()

@@ -51,7 +51,9 @@ class SessionFormDialog(QDialog):
         self.area_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.area_box.addItems(areas)
         self.area_box.setCurrentText(area)
-        self.area_box.lineEdit().setPlaceholderText("Choose or type an area")
+        area_edit = self.area_box.lineEdit()
+        if area_edit is not None:
+            area_edit.setPlaceholderText("Choose or type an area")
         form = QFormLayout()
         form.addRow("&Name", self.name_edit)
         form.addRow("&Area", self.area_box)
