@@ -141,7 +141,7 @@ def test_scans_appear_newest_first_with_totals_and_tab_counts(qtbot, page):
     assert page.scan_model.data(page.scan_model.index(1, 0)).startswith("Product SKU-WATER\nUndirected")
     assert page.tab_titles() == ["Counted (1)", "Unmatched (0)", "Undirected (1)", "Uncounted (2)"]
     assert page.totals_label.text() == "Units scanned: 3\nUnique products: 2"
-    assert page.scans_label.text() == "Scans (4), newest first, 1 rejected"
+    assert page.scans_label.text() == "Sca&ns (4), newest first, 1 rejected"
     assert page.last_scan.text().startswith("Rejected: bad check digit")
     assert page.last_scan.property("status") == "rejected"
 
@@ -187,7 +187,8 @@ def test_remove_a_wrong_scan_and_every_total_adjusts(qtbot, page):
 
 def test_remove_by_keyboard_and_cancel_keeps_the_scan(qtbot, page):
     scan(qtbot, page, COLA)
-    page.scan_view.setFocus()
+    qtbot.keyClick(page.scanner_input, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Alt+N: the scan list
+    qtbot.waitUntil(page.scan_view.hasFocus)
     page.scan_view.selectRow(0)
     qtbot.keyClick(page.scan_view, Qt.Key.Key_Delete)
     qtbot.mouseClick(page.dialog.cancel_button, Qt.MouseButton.LeftButton)

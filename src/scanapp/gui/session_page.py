@@ -184,8 +184,9 @@ class SessionPage(QWidget):
         self.scan_view.setAccessibleName("Scans, newest first")
         self.scan_view.button_clicked.connect(lambda row, _column: self.remove_scan(row))
         self.scan_view.delete_requested.connect(self.remove_scan)
-        self.scans_label = QLabel("Scans")
+        self.scans_label = QLabel("Sca&ns")
         self.scans_label.setProperty("role", "subtitle")
+        self.scans_label.setBuddy(self.scan_view)  # Alt+N: to the scan list (Delete removes the selected scan)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -478,7 +479,7 @@ class SessionPage(QWidget):
             self.tabs.setTabText(i, f"{TAB_TITLES[category]} ({self.models[category].rowCount():,})")
         t = self.totals
         rejected = f", {t.rejected:,} rejected" if t.rejected else ""
-        self.scans_label.setText(f"Scans ({self.scan_model.rowCount():,}), newest first{rejected}")
+        self.scans_label.setText(f"Sca&ns ({self.scan_model.rowCount():,}), newest first{rejected}")
         # C7: units scanned and unique products, from the store's session totals.
         self.totals_label.setText(f"Units scanned: {t.units:,}\nUnique products: {t.unique_items:,}")
 
