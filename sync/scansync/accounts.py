@@ -11,10 +11,11 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, update
 
 from scanapp.domain.errors import DomainError, NotFound, PermissionDenied
 from scanapp.domain.permissions import ROLES, Actor, permissions_for_roles
@@ -95,7 +96,7 @@ def set_roles(conn: Connection, now: datetime, by: Actor, user_id: str, roles: l
     return roles
 
 
-def user_view(row: object) -> dict[str, object]:
+def user_view(row: Any) -> dict[str, object]:
     roles = str(row.roles).split(",")
     return {
         "id": row.id,
@@ -123,7 +124,7 @@ def enroll_device(conn: Connection, now: datetime, by: str, device_id: str, name
     return True
 
 
-def _limit(conn: Connection, column: object, value: str, since: datetime, limit: int) -> int:
+def _limit(conn: Connection, column: ColumnElement[str], value: str, since: datetime, limit: int) -> bool:
     failures = conn.execute(
         select(func.count())
         .select_from(t.login_attempts)
@@ -160,7 +161,7 @@ def verify_login(conn: Connection, username: str, password: str, device_id: str)
             f"This device ({device_id}) is not enrolled on the server. Ask a supervisor to enroll it: "
             f"scanapp-sync device enroll {device_id}"
         )
-    return row.roles.split(",")
+    return str(row.roles).split(",")
 
 
 def issue_token(

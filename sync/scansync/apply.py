@@ -28,7 +28,7 @@ from scanapp.sync.wire import WireEvent
 from scansync import tables as t
 from scansync.catalog import product_data
 from scansync.db import Tx, dumps, insert_rows
-from scansync.locks import close_grant, history
+from scansync.lease_history import close_grant, history
 from scansync.views import clean, count_of, inventory_view, session_of, session_values, session_view
 
 log = logging.getLogger(__name__)

@@ -11,42 +11,20 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import insert, update
 
 from scanapp.domain import counts as rules
 from scanapp.domain import leases
 from scanapp.domain.counts import Lock, Session, SessionState
 from scanapp.domain.errors import InvalidTransition
-from scanapp.domain.leases import Grant, Lease, LeaseEnd
+from scanapp.domain.leases import Lease, LeaseEnd
 from scanapp.domain.permissions import Actor
 from scansync import audit
 from scansync import tables as t
 from scansync.db import Tx
+from scansync.lease_history import close_grant
 from scansync.sessions import get_count, get_session
 from scansync.views import lease_of, session_values, session_view
-
-
-def close_grant(conn: Connection, session_id: str, epoch: int, at: datetime, reason: str) -> None:
-    conn.execute(
-        update(t.lease_history)
-        .where(
-            t.lease_history.c.session_id == session_id,
-            t.lease_history.c.epoch == epoch,
-            t.lease_history.c.ended_at.is_(None),
-        )
-        .values(ended_at=at, end_reason=reason)
-    )
-
-
-def history(conn: Connection, session_ids: list[str]) -> dict[str, list[Grant]]:
-    out: dict[str, list[Grant]] = {sid: [] for sid in session_ids}
-    if not session_ids:
-        return out
-    rows = conn.execute(select(t.lease_history).where(t.lease_history.c.session_id.in_(session_ids)))
-    for r in rows:
-        ended = LeaseEnd(r.end_reason) if r.end_reason else None
-        out[r.session_id].append(Grant(r.epoch, r.user_id, r.device_id, ended))
-    return out
 
 
 def lease_view(session_id: str, lease: Lease, ttl: timedelta, now: datetime) -> dict[str, Any]:

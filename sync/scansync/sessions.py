@@ -14,11 +14,12 @@ from scanapp.domain import counts as rules
 from scanapp.domain.counts import Count, CountKind, Session, SessionState
 from scanapp.domain.errors import InvalidTransition, NotFound
 from scanapp.domain.journal import new_event_id
-from scanapp.domain.permissions import LAB, SUPERVISE, Actor, require
+from scanapp.domain.permissions import LAB, OPEN_COUNTS, SUPERVISE, Actor, require
 from scanapp.sync.wire import CountIn, SessionIn
 from scansync import tables as t
 from scansync.accounts import Conflict
 from scansync.db import Tx
+from scansync.lease_history import close_grant
 from scansync.views import count_of, count_view, session_of, session_values, session_view
 
 
@@ -71,8 +72,6 @@ def list_counts(conn: Connection, actor: Actor) -> list[dict[str, Any]]:
 
 
 def _may_see(actor: Actor, kind: CountKind) -> bool:
-    from scanapp.domain.permissions import OPEN_COUNTS
-
     return actor.has_any(LAB if kind is CountKind.SCOPED else OPEN_COUNTS | SUPERVISE)
 
 
@@ -169,8 +168,6 @@ def insert_session(tx: Tx, session: Session) -> None:
 def save_session(tx: Tx, before: Session, after: Session, now: datetime) -> None:
     """Store a session the rules changed. A rule that clears the lock (discard, end) ends the lease."""
     if before.lock is not None and after.lock is None:
-        from scansync.locks import close_grant
-
         close_grant(tx.conn, after.id, after.epoch, now, "released")
     tx.conn.execute(update(t.sessions).where(t.sessions.c.id == after.id).values(**session_values(after)))
     tx.publish("session", after.id, session_view(after))

@@ -146,7 +146,7 @@ class SyncClient:
         report = report or RoundReport()
         for _ in range(MAX_PUSH_REQUESTS):
             with self.uow() as uow:
-                watermark = int(uow.settings.get(local.PUSHED, 0))
+                watermark = _int(uow.settings.get(local.PUSHED, 0))
                 events = local.own_events_after(uow, watermark, min(PUSH_BATCH, MAX_BATCH))
                 last = local.last_own_seq(uow)
             if not events:
@@ -170,7 +170,7 @@ class SyncClient:
             if new_watermark == watermark and answer.resend_from is None:
                 break  # no progress and nothing to resend: do not spin
         with self.uow() as uow:
-            report.unsent = max(0, local.last_own_seq(uow) - int(uow.settings.get(local.PUSHED, 0)))
+            report.unsent = max(0, local.last_own_seq(uow) - _int(uow.settings.get(local.PUSHED, 0)))
         return report
 
     # -- pull ----------------------------------------------------------------------------------------------
@@ -235,15 +235,19 @@ class SyncClient:
 
     def status(self) -> dict[str, Any]:
         with self.uow() as uow:
-            pushed = int(uow.settings.get(local.PUSHED, 0))
+            pushed = _int(uow.settings.get(local.PUSHED, 0))
             return {
                 "server": uow.settings.get(local.SERVER_URL),
                 "user": uow.settings.get(local.USER),
                 "unsent": max(0, local.last_own_seq(uow) - pushed),
-                "in_review": len(uow.settings.get(local.REVIEW, {}) or {}),
+                "in_review": len(dict(uow.settings.get(local.REVIEW, {}) or {})),  # type: ignore[call-overload]
                 "last_push_at": uow.settings.get(local.LAST_PUSH),
                 "last_pull_at": uow.settings.get(local.LAST_PULL),
             }
+
+
+def _int(value: object) -> int:
+    return int(value) if isinstance(value, (int, str)) else 0
 
 
 def _encode(body: dict[str, Any]) -> bytes:

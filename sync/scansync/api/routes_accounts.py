@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from sqlalchemy import Connection, select, update
 
 from scanapp.domain.errors import NotFound
-from scanapp.domain.permissions import SUPERVISE, Actor, Permission
+from scanapp.domain.permissions import SUPERVISE, Actor, Permission, permissions_for_roles
 from scanapp.sync.wire import DeviceIn, DeviceOut, LoginRequest, RolesIn, TokenOut, UserIn, UserOut
 from scansync import accounts, audit
 from scansync import tables as t
@@ -49,7 +49,7 @@ def sign_in(body: LoginRequest, request: Request, ctx: Ctx) -> dict[str, object]
         "expires_at": expires,
         "user_id": body.username,
         "device_id": body.device_id,
-        "permissions": sorted(accounts.permissions_for_roles(roles)),
+        "permissions": sorted(permissions_for_roles(roles)),
         "server_id": ctx.db.server_id,
     }
 

@@ -11,7 +11,6 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from sqlalchemy import select
 
-from scanapp.domain import counts as rules
 from scanapp.domain.counts import CountKind
 from scanapp.domain.permissions import FORCE_RELEASE, LAB, SUPERVISE, Actor, Permission, require
 from scanapp.sync.wire import (
@@ -158,6 +157,3 @@ def audit_log(
             }
             for r in rows
         ]
-
-
-__all__ = ["router", "rules"]
