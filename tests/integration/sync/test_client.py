@@ -84,12 +84,19 @@ def test_a_device_pulls_counts_works_offline_under_a_lease_and_pushes(
         assert {r.item_key for r in queries.uncounted(conn, sid)} == {"SKU-COLA", "SKU-CHIPS"}
     lease = alex.client.acquire(sid)
     assert lease.epoch == 1
+    server.clock.advance(timedelta(seconds=30))
+    renewed = alex.client.heartbeat(sid)
+    assert renewed.epoch == 1 and renewed.expires_at > lease.expires_at
+    with alex.store.read() as conn:
+        assert queries.session(conn, sid).lock.expires_at == renewed.expires_at
     alex.counting.start(alex.actor, sid)
     for code in (COLA, COLA, WATER, "00012345678905"):
         alex.counting.record_scan(alex.actor, sid, code, source="test")
     alex.counting.add_hand_counted(alex.actor, sid, [("SKU-CHIPS", 2)])
+    assert alex.client.status()["unsent"] == 6
     report = alex.client.sync_once()
     assert (report.pushed, report.not_applied, report.unsent) == (6, {}, 0)
+    assert alex.client.status()["unsent"] == 0
     with server.client("sam") as sam:
         server_report = sam.get(f"/v1/counts/{count_id}/report").json()
         assert sam.get(f"/v1/sessions/{sid}").json()["state"] == "In progress"
