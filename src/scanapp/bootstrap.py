@@ -21,6 +21,10 @@ from scanapp.store.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
 
+# The GUI writes on its event loop: when another program holds the store's lock, say so after a
+# second rather than freeze the window for the headless default.
+GUI_BUSY_TIMEOUT_MS = 1000
+
 
 @dataclass
 class App:
@@ -29,17 +33,23 @@ class App:
     data_dir: Path
     demo: bool = False
     server: str | None = None
+    busy_timeout_ms: int | None = None  # None: the store's default
     clock: Clock = field(default_factory=SystemClock)
     _store: Store | None = None
 
     @classmethod
-    def from_args(cls, args: argparse.Namespace) -> App:
-        return cls(data_dir=paths.data_dir(args.data_dir), demo=bool(args.demo), server=args.server)
+    def from_args(cls, args: argparse.Namespace, busy_timeout_ms: int | None = None) -> App:
+        return cls(
+            data_dir=paths.data_dir(args.data_dir),
+            demo=bool(args.demo),
+            server=args.server,
+            busy_timeout_ms=busy_timeout_ms,
+        )
 
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store.open(paths.store_path(self.data_dir))
+            self._store = Store.open(paths.store_path(self.data_dir), busy_timeout_ms=self.busy_timeout_ms)
             if self.demo:
                 from scanapp.services.demo import seed_demo
 
@@ -86,4 +96,4 @@ def configure_logging(args: argparse.Namespace) -> None:
 def run_gui(args: argparse.Namespace) -> int:
     from scanapp.gui.app import run
 
-    return int(run(App.from_args(args), args))
+    return int(run(App.from_args(args, busy_timeout_ms=GUI_BUSY_TIMEOUT_MS), args))

@@ -10,12 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from scanapp.bootstrap import App
+from scanapp.bootstrap import GUI_BUSY_TIMEOUT_MS, App
 from scanapp.domain.counts import CountKind, Session
 from scanapp.domain.permissions import ROLES
 from scanapp.gui.engine import Engine
 from scanapp.gui.main_window import MainWindow
 from scanapp.services.demo import USERS
+from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
 from tests.helpers import CHIPS_14, COLA_14, WATER_14, add_products
 
@@ -41,6 +42,14 @@ class Retail:
     directed_session: Session
     hard_id: str
     hard_session: Session
+
+
+@pytest.fixture
+def store(tmp_path):
+    """The store as the GUI opens it (a short wait for another program's lock)."""
+    s = Store.open(tmp_path / "store" / "scanapp.db", busy_timeout_ms=GUI_BUSY_TIMEOUT_MS)
+    yield s
+    s.close()
 
 
 @pytest.fixture

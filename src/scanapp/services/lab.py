@@ -20,7 +20,6 @@ from scanapp.domain.permissions import LAB, Actor, require
 from scanapp.services.counting import Counting
 from scanapp.store.uow import SqlUnitOfWork
 
-
 # An action's effect on one item: the item after it, a line for its history, the event's details.
 Change = Callable[[InventoryItem], tuple[InventoryItem, str, dict[str, Any]]]
 

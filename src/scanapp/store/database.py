@@ -25,6 +25,8 @@ from scanapp.store import schema
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# How long a write waits for another program's lock before saying so. Headless commands can wait;
+# the GUI opens its store with a shorter wait, since its writes run on the event loop.
 BUSY_TIMEOUT_MS = 5000
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -79,15 +81,16 @@ class Store:
         self._writers_lock = threading.Lock()
 
     @classmethod
-    def open(cls, path: Path, migrate: bool = True) -> Store:
+    def open(cls, path: Path, migrate: bool = True, busy_timeout_ms: int | None = None) -> Store:
         path = Path(path)
         _check_header(path)
         path.parent.mkdir(parents=True, exist_ok=True)
+        timeout = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
         engine = create_engine(
             f"sqlite:///{path}",
-            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            connect_args={"check_same_thread": False, "timeout": timeout / 1000},
         )
-        _install_pragmas(engine)
+        _install_pragmas(engine, timeout)
         store = cls(path, engine)
         try:
             if migrate:
@@ -206,12 +209,12 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _install_pragmas(engine: Engine) -> None:
+def _install_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         mode = cur.execute("PRAGMA journal_mode=WAL").fetchone()
         if mode and str(mode[0]).lower() != "wal":
             log.warning("journal_mode is %s, not WAL", mode[0])

@@ -87,10 +87,9 @@ def test_another_apps_sqlite_file_is_refused(tmp_path: Path) -> None:
         assert c.execute("SELECT name FROM sqlite_master").fetchall() == [("photos",)]
 
 
-def test_a_store_locked_by_another_process_gives_a_clear_message(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr("scanapp.store.database.BUSY_TIMEOUT_MS", 200)
+def test_a_store_locked_by_another_process_gives_a_clear_message(tmp_path: Path) -> None:
     path = tmp_path / "scanapp.db"
-    store = Store.open(path)
+    store = Store.open(path, busy_timeout_ms=200)
     holder = subprocess.Popen(
         [
             sys.executable,
@@ -114,7 +113,7 @@ def test_a_store_locked_by_another_process_gives_a_clear_message(tmp_path: Path,
             uow.commit()
         before = digest(path)
         with pytest.raises(StoreLocked, match="Nothing was written"):
-            second = Store.open(path)  # another app instance starting meanwhile
+            second = Store.open(path, busy_timeout_ms=200)  # another app instance starting meanwhile
             with SqlUnitOfWork(second) as uow:
                 uow.commit()
         assert digest(path) == before
