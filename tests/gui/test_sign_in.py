@@ -70,3 +70,32 @@ def test_a_store_without_users_says_how_to_get_some(qtbot, store, clock):
     assert w.sign_in.buttons == {}
     shown = w.sign_in.grid.itemAt(0).widget().text()
     assert "no users on this device" in shown and "--demo" in shown
+
+
+def test_the_app_reopens_on_the_counts_list_for_who_was_signed_in(qtbot, window, retail, engine):
+    from scanapp.gui.main_window import MainWindow
+
+    sign_in(qtbot, window, "pat")
+    window.close()
+    again = MainWindow(engine)  # a restart: a new window over the same store
+    qtbot.addWidget(again)
+    assert again.stack.currentWidget() is again.counts
+    assert again.engine.actor.user_id == "pat"
+    again.sign_out()
+    third = MainWindow(engine)
+    qtbot.addWidget(third)
+    assert third.stack.currentWidget() is third.sign_in
+    assert third.engine.signed_in_actor is None
+
+
+def test_a_remembered_user_who_no_longer_exists_gets_the_sign_in(qtbot, engine, store, retail):
+    from scanapp.gui.main_window import MainWindow
+    from scanapp.services import users
+    from scanapp.store.uow import SqlUnitOfWork
+
+    with SqlUnitOfWork(store) as uow:
+        users.remember(uow, "someone-removed")
+        uow.commit()
+    w = MainWindow(engine)
+    qtbot.addWidget(w)
+    assert w.stack.currentWidget() is w.sign_in

@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 from scanapp.bootstrap import App
 from scanapp.domain.permissions import Actor
 from scanapp.services.counting import Counting
+from scanapp.services import users
 from scanapp.store.queries import UserRow
 
 P = ParamSpec("P")
@@ -68,9 +69,21 @@ class Engine(QObject):
             permissions=user.permissions,
             display_name=user.display_name,
         )
+        self._remember(user.user_id)
         self.signed_in.emit(self._actor)
         return self._actor
 
     def sign_out(self) -> None:
         self._actor = None
+        self._remember(None)
         self.signed_out.emit()
+
+    def remembered_user(self) -> UserRow | None:
+        """Who was signed in on this device when the app last closed (signing out forgets them), so the app
+        opens straight on the counts list for the person holding the handheld."""
+        return self.read(users.remembered)
+
+    def _remember(self, user_id: str | None) -> None:
+        with self.app.uow() as uow:
+            users.remember(uow, user_id)
+            uow.commit()

@@ -36,6 +36,9 @@ class MainWindow(QMainWindow):
         self.session.discarded.connect(self._session_discarded)
         self.sign_in.refresh()
         self.stack.setCurrentWidget(self.sign_in)
+        remembered = engine.remembered_user()
+        if remembered is not None:
+            self.sign_in_as(remembered)
 
     @Slot(object)
     def sign_in_as(self, user: UserRow) -> None:

@@ -18,6 +18,7 @@ from scanapp.domain.catalog import InventoryItem, InventoryStatus
 from scanapp.domain.clock import Clock, SystemClock
 from scanapp.domain.counts import DEFAULT_AREAS, CountKind
 from scanapp.domain.permissions import ROLES, Actor
+from scanapp.services import users
 from scanapp.services.counting import Counting
 from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
@@ -29,6 +30,9 @@ USERS = (
     ("sam", "Sam (supervisor)", "supervisor"),
     ("lee", "Lee (lab tech)", "lab_tech"),
 )
+
+# The demo opens signed in as the associate (the app remembers the last user; Sign out picks another).
+DEMO_SIGNED_IN = "alex"
 
 _FAMILIES = {
     "Sparkling Water": ["Lime", "Lemon", "Grapefruit", "Plain", "Berry"],
@@ -99,6 +103,7 @@ def seed_demo(store: Store, clock: Clock | None = None, products: int = 3000) ->
     with uow() as u:
         for user_id, name, role in USERS:
             u.users.upsert(user_id, name, ROLES[role])
+        users.remember(u, DEMO_SIGNED_IN)
         u.connection.execute(text("INSERT OR IGNORE INTO areas (name) VALUES (:n)"), [{"n": a} for a in DEFAULT_AREAS])
         batch_products = demo_products(products)
         u.catalog.import_batch(
