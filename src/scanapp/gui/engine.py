@@ -15,8 +15,8 @@ from sqlalchemy import Connection
 
 from scanapp.bootstrap import App
 from scanapp.domain.permissions import Actor
-from scanapp.services.counting import Counting
 from scanapp.services import users
+from scanapp.services.counting import Counting
 from scanapp.store.queries import UserRow
 
 P = ParamSpec("P")
