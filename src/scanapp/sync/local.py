@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 
+from scanapp.domain.counts import Count
 from scanapp.domain.errors import DomainError
 from scanapp.domain.journal import LINE_KINDS, Event, EventKind
 from scanapp.services.projection import project
@@ -58,6 +59,7 @@ def last_own_seq(uow: SqlUnitOfWork) -> int:
 def apply_changes(uow: SqlUnitOfWork, changes: Iterable[Mapping[str, Any]]) -> int:
     """Apply one page of pulled changes in order; returns how many were applied."""
     products: list[Mapping[str, Any]] = []
+    counts: dict[str, Count] = {}  # session id -> its count, for projecting events of this page
     n = 0
     for change in changes:
         entity, data = change["entity"], change["data"]
@@ -68,6 +70,10 @@ def apply_changes(uow: SqlUnitOfWork, changes: Iterable[Mapping[str, Any]]) -> i
         if products:
             _products(uow, products)
             products = []
+        if entity == "event":
+            _event(uow, data, counts)
+            n += 1
+            continue
         handler = _HANDLERS.get(entity)
         if handler is None:
             log.warning("pulled a change of unknown kind %r; skipped", entity)
@@ -181,41 +187,41 @@ def _session(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
         conn.execute(insert(t.session_totals).values(session_id=data["id"]))
 
 
-def _event(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
+_PROJECTED = frozenset({*LINE_KINDS, EventKind.LINE_REMOVED, EventKind.LINE_MATCHED, EventKind.ALIAS_ADDED})
+
+
+def _event(uow: SqlUnitOfWork, data: Mapping[str, Any], counts: dict[str, Count]) -> None:
     """Another device's event: kept in the local journal (so a rebuild sees it) and, for scan lines,
     projected into the session's totals. Session state itself arrives as session changes."""
-    conn = uow.connection
-    if conn.execute(select(t.events.c.id).where(t.events.c.id == data["id"])).first() is not None:
-        return
     try:
         event = Event.from_wire(data)
     except ValueError as err:  # e.g. a kind from a newer app version: skipped, the pull goes on
         log.warning("pulled event %s cannot be read by this version (%s); skipped", data.get("id"), err)
         return
-    conn.execute(
-        insert(t.events).values(
-            id=event.id,
-            device_id=event.device_id,
-            seq=event.seq,
-            kind=event.kind.value,
-            session_id=event.session_id,
-            user_id=event.user_id,
-            wall_time=event.wall_time.isoformat(),
-            mono_ns=event.mono_ns,
-            lock_epoch=event.lock_epoch,
-            payload=event.payload_json(),
-        )
+    cur = uow.catalog.cur
+    cur.execute(
+        "INSERT OR IGNORE INTO events (id, device_id, seq, kind, session_id, user_id, wall_time, mono_ns, lock_epoch,"
+        " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            event.id,
+            event.device_id,
+            event.seq,
+            event.kind.value,
+            event.session_id,
+            event.user_id,
+            event.wall_time.isoformat(),
+            event.mono_ns,
+            event.lock_epoch,
+            event.payload_json(),
+        ),
     )
-    if event.session_id is None or event.kind not in (
-        *LINE_KINDS,
-        EventKind.LINE_REMOVED,
-        EventKind.LINE_MATCHED,
-        EventKind.ALIAS_ADDED,
-    ):
-        return
+    if cur.rowcount == 0 or event.session_id is None or event.kind not in _PROJECTED:
+        return  # already here, or nothing to project
     try:
-        session = uow.sessions.get(event.session_id)
-        project(uow, event, uow.counts.get(session.count_id))
+        count = counts.get(event.session_id)
+        if count is None:
+            count = counts[event.session_id] = uow.counts.get(uow.sessions.get(event.session_id).count_id)
+        project(uow, event, count)
     except DomainError as err:
         log.warning("pulled event %s not projected: %s", event.id, err)
 
@@ -248,7 +254,6 @@ _HANDLERS = {
     "user": _user,
     "count": _count,
     "session": _session,
-    "event": _event,
     "inventory_item": _inventory_item,
     "listing_config": _listing_config,
 }
