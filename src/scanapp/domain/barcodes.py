@@ -101,7 +101,7 @@ def decode(raw: str) -> Barcode:
 
 # Reading is a pure function of the data, and a count scans the same few codes over and over.
 # Failures are not cached (lru_cache never caches exceptions), so they always say why afresh.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _decode(raw: str) -> Barcode:
     if len(raw) > MAX_LENGTH:
         raise BarcodeError(f"too long: {len(raw)} characters (at most {MAX_LENGTH})", raw[:64] + "…")
@@ -170,6 +170,8 @@ def _is_control(ch: str) -> bool:
 
 
 def _check_characters(data: str, raw: str) -> None:
+    if data.isprintable() and "\ufffd" not in data:
+        return  # the usual case, in C: "printable" excludes every control category checked below
     for pos, ch in enumerate(data):
         if ch == GS:
             continue

@@ -79,6 +79,8 @@ class Store:
         self._local = threading.local()
         self._writers: list[Connection] = []
         self._writers_lock = threading.Lock()
+        # Sessions and counts read on the scan path, kept while their change counter holds still.
+        self.row_cache: dict[tuple[str, str], tuple[int, object]] = {}
 
     @classmethod
     def open(cls, path: Path, migrate: bool = True, busy_timeout_ms: int | None = None) -> Store:
@@ -111,16 +113,18 @@ class Store:
             self._writers.clear()
         self.engine.dispose()
 
-    def writer(self) -> Connection:
-        """This thread's write connection, kept open: a pool checkout and reset per scan costs more
-        than the scan's own SQL."""
-        conn: Connection | None = getattr(self._local, "writer", None)
-        if conn is None or conn.closed or conn.invalidated:
+    def writer(self) -> tuple[Connection, sqlite3.Connection]:
+        """This thread's write connection (and its driver connection), kept open: a pool checkout and
+        reset per scan costs more than the scan's own SQL."""
+        pair: tuple[Connection, sqlite3.Connection] | None = getattr(self._local, "writer", None)
+        if pair is None or pair[0].closed or pair[0].invalidated:
             conn = self.engine.connect().execution_options(scanapp_write=True)
-            self._local.writer = conn
+            driver: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+            pair = (conn, driver)
+            self._local.writer = pair
             with self._writers_lock:
                 self._writers.append(conn)
-        return conn
+        return pair
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy import Row as SaRow
@@ -30,13 +30,32 @@ _CATEGORY_COLUMN = {
 }
 
 
+T = TypeVar("T")
+RowCache = dict[tuple[str, str], tuple[int, object]]
+
+
 class _Repo:
     """Per-scan statements go straight to the driver cursor, inside the same transaction SQLAlchemy
     began: building Core statements costs more than the SQL itself on this path (see tests/bench)."""
 
-    def __init__(self, conn: Connection, cur: sqlite3.Cursor) -> None:
+    def __init__(self, conn: Connection, cur: sqlite3.Cursor, cache: RowCache | None = None) -> None:
         self.conn = conn
         self.cur = cur
+        self.cache: RowCache = {} if cache is None else cache
+
+    def cached(self, table: str, key: str, load: Callable[[str], T]) -> T:
+        """Sessions and counts are read on every scan but rarely written: keep them while the table's
+        change counter (moved by triggers on any write, by any connection) stays where it was."""
+        row = self.one("SELECT value FROM change_counters WHERE name = ?", (table,))
+        version = int(row[0]) if row else -1
+        hit = self.cache.get((table, key))
+        if hit is not None and hit[0] == version:
+            return hit[1]  # type: ignore[return-value]
+        value = load(key)
+        if len(self.cache) > 10_000:
+            self.cache.clear()
+        self.cache[(table, key)] = (version, value)
+        return value
 
     def one(self, sql: str, params: tuple[object, ...]) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.cur.execute(sql, params).fetchone()
@@ -239,6 +258,9 @@ def inventory_from_row(row: Row) -> InventoryItem:
 
 class CountRepo(_Repo):
     def get(self, count_id: str) -> Count:
+        return self.cached("counts", count_id, self._load)
+
+    def _load(self, count_id: str) -> Count:
         row = self.one("SELECT * FROM counts WHERE id = ?", (count_id,))
         if row is None:
             raise NotFound(f"No count {count_id}.")
@@ -294,6 +316,9 @@ def count_from_row(row: Row) -> Count:
 
 class SessionRepo(_Repo):
     def get(self, session_id: str) -> Session:
+        return self.cached("sessions", session_id, self._load)
+
+    def _load(self, session_id: str) -> Session:
         row = self.one("SELECT * FROM sessions WHERE id = ?", (session_id,))
         if row is None:
             raise NotFound(f"No session {session_id}.")

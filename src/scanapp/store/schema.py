@@ -209,6 +209,15 @@ session_totals = Table(
     sqlite_with_rowid=False,
 )
 
+# Bumped by triggers (see the migration) on every write to sessions or counts, by any connection: a
+# cached session or count is current while its counter has not moved.
+change_counters = Table(
+    "change_counters",
+    metadata,
+    Column("name", String, primary_key=True),
+    Column("value", Integer, nullable=False),
+)
+
 settings = Table(
     "settings",
     metadata,

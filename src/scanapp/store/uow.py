@@ -40,8 +40,7 @@ class SqlUnitOfWork:
         self._db: sqlite3.Connection | None = None
 
     def __enter__(self) -> SqlUnitOfWork:
-        conn = self.store.writer()
-        db: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+        conn, db = self.store.writer()
         try:
             db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as err:
@@ -51,8 +50,8 @@ class SqlUnitOfWork:
         cur.row_factory = sqlite3.Row
         self.journal = JournalRepo(conn, cur)
         self.catalog = CatalogRepo(conn, cur)
-        self.counts = CountRepo(conn, cur)
-        self.sessions = SessionRepo(conn, cur)
+        self.counts = CountRepo(conn, cur, self.store.row_cache)
+        self.sessions = SessionRepo(conn, cur, self.store.row_cache)
         self.lines = LineRepo(conn, cur)
         self.users = UserRepo(conn, cur)
         self.settings = SettingsRepo(conn, cur)

@@ -134,3 +134,29 @@ def test_gtin_lookup_uses_an_index(store: Store) -> None:
             "EXPLAIN QUERY PLAN SELECT sku FROM product_codes WHERE code = '00036000291452'"
         ).fetchall()
     assert any("USING INDEX" in str(row) or "PRIMARY KEY" in str(row) for row in plan), plan
+
+
+def test_cached_sessions_follow_every_writer(store: Store, tmp_path: Path) -> None:
+    """The scan path keeps sessions and counts in memory; a write by anyone (here: another program's
+    connection) moves the change counter and the next read sees it."""
+    from datetime import UTC, datetime
+
+    from scanapp.domain.counts import Count, CountKind, Session, SessionState
+
+    now = datetime(2026, 11, 22, tzinfo=UTC)
+    with SqlUnitOfWork(store) as uow:
+        uow.counts.add(Count("c1", "Aisle", CountKind.HARD, now, now, "sam"))
+        uow.sessions.add(Session("s1", "c1", "Default", "", SessionState.NOT_STARTED, True, now, "sam"))
+        uow.commit()
+    with SqlUnitOfWork(store) as uow:
+        assert uow.sessions.get("s1").state is SessionState.NOT_STARTED
+        assert uow.counts.get("c1").name == "Aisle"
+    with sqlite3.connect(store.path) as other:
+        other.execute(
+            "UPDATE sessions SET state = 'In progress', lock_user = 'pat', lock_device = 'd2' WHERE id = 's1'"
+        )
+        other.execute("UPDATE counts SET name = 'Aisle 5' WHERE id = 'c1'")
+    with SqlUnitOfWork(store) as uow:
+        session = uow.sessions.get("s1")
+        assert session.state is SessionState.IN_PROGRESS and session.lock is not None and session.lock.user_id == "pat"
+        assert uow.counts.get("c1").name == "Aisle 5"
