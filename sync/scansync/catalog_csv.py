@@ -1,70 +1,37 @@
-"""Reading a catalog CSV for `scanapp-sync catalog import`: the app's format (sku, name, parent_name, gtin;
-more GTINs of a product as more rows). Rows become ProductIn batches; GTINs are checked by the server's
-import, which refuses a bad row with its reason and keeps the rest."""
+"""Reading a catalog CSV for `scanapp-sync catalog import`: the app's format, read by the same reader the
+device uses (scanapp.domain.catalog_csv), grouped into ProductIn batches (a product's GTINs together)."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from scanapp.errors import KnownError
+from scanapp.domain.catalog_csv import CatalogFileError, CatalogReader
 from scanapp.sync.wire import ProductIn
 
 OnReject = Callable[[int, str], None]
-REQUIRED = ("sku", "name", "parent_name", "gtin")
 
-
-class CatalogFileError(KnownError):
-    pass
+__all__ = ["CatalogFileError", "read_batches"]
 
 
 def read_batches(path: Path, size: int, on_reject: OnReject) -> Iterator[tuple[list[int], list[ProductIn]]]:
     """Yield (line numbers, products) batches; rows that cannot form a product go to on_reject(line, reason)."""
     try:
-        fh = path.open(encoding="utf-8-sig", newline="")
+        fh = path.open("rb")
     except OSError as err:
         raise CatalogFileError(f"Cannot read {path}: {err.strerror}.") from err
     with fh:
-        reader = csv.reader(fh)
-        try:
-            header = [h.strip().lower() for h in next(reader)]
-        except StopIteration:
-            raise CatalogFileError(f"{path} is empty; it needs a header row: {', '.join(REQUIRED)}.") from None
-        except (csv.Error, UnicodeDecodeError) as err:
-            raise CatalogFileError(f"{path}: the header row cannot be read ({err}).") from err
-        missing = [c for c in REQUIRED if c not in header]
-        if missing:
-            raise CatalogFileError(f"{path}: missing column(s) {', '.join(missing)}; need {', '.join(REQUIRED)}.")
-        col = {c: header.index(c) for c in REQUIRED}
         pending: dict[str, tuple[int, str, str, list[str]]] = {}
-        while True:
-            try:
-                fields = next(reader)
-            except StopIteration:
-                break
-            except (csv.Error, UnicodeDecodeError) as err:
-                on_reject(reader.line_num, f"unreadable row ({err})")
+        for row in CatalogReader(fh, path).rows(lambda r: on_reject(r.line, r.reason)):
+            if row.sku in pending:
+                pending[row.sku][3].append(row.code)
                 continue
-            line = reader.line_num
-            if not any(f.strip() for f in fields):
-                continue
-            if len(fields) <= max(col.values()):
-                on_reject(line, f"expected {max(col.values()) + 1} fields, found {len(fields)}")
-                continue
-            sku, name, parent, gtin = (fields[col[c]].strip() for c in REQUIRED)
-            if not sku or not name or not gtin:
-                on_reject(line, "sku, name and gtin are required")
-                continue
-            if sku in pending:
-                pending[sku][3].append(gtin)
-            else:
-                pending[sku] = (line, name, parent, [gtin])
             if len(pending) >= size:
                 yield _products(pending, on_reject)
                 pending = {}
+            pending[row.sku] = (row.line, row.name, row.parent_name, [row.code])
         if pending:
             yield _products(pending, on_reject)
 

@@ -39,7 +39,7 @@ def test_user_device_catalog_count_and_report(
     assert main(["--db", url, "catalog", "import", str(csv)]) == 1
     out, err = capsys.readouterr()
     assert "imported 2 products" in out and "rejected 3 rows" in out
-    assert "catalog.csv:5: SKU-3: GTIN refused: bad check digit" in err
+    assert "catalog.csv:5: gtin '4006381333932': bad check digit: expected 1, got 2" in err  # as on the device
     assert "catalog.csv:6: SKU-4: GTIN 04006381333931 already belongs to SKU SKU-1" in err
     assert main(["--db", url, "catalog", "import", str(csv)]) == 1
     assert "imported 2 products (2 unchanged)" in capsys.readouterr().out
