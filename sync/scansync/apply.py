@@ -272,7 +272,7 @@ class Batch:
                 self.changed_lines[after.event_id] = after
             return APPLIED
         if kind is EventKind.ALIAS_ADDED:
-            rules._require_for(count, actor, "add a product alias")
+            rules.require_for_count(count, actor, "add a product alias")
             code, sku = clean(str(p["code"])), clean(str(p["sku"]))
             if not code or len(code) > 64:
                 raise InvalidTransition("An alias needs a code of at most 64 characters.")
@@ -281,7 +281,7 @@ class Batch:
             self.aliases.append((code, sku))
             return APPLIED
         if kind in INVENTORY_KINDS:
-            rules._require_for(count, actor, "change inventory")
+            rules.require_for_count(count, actor, "change inventory")
             if count.kind is not CountKind.SCOPED:
                 raise InvalidTransition("Inventory actions belong to a reconciliation session.")
             return self._inventory(ev, kind, session.id)
@@ -294,7 +294,7 @@ class Batch:
         count = self.count(str(p["count_id"]))
         if count is None:
             return rejected(f"unknown count {p['count_id']}; counts are created on the server")
-        rules._require_for(count, actor, "create a session")
+        rules.require_for_count(count, actor, "create a session")
         name = clean(str(p.get("name", ""))).strip()[:256]
         if not name:
             raise InvalidTransition("A session needs a name.")

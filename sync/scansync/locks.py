@@ -59,7 +59,7 @@ def _store(tx: Tx, session: Session) -> None:
 def acquire(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedelta) -> dict[str, Any]:
     session = get_session(tx.conn, session_id, for_update=True)
     count = get_count(tx.conn, session.count_id)
-    rules._require_for(count, actor, "work a session")
+    rules.require_for_count(count, actor, "work a session")
     if session.state is SessionState.DISCARDED:
         raise InvalidTransition("The session was discarded; there is nothing to work on.")
     current = lease_of(session)
@@ -84,7 +84,7 @@ def acquire(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedelta
 
 def heartbeat(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedelta) -> dict[str, Any]:
     session = get_session(tx.conn, session_id, for_update=True)
-    rules._require_for(get_count(tx.conn, session.count_id), actor, "work a session")
+    rules.require_for_count(get_count(tx.conn, session.count_id), actor, "work a session")
     renewed = leases.heartbeat(lease_of(session), actor, now, ttl)
     _store(tx, _with_lease(session, renewed))
     return lease_view(session_id, renewed, ttl, now)
@@ -92,7 +92,7 @@ def heartbeat(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedel
 
 def release(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedelta) -> dict[str, Any]:
     session = get_session(tx.conn, session_id, for_update=True)
-    rules._require_for(get_count(tx.conn, session.count_id), actor, "work a session")
+    rules.require_for_count(get_count(tx.conn, session.count_id), actor, "work a session")
     current = lease_of(session)
     freed = leases.release(current, actor)
     close_grant(tx.conn, session_id, current.epoch, now, LeaseEnd.RELEASED.value)

@@ -133,7 +133,7 @@ def create_count(tx: Tx, actor: Actor, now: datetime, body: CountIn) -> dict[str
 
 def new_session(tx: Tx, actor: Actor, now: datetime, count_id: str, body: SessionIn) -> dict[str, Any]:
     count = get_count(tx.conn, count_id)
-    rules._require_for(count, actor, "create a session")
+    rules.require_for_count(count, actor, "create a session")
     name = body.name.strip()
     if not name:
         raise InvalidTransition("A session needs a name.")

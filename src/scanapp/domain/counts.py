@@ -131,7 +131,7 @@ def _ensure_state(session: Session, allowed: tuple[SessionState, ...], action: s
         raise InvalidTransition(f"Cannot {action}: the session is {session.state.value}, not {wanted}.")
 
 
-def _require_for(count: Count, actor: Actor, action: str) -> None:
+def require_for_count(count: Count, actor: Actor, action: str) -> None:
     require(actor, LAB if count.kind is CountKind.SCOPED else OPEN_COUNTS, action)
 
 
@@ -141,7 +141,7 @@ def can_start_now(count: Count, actor: Actor, now: datetime) -> bool:
 
 
 def start(session: Session, count: Count, actor: Actor, now: datetime) -> Session:
-    _require_for(count, actor, "start a session")
+    require_for_count(count, actor, "start a session")
     _ensure_state(session, (SessionState.NOT_STARTED,), "start counting")
     _ensure_not_locked(session, actor, now, "start counting")
     if not can_start_now(count, actor, now):
@@ -153,13 +153,13 @@ def start(session: Session, count: Count, actor: Actor, now: datetime) -> Sessio
 
 
 def ensure_can_scan(session: Session, count: Count, actor: Actor, now: datetime) -> None:
-    _require_for(count, actor, "count")
+    require_for_count(count, actor, "count")
     _ensure_state(session, (SessionState.IN_PROGRESS,), "scan")
     _ensure_not_locked(session, actor, now, "scan")
 
 
 def edit(session: Session, count: Count, actor: Actor, now: datetime, name: str, area: str) -> Session:
-    _require_for(count, actor, "edit a session")
+    require_for_count(count, actor, "edit a session")
     _ensure_state(session, (SessionState.IN_PROGRESS,), "edit the session")
     _ensure_not_locked(session, actor, now, "edit the session")
     name = name.strip()
@@ -169,7 +169,7 @@ def edit(session: Session, count: Count, actor: Actor, now: datetime, name: str,
 
 
 def discard(session: Session, count: Count, actor: Actor, now: datetime) -> Session:
-    _require_for(count, actor, "discard a session")
+    require_for_count(count, actor, "discard a session")
     _ensure_state(session, (SessionState.IN_PROGRESS,), "discard the session")
     _ensure_not_locked(session, actor, now, "discard the session")
     return replace(session, state=SessionState.DISCARDED, ended_at=now, lock=None)
@@ -183,7 +183,7 @@ def submit(
     unmatched: int,
     confirmed_uncounted_zero: bool = False,
 ) -> Session:
-    _require_for(count, actor, "submit a session")
+    require_for_count(count, actor, "submit a session")
     _ensure_state(session, (SessionState.IN_PROGRESS,), "submit")
     _ensure_not_locked(session, actor, now, "submit")
     if unmatched:
@@ -196,7 +196,7 @@ def submit(
 
 
 def reopen(session: Session, count: Count, actor: Actor, now: datetime) -> Session:
-    _require_for(count, actor, "re-open a session")
+    require_for_count(count, actor, "re-open a session")
     _ensure_state(session, (SessionState.SUBMITTED,), "re-open the session")
     _ensure_not_locked(session, actor, now, "re-open the session")
     return replace(session, state=SessionState.IN_PROGRESS, submitted_at=None)
@@ -204,7 +204,7 @@ def reopen(session: Session, count: Count, actor: Actor, now: datetime) -> Sessi
 
 def end_scoped(session: Session, count: Count, actor: Actor, now: datetime) -> Session:
     """Lab seed: only the user who started the reconciliation session can end it; ending sets the end time."""
-    _require_for(count, actor, "end the session")
+    require_for_count(count, actor, "end the session")
     _ensure_state(session, (SessionState.IN_PROGRESS,), "end the session")
     if session.started_by != actor.user_id:
         raise InvalidTransition(f"Only {session.started_by}, who started this session, can end it.")
@@ -217,7 +217,7 @@ def new_session_name(existing: list[Session]) -> str:
 
 def claim(session: Session, count: Count, actor: Actor, now: datetime) -> Session:
     """Take the session's lock on this device for `actor`: one user/device works a session at a time."""
-    _require_for(count, actor, "work a session")
+    require_for_count(count, actor, "work a session")
     _ensure_not_locked(session, actor, now, "open the session")
     if session.lock is not None and session.lock.held_by(actor):
         return session

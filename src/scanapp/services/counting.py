@@ -86,7 +86,7 @@ class Counting:
     def new_session(self, actor: Actor, count_id: str, name: str, area: str) -> Session:
         with self.uow_factory() as uow:
             count = uow.counts.get(count_id)
-            rules._require_for(count, actor, "create a session")
+            rules.require_for_count(count, actor, "create a session")
             if not name.strip():
                 raise InvalidTransition("A session needs a name.")
             session = self._add_session(uow, actor, count, name.strip(), area.strip(), is_default=False)

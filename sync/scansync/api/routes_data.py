@@ -75,7 +75,7 @@ def create_count(body: CountIn, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
 @router.get("/counts/{count_id}", response_model=CountOut, tags=["counts"])
 def get_count(count_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
     with ctx.db.read() as conn:
-        rules._require_for(sessions.get_count(conn, count_id), actor, "see this count")
+        rules.require_for_count(sessions.get_count(conn, count_id), actor, "see this count")
         return sessions.count_data(conn, count_id)
 
 
@@ -89,7 +89,7 @@ def new_session(count_id: str, body: SessionIn, actor: AnyUser, ctx: Ctx) -> dic
 def get_session(session_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
     with ctx.db.read() as conn:
         session = sessions.get_session(conn, session_id)
-        rules._require_for(sessions.get_count(conn, session.count_id), actor, "see this session")
+        rules.require_for_count(sessions.get_count(conn, session.count_id), actor, "see this session")
         return session_view(session)
 
 
