@@ -107,7 +107,7 @@ class Counting:
             created_by=actor.user_id,
         )
         uow.sessions.add(session)
-        self._record(
+        self.record_event(
             uow,
             actor,
             EventKind.SESSION_CREATED,
@@ -192,7 +192,7 @@ class Counting:
             if changed != session:
                 uow.sessions.save(changed)
                 if kind is not None:
-                    self._record(uow, actor, kind, changed, payload or {})
+                    self.record_event(uow, actor, kind, changed, payload or {})
             uow.commit()
         return changed
 
@@ -222,7 +222,7 @@ class Counting:
                     payload[key] = getattr(barcode, key)
             if barcode.expiry:
                 payload["expiry"] = barcode.expiry.isoformat()
-            event = self._record(uow, actor, EventKind.SCAN_RECORDED, session, payload)
+            event = self.record_event(uow, actor, EventKind.SCAN_RECORDED, session, payload)
             line = project(uow, event, count)
             uow.commit()
         assert line is not None and line.category is not None
@@ -242,7 +242,7 @@ class Counting:
     ) -> ScanOutcome:
         with self.uow_factory() as uow:
             session, count = self._scannable(uow, actor, session_id)
-            event = self._record(
+            event = self.record_event(
                 uow,
                 actor,
                 EventKind.SCAN_REJECTED,
@@ -262,7 +262,7 @@ class Counting:
             line = uow.lines.get(line_id)
             if line.session_id != session_id:
                 raise NotFound("That scan belongs to another session.")
-            event = self._record(uow, actor, EventKind.LINE_REMOVED, session, {"line_id": line_id})
+            event = self.record_event(uow, actor, EventKind.LINE_REMOVED, session, {"line_id": line_id})
             project(uow, event, count)
             uow.commit()
 
@@ -275,10 +275,12 @@ class Counting:
                 raise NotFound("That scan belongs to another session.")
             if uow.catalog.product(sku) is None:
                 raise NotFound(f"No product with SKU {sku}.")
-            event = self._record(uow, actor, EventKind.LINE_MATCHED, session, {"line_id": line_id, "item_key": sku})
+            event = self.record_event(
+                uow, actor, EventKind.LINE_MATCHED, session, {"line_id": line_id, "item_key": sku}
+            )
             after = project(uow, event, count)
             if add_alias and line.code:
-                alias = self._record(uow, actor, EventKind.ALIAS_ADDED, session, {"code": line.code, "sku": sku})
+                alias = self.record_event(uow, actor, EventKind.ALIAS_ADDED, session, {"code": line.code, "sku": sku})
                 project(uow, alias, count)
             uow.commit()
         assert after is not None and after.category is not None
@@ -300,7 +302,7 @@ class Counting:
                         "for listed products."
                     )
             for sku, qty in items:
-                event = self._record(
+                event = self.record_event(
                     uow, actor, EventKind.HAND_COUNTED, session, {"item_key": sku, "qty": int(qty), "code": sku}
                 )
                 project(uow, event, count)
@@ -325,20 +327,26 @@ class Counting:
         rules.ensure_can_scan(session, count, actor, self.clock.now())
         return session, count
 
-    def _record(
-        self, uow: UnitOfWork, actor: Actor, kind: EventKind, session: Session, payload: dict[str, Any]
+    def record_event(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        kind: EventKind,
+        session: Session | None,
+        payload: dict[str, Any],
     ) -> Event:
+        """Append one event to the journal, stamped with the session's lock epoch (None: no session)."""
         return uow.journal.append(
             Event(
                 id=new_event_id(),
                 kind=kind,
                 device_id=uow.device_id,
                 user_id=actor.user_id,
-                session_id=session.id,
+                session_id=session.id if session else None,
                 wall_time=self.clock.now(),
                 mono_ns=self.clock.mono_ns(),
                 payload=payload,
-                lock_epoch=session.epoch,
+                lock_epoch=session.epoch if session else None,
             )
         )
 

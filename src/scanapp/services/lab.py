@@ -167,23 +167,9 @@ class Reconciliation:
     def _record(
         self, uow: SqlUnitOfWork, actor: Actor, session_id: str | None, kind: EventKind, payload: dict[str, Any]
     ) -> Event:
-        epoch = None
+        session = None
         if session_id is not None:
             session = uow.sessions.get(session_id)
-            count = uow.counts.get(session.count_id)
-            if count.kind is not CountKind.SCOPED:
+            if uow.counts.get(session.count_id).kind is not CountKind.SCOPED:
                 raise InvalidTransition("Inventory actions belong to a reconciliation session.")
-            epoch = session.epoch
-        return uow.journal.append(
-            Event(
-                id=new_event_id(),
-                kind=kind,
-                device_id=uow.device_id,
-                user_id=actor.user_id,
-                session_id=session_id,
-                wall_time=self.clock.now(),
-                mono_ns=self.clock.mono_ns(),
-                payload=payload,
-                lock_epoch=epoch,
-            )
-        )
+        return self.counting.record_event(uow, actor, kind, session, payload)

@@ -78,18 +78,30 @@ def from_iso(value: str | None) -> datetime | None:
 
 
 class JournalRepo(_Repo):
+    _INSERT = (
+        "INSERT {verb} INTO events (id, device_id, seq, kind, session_id, user_id, wall_time, mono_ns, lock_epoch,"
+        " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+
     def append(self, event: Event) -> Event:
-        """Number the event with the device's next sequence and store it, in the caller's transaction."""
+        """Number this device's event with its next sequence and store it, in the caller's transaction."""
         # Safe without a counter row: units of work hold SQLite's write lock from BEGIN IMMEDIATE on.
         row = self.one("SELECT coalesce(max(seq), 0) + 1 FROM events WHERE device_id = ?", (event.device_id,))
-        seq = int(row[0]) if row else 1
+        event = replace(event, seq=int(row[0]) if row else 1)
+        self._insert(event, "")
+        return event
+
+    def receive(self, event: Event) -> bool:
+        """Keep another device's event (pulled from the server) as numbered there; False if already here."""
+        return self._insert(event, "OR IGNORE") > 0
+
+    def _insert(self, event: Event, verb: str) -> int:
         self.cur.execute(
-            "INSERT INTO events (id, device_id, seq, kind, session_id, user_id, wall_time, mono_ns, lock_epoch,"
-            " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self._INSERT.format(verb=verb),
             (
                 event.id,
                 event.device_id,
-                seq,
+                event.seq,
                 event.kind.value,
                 event.session_id,
                 event.user_id,
@@ -99,7 +111,7 @@ class JournalRepo(_Repo):
                 event.payload_json(),
             ),
         )
-        return replace(event, seq=seq)
+        return self.cur.rowcount
 
     def for_session(self, session_id: str) -> Iterator[Event]:
         rows = self.conn.execute(

@@ -198,24 +198,8 @@ def _event(uow: SqlUnitOfWork, data: Mapping[str, Any], counts: dict[str, Count]
     except ValueError as err:  # e.g. a kind from a newer app version: skipped, the pull goes on
         log.warning("pulled event %s cannot be read by this version (%s); skipped", data.get("id"), err)
         return
-    cur = uow.catalog.cur
-    cur.execute(
-        "INSERT OR IGNORE INTO events (id, device_id, seq, kind, session_id, user_id, wall_time, mono_ns, lock_epoch,"
-        " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            event.id,
-            event.device_id,
-            event.seq,
-            event.kind.value,
-            event.session_id,
-            event.user_id,
-            event.wall_time.isoformat(),
-            event.mono_ns,
-            event.lock_epoch,
-            event.payload_json(),
-        ),
-    )
-    if cur.rowcount == 0 or event.session_id is None or event.kind not in _PROJECTED:
+    received = uow.journal.receive(event)
+    if not received or event.session_id is None or event.kind not in _PROJECTED:
         return  # already here, or nothing to project
     try:
         count = counts.get(event.session_id)
