@@ -16,6 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event, exc, insert, select
 
 from scanapp.domain.journal import new_event_id, utcnow
@@ -161,7 +162,7 @@ class Store:
         if current is not None:
             try:
                 script.get_revision(current)
-            except Exception:
+            except CommandError:  # not a revision this ScanApp knows
                 raise NewerSchema(
                     f"The database {self.path} was written by a newer version of ScanApp (schema {current}). "
                     "ScanApp left it untouched; update ScanApp to open it."
