@@ -43,12 +43,12 @@ def _password(user: str) -> str:
 def run(args: argparse.Namespace, app: App) -> int:
     store = app.store
     with app.uow() as uow:
-        remembered_server = uow.settings.get(local.SERVER_URL)
-        remembered_user = uow.settings.get(local.USER)
+        remembered_server = _text(uow.settings.get(local.SERVER_URL))
+        remembered_user = _text(uow.settings.get(local.USER))
     server = args.sync_server or app.server or remembered_server
     if not server:
         raise SyncError("No sync server given: run `scanapp sync --server URL` once.")
-    user = args.user or remembered_user
+    user: str | None = args.user or remembered_user
     client = SyncClient(store, server, clock=app.clock)
     try:
         if server != remembered_server:
@@ -75,3 +75,7 @@ def run(args: argparse.Namespace, app: App) -> int:
     for event_id, reason in report.not_applied.items():
         print(f"sent to supervisor review: {event_id}: {reason}")
     return 0 if report.all_pushed else 1
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
