@@ -58,6 +58,7 @@ def show(window: MainWindow) -> None:
     screen = window.screen().availableGeometry()
     width, height = DEFAULT_SIZE
     if screen.width() <= width or screen.height() <= height:
+        window.setGeometry(screen)  # fills the screen even where no window manager maximizes (kiosk shells)
         window.showMaximized()
     else:
         window.resize(width, height)
