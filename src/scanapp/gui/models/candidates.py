@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from sqlalchemy import Connection
 
 from scanapp.domain.barcodes import BarcodeError, gtin14_of
 from scanapp.domain.suggestions import suggest
 from scanapp.gui.models.paged import ROW_ROLE
+from scanapp.gui.models.table import HeaderedTableModel
 from scanapp.gui.style import MUTED_COLOUR
 from scanapp.store import queries
 
@@ -79,7 +80,7 @@ def candidates_for(conn: Connection, scanned_code: str, text: str, count_id: str
     return out
 
 
-class CandidateModel(QAbstractTableModel):
+class CandidateModel(HeaderedTableModel):
     """Products to pick from. Each row's second line says why it is offered (Match Product) or, with
     `show_reason=False`, which product family it belongs to (Hand-Counted Items search)."""
 
@@ -101,13 +102,6 @@ class CandidateModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        return self.headers[section] if horizontal and 0 <= section < len(self.headers) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

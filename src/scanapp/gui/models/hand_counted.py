@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from scanapp.gui.models.candidates import Candidate
 from scanapp.gui.models.paged import ROW_ROLE
+from scanapp.gui.models.table import HeaderedTableModel
 from scanapp.gui.style import MUTED_COLOUR
 
 Index = QModelIndex | QPersistentModelIndex
@@ -26,7 +27,7 @@ class HandItem:
     qty: int = 1
 
 
-class HandCountModel(QAbstractTableModel):
+class HandCountModel(HeaderedTableModel):
     headers: ClassVar[tuple[str, ...]] = ("Product", "SKU", "", "Qty", "", "")
     PRODUCT, SKU, MINUS, QTY, PLUS, REMOVE = range(6)
     BUTTONS: ClassVar[dict[int, str]] = {MINUS: "−", PLUS: "+", REMOVE: "×"}
@@ -89,13 +90,6 @@ class HandCountModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        return self.headers[section] if horizontal and 0 <= section < len(self.headers) else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

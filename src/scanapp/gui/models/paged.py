@@ -10,17 +10,17 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+
+from scanapp.gui.models.table import HeaderedTableModel, Index
 
 R = TypeVar("R")
-Index = QModelIndex | QPersistentModelIndex
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """data(index, ROW_ROLE) gives the row's plain object (a Line, an ItemRow …)."""
 
 
-class PagedTableModel(QAbstractTableModel, Generic[R]):
-    headers: ClassVar[tuple[str, ...]] = ()
+class PagedTableModel(HeaderedTableModel, Generic[R]):
     page_size: ClassVar[int] = 100
     max_pages: ClassVar[int] = 40
 
@@ -46,13 +46,6 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        return self.headers[section] if horizontal and 0 <= section < len(self.headers) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() >= len(self.headers):
