@@ -8,6 +8,9 @@ from scanapp.domain.journal import LINE_KINDS, Event, EventKind
 from scanapp.domain.tally import Line, line_from_event, matched, removed
 from scanapp.services.ports import UnitOfWork
 
+# The event kinds `project` changes something for; any other kind it leaves alone.
+PROJECTED = LINE_KINDS | {EventKind.LINE_REMOVED, EventKind.LINE_MATCHED, EventKind.ALIAS_ADDED}
+
 
 def project(uow: UnitOfWork, event: Event, count: Count) -> Line | None:
     def expected(item_key: str | None) -> bool:

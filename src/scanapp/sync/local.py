@@ -16,8 +16,8 @@ from sqlalchemy import delete, func, insert, select, update
 
 from scanapp.domain.counts import Count
 from scanapp.domain.errors import DomainError
-from scanapp.domain.journal import LINE_KINDS, Event, EventKind
-from scanapp.services.projection import project
+from scanapp.domain.journal import Event
+from scanapp.services.projection import PROJECTED, project
 from scanapp.store import schema as t
 from scanapp.store.repositories import event_from_row
 from scanapp.store.uow import SqlUnitOfWork
@@ -187,9 +187,6 @@ def _session(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
         conn.execute(insert(t.session_totals).values(session_id=data["id"]))
 
 
-_PROJECTED = frozenset({*LINE_KINDS, EventKind.LINE_REMOVED, EventKind.LINE_MATCHED, EventKind.ALIAS_ADDED})
-
-
 def _event(uow: SqlUnitOfWork, data: Mapping[str, Any], counts: dict[str, Count]) -> None:
     """Another device's event: kept in the local journal (so a rebuild sees it) and, for scan lines,
     projected into the session's totals. Session state itself arrives as session changes."""
@@ -199,7 +196,7 @@ def _event(uow: SqlUnitOfWork, data: Mapping[str, Any], counts: dict[str, Count]
         log.warning("pulled event %s cannot be read by this version (%s); skipped", data.get("id"), err)
         return
     received = uow.journal.receive(event)
-    if not received or event.session_id is None or event.kind not in _PROJECTED:
+    if not received or event.session_id is None or event.kind not in PROJECTED:
         return  # already here, or nothing to project
     try:
         count = counts.get(event.session_id)
