@@ -12,12 +12,16 @@ import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scanapp import paths
 from scanapp.domain.clock import Clock, SystemClock
 from scanapp.services.counting import Counting
 from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
+
+if TYPE_CHECKING:
+    from scanapp.sync.client import SyncClient
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +42,13 @@ class App:
     _store: Store | None = None
 
     @classmethod
-    def from_args(cls, args: argparse.Namespace, busy_timeout_ms: int | None = None) -> App:
+    def from_args(cls, args: argparse.Namespace, busy_timeout_ms: int | None = None, clock: Clock | None = None) -> App:
         return cls(
             data_dir=paths.data_dir(args.data_dir),
             demo=bool(args.demo),
             server=args.server,
             busy_timeout_ms=busy_timeout_ms,
+            clock=clock or SystemClock(),
         )
 
     @property
@@ -63,6 +68,12 @@ class App:
     @cached_property
     def counting(self) -> Counting:
         return Counting(self.uow, self.clock)
+
+    def sync_client(self, server: str) -> SyncClient:
+        """A sync client for `server` on this app's store and clock (the caller closes it)."""
+        from scanapp.sync.client import SyncClient  # httpx only when syncing
+
+        return SyncClient(self.store, server, clock=self.clock)
 
     def close(self) -> None:
         if self._store is not None:

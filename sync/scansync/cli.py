@@ -20,12 +20,12 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy import or_, select
 
+from scanapp.domain.clock import Clock, SystemClock
 from scanapp.domain.errors import NotFound
 from scanapp.domain.journal import new_event_id
 from scanapp.domain.permissions import ROLES, Actor, permissions_for_roles
@@ -98,13 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    """`clock`: the time every command records and decides by (tests pass a fixed one)."""
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
     try:
-        return int(args.run(args))
+        return int(args.run(args, clock or SystemClock()))
     except KnownError as err:
         print(f"scanapp-sync: {err}", file=sys.stderr)
         return 2
@@ -120,11 +121,7 @@ def _cli_actor() -> Actor:
     return Actor(CLI_USER, "", frozenset(ROLES["admin"]))
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def run_serve(args: argparse.Namespace) -> int:
+def run_serve(args: argparse.Namespace, clock: Clock) -> int:
     import uvicorn
 
     from scansync.api.app import create_app
@@ -150,7 +147,7 @@ def run_serve(args: argparse.Namespace) -> int:
             log_level="warning",
         )
     else:
-        uvicorn.run(create_app(db, settings), host=args.host, port=args.port, log_level="warning")
+        uvicorn.run(create_app(db, settings, clock), host=args.host, port=args.port, log_level="warning")
     return 0
 
 
@@ -165,10 +162,10 @@ def _password() -> str:
     return sys.stdin.readline().rstrip("\n")
 
 
-def run_user_add(args: argparse.Namespace) -> int:
+def run_user_add(args: argparse.Namespace, clock: Clock) -> int:
     db = _open(args)
     password = _password()
-    now = _now()
+    now = clock.now()
     with db.write() as tx:
         accounts.add_user(tx.conn, now, args.name, args.display_name, password, args.role)
         audit.record(tx.conn, now, CLI_USER, None, "user_added", args.name, roles=args.role)
@@ -179,20 +176,20 @@ def run_user_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_user_roles(args: argparse.Namespace) -> int:
+def run_user_roles(args: argparse.Namespace, clock: Clock) -> int:
     db = _open(args)
     with db.write() as tx:
-        roles = accounts.set_roles(tx.conn, _now(), _cli_actor(), args.name, args.role)
+        roles = accounts.set_roles(tx.conn, clock.now(), _cli_actor(), args.name, args.role)
         row = tx.conn.execute(select(t.users).where(t.users.c.id == args.name)).one()
         tx.publish("user", args.name, accounts.user_view(row))
     print(f"user {args.name}: {', '.join(roles)}")
     return 0
 
 
-def run_device_enroll(args: argparse.Namespace) -> int:
+def run_device_enroll(args: argparse.Namespace, clock: Clock) -> int:
     db = _open(args)
     device_id = args.device_id or new_event_id()
-    now = _now()
+    now = clock.now()
     with db.write() as tx:
         fresh = accounts.enroll_device(tx.conn, now, CLI_USER, device_id, args.name)
         if fresh:
@@ -201,7 +198,7 @@ def run_device_enroll(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_catalog_import(args: argparse.Namespace) -> int:
+def run_catalog_import(args: argparse.Namespace, clock: Clock) -> int:
     db = _open(args)
     rejected = imported = unchanged = 0
 
@@ -243,7 +240,7 @@ def _expected(args: argparse.Namespace) -> list[ExpectedItem]:
         raise KnownError(f"Bad directed-list item: {err}") from None
 
 
-def run_count_create(args: argparse.Namespace) -> int:
+def run_count_create(args: argparse.Namespace, clock: Clock) -> int:
     db = _open(args)
     try:
         body = CountIn(
@@ -252,12 +249,12 @@ def run_count_create(args: argparse.Namespace) -> int:
     except ValidationError as err:
         raise KnownError("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())) from None
     with db.write() as tx:
-        data = sessions.create_count(tx, _cli_actor(), _now(), body)
+        data = sessions.create_count(tx, _cli_actor(), clock.now(), body)
     print(json.dumps({"id": data["id"], "default_session": data["sessions"][0]["id"]}))
     return 0
 
 
-def run_report(args: argparse.Namespace) -> int:
+def run_report(args: argparse.Namespace, clock: Clock) -> int:
     db = _open(args)
     with db.read() as conn:
         rows = conn.execute(
@@ -273,7 +270,7 @@ def run_report(args: argparse.Namespace) -> int:
             raise NotFound(f"No count {args.count!r}.")
         if len(rows) > 1:
             raise KnownError(f"{args.count!r} names {len(rows)} counts; use the full id.")
-        data = reports.count_report(conn, rows[0].id, _now())
+        data = reports.count_report(conn, rows[0].id, clock.now())
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0

@@ -41,6 +41,7 @@ from scansync.config import Settings
 from scansync.db import Database
 from scansync.views import session_values
 
+from scanapp.domain.clock import SystemClock
 from scanapp.domain.journal import new_event_id
 from scanapp.store.database import Store
 from scanapp.sync import local
@@ -194,7 +195,7 @@ def bench_pull(url: str, token: str, page: int) -> tuple[float, int, int, int]:
 def bench_device_pull(url: str, token: str, tmp: Path, page: int) -> tuple[float, int]:
     """The same pull by the real client into a fresh device store (SQLite, synchronous=FULL)."""
     store = Store.open(tmp / "device.db")
-    client = SyncClient(store, url)
+    client = SyncClient(store, url, clock=SystemClock())
     try:
         client.put_setting(**{local.TOKEN: token})
         started = time.perf_counter()

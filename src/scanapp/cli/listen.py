@@ -13,10 +13,12 @@ import os
 import signal
 import socket
 import sys
-from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scanapp.scanners.settings import BAUD_RATES, ENCODINGS, TERMINATOR_BYTES, ScannerSettings
+
+if TYPE_CHECKING:
+    from scanapp.bootstrap import App
 
 
 def register(subparsers: Any) -> None:
@@ -36,7 +38,7 @@ def register(subparsers: Any) -> None:
     p.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace, app: object) -> int:
+def run(args: argparse.Namespace, app: App) -> int:
     from PySide6.QtCore import QCoreApplication, QSocketNotifier
 
     qt = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
@@ -51,13 +53,19 @@ def run(args: argparse.Namespace, app: object) -> int:
     from scanapp.scanners.pipeline import ScanPipeline
 
     pipeline = ScanPipeline(settings)
-    source = _make_source(args, settings)
+    source = _make_source(args, settings, app)
     source.scan_read.connect(lambda read: printer.print({"event": "scan", **pipeline.process(read).to_dict()}))
     if hasattr(source, "state_changed"):
-        name = source.source
+        name = settings.device_key  # "serial:/dev/ttyUSB0", as in each scan's "source"
         source.state_changed.connect(
             lambda state, message: printer.print(
-                {"event": "state", "source": name, "state": state, "message": message, "at": _now()}
+                {
+                    "event": "state",
+                    "source": name,
+                    "state": state,
+                    "message": message,
+                    "at": app.clock.now().isoformat(),
+                }
             )
         )
     if hasattr(source, "finished"):
@@ -84,18 +92,12 @@ def run(args: argparse.Namespace, app: object) -> int:
     return printer.status if printer.status else status
 
 
-def _make_source(args: argparse.Namespace, settings: ScannerSettings) -> Any:
+def _make_source(args: argparse.Namespace, settings: ScannerSettings, app: App) -> Any:
     if args.stdin:
         from scanapp.scanners.stdin_source import StdinSource
 
-        return StdinSource(settings)
-    from scanapp.scanners.sources import device_source
-
-    return device_source(settings)  # KnownError (exit 2, plain words) for evdev off Linux
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat()
+        return StdinSource(settings, clock=app.clock)
+    return app.device_sources(settings, None)  # KnownError (exit 2, plain words) for evdev off Linux
 
 
 class _Printer:

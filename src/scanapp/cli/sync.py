@@ -14,7 +14,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from scanapp.sync import local
-from scanapp.sync.client import SignInNeeded, SyncClient, SyncError
+from scanapp.sync.client import SignInNeeded, SyncError
 
 if TYPE_CHECKING:
     from scanapp.bootstrap import App
@@ -41,7 +41,6 @@ def _password(user: str) -> str:
 
 
 def run(args: argparse.Namespace, app: App) -> int:
-    store = app.store
     with app.uow() as uow:
         remembered_server = _text(uow.settings.get(local.SERVER_URL))
         remembered_user = _text(uow.settings.get(local.USER))
@@ -49,7 +48,7 @@ def run(args: argparse.Namespace, app: App) -> int:
     if not server:
         raise SyncError("No sync server given: run `scanapp sync --server URL` once.")
     user: str | None = args.user or remembered_user
-    client = SyncClient(store, server, clock=app.clock)
+    client = app.sync_client(server)
     try:
         if server != remembered_server:
             client.put_setting(**{local.SERVER_URL: server, local.TOKEN: None})

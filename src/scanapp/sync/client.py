@@ -13,12 +13,12 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import httpx
 
-from scanapp.domain.clock import Clock, SystemClock
+from scanapp.domain.clock import Clock
 from scanapp.errors import KnownError
 from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
@@ -60,14 +60,16 @@ class SyncClient:
         self,
         store: Store,
         server: str,
+        *,
+        clock: Clock,
         http: httpx.Client | None = None,
-        clock: Clock | None = None,
         timeout: float = 30,
     ) -> None:
         self.store = store
         self.server = server.rstrip("/")
         self.http = http or httpx.Client(base_url=self.server, timeout=timeout)
-        self.clock = clock or SystemClock()
+        # Every time decision (token expiry, last push/pull) reads this one clock, never the system's directly.
+        self.clock = clock
 
     def close(self) -> None:
         self.http.close()
@@ -137,8 +139,9 @@ class SyncClient:
         return token
 
     def signed_in(self) -> bool:
+        """A token the server has not yet expired, by the injected clock (the server's expiry is its time)."""
         token, expires = self._get(local.TOKEN), self._get(local.TOKEN_EXPIRES)
-        return bool(token) and expires is not None and datetime.fromisoformat(expires) > datetime.now(UTC)
+        return bool(token) and isinstance(expires, str) and datetime.fromisoformat(expires) > self.clock.now()
 
     # -- push ----------------------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -199,7 +199,7 @@ def test_a_new_server_database_restarts_push_and_pull_from_zero(server: LiveServ
 
 def test_world_errors_are_plain_messages(server: LiveServer, devices: dict[str, Device], tmp_path: Path) -> None:
     alex = devices["alex"]
-    dead = SyncClient(alex.store, "http://127.0.0.1:9")
+    dead = SyncClient(alex.store, "http://127.0.0.1:9", clock=alex.clock)
     with pytest.raises(SyncError, match="Cannot reach the sync server"):
         dead.sync_once()
     alex.client.put_setting(**{local.TOKEN: "revoked"})
@@ -219,7 +219,12 @@ def test_scanapp_sync_command(
     device_id = store.device_id
     store.close()
     monkeypatch.setenv("SCANAPP_SYNC_PASSWORD", "pw-alex-123")
-    not_enrolled = scanapp_main(["--data-dir", str(data), "sync", "--server", server.url, "--user", "alex"])
+
+    # The command decides by the server's (test) clock, as a device set to the right time would.
+    def sync(*argv: str) -> int:
+        return scanapp_main(["--data-dir", str(data), "sync", *argv], clock=server.clock)
+
+    not_enrolled = sync("--server", server.url, "--user", "alex")
     assert not_enrolled == 2 and f"scanapp-sync device enroll {device_id}" in capsys.readouterr().err
     with server.db.write() as tx:
         tx.conn.execute(
@@ -227,7 +232,7 @@ def test_scanapp_sync_command(
                 id=device_id, name="cli", enrolled_at=START, enrolled_by="t", high_water=0, reported_seq=0
             )
         )
-    assert scanapp_main(["--data-dir", str(data), "sync", "--server", server.url, "--user", "alex"]) == 0
+    assert sync("--server", server.url, "--user", "alex") == 0
     assert "events not yet sent" in capsys.readouterr().out
     # Scans made locally go up on the next round; server and user are remembered.
     store = Store.open(data / "scanapp.db")
@@ -236,11 +241,67 @@ def test_scanapp_sync_command(
     counting.record_scan(Actor("alex", device_id, ROLES["associate"]), sid, COLA, source="cli-test")
     store.close()
     monkeypatch.delenv("SCANAPP_SYNC_PASSWORD")
-    assert scanapp_main(["--data-dir", str(data), "sync"]) == 0
+    assert sync() == 0
     assert "pushed 2 events" in capsys.readouterr().out
     with server.client("sam") as sam:
         assert sam.get(f"/v1/counts/{count_id}/report").json()["totals"]["units"] == 1
     # Another server needs its own sign-in; this one is down.
     monkeypatch.setenv("SCANAPP_SYNC_PASSWORD", "pw-alex-123")
-    assert scanapp_main(["--data-dir", str(data), "sync", "--server", "http://127.0.0.1:9"]) == 2
+    assert sync("--server", "http://127.0.0.1:9") == 2
     assert "Cannot reach the sync server" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "now", [datetime(2031, 6, 1, 9, 0, tzinfo=UTC), datetime(2019, 1, 1, 9, 0, tzinfo=UTC)], ids=["2031", "2019"]
+)
+def test_token_expiry_follows_the_injected_clocks_far_from_today(
+    server: LiveServer,
+    tmp_path: Path,
+    now: datetime,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Client and server agree on time with each other, not with the real date: a client that read the
+    system clock would think a 2019 token expired at once, and a 2031 token never."""
+    server.clock.current = now
+    with server.client("sam") as sam:
+        seed_catalog_and_count(sam, planned=now - timedelta(hours=1))
+    data = tmp_path / "device-data"
+    store = Store.open(data / "scanapp.db")
+    with server.db.write() as tx:
+        tx.conn.execute(
+            insert(t.devices).values(
+                id=store.device_id, name="far", enrolled_at=now, enrolled_by="t", high_water=0, reported_seq=0
+            )
+        )
+    clock = Clock(now)
+    client = SyncClient(store, server.url, clock=clock)
+
+    def sync() -> int:  # the command line, on the same device and clock, with no password to hand
+        return scanapp_main(["--data-dir", str(data), "sync"], clock=clock)
+
+    def advance(delta: timedelta) -> None:
+        clock.advance(delta)
+        server.clock.advance(delta)
+
+    monkeypatch.delenv("SCANAPP_SYNC_PASSWORD", raising=False)
+    try:
+        assert not client.signed_in()
+        token = client.sign_in("alex", "pw-alex-123")
+        assert token.expires_at == now + server.settings.token_ttl
+        assert client.signed_in()
+        report = client.sync_once()
+        assert report.pulled > 0 and report.all_pushed
+        assert client.status()["last_pull_at"] == now.isoformat()
+        advance(server.settings.token_ttl - timedelta(seconds=1))
+        assert client.signed_in()
+        assert sync() == 0, capsys.readouterr().err
+        advance(timedelta(seconds=2))
+        assert not client.signed_in()
+        with pytest.raises(SignInNeeded):
+            client.sync_once()
+        assert sync() == 2
+        assert "needs a password" in capsys.readouterr().err
+    finally:
+        client.close()
+        store.close()
