@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import logging
 import sys
 from collections.abc import Sequence
@@ -19,9 +18,6 @@ from scanapp.errors import KnownError
 
 # Modules under scanapp.cli, each adding one subcommand.
 SUBCOMMANDS = ("decode", "catalog", "export", "listen", "sync")
-
-# The device's app and scanners need Qt, an extra: a server install (`scanapp[server]`) has none.
-NO_QT = "scanapp: the app needs Qt, which is not installed here: pip install 'scanapp[gui]'"
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +38,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--server", metavar="URL", help="sync server URL")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
     parser.add_argument("--version", action="version", version=f"scanapp {__version__}")
-    parser.add_argument(
-        "--smoke-test",
-        action="store_true",
-        help="start the app, open the main window, close it and exit: 0 if it started (packaged builds)",
-    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
         importlib.import_module(f"scanapp.cli.{name}").register(subparsers)
@@ -55,9 +46,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     """`clock`: the time every subcommand decides by (tests pass a fixed one; default the system's)."""
-    if importlib.util.find_spec("PySide6") is None:
-        print(NO_QT, file=sys.stderr)
-        return 2
     from scanapp import bootstrap
 
     parser = build_parser()
