@@ -8,7 +8,9 @@ import time
 from typing import Any
 
 import httpx
+from scansync import tables as t
 from scansync.db import Database
+from sqlalchemy import func, select
 
 from tests.integration.sync.conftest import COLA, LiveServer, scan, seed_catalog_and_count
 
@@ -94,7 +96,8 @@ def test_pull_is_gap_free_while_writers_commit_slowly_and_concurrently(server: L
         count = seed_catalog_and_count(sam)
         sid = count["sessions"][0]["id"]
         sam.post(f"/v1/sessions/{sid}/start")
-    stop = threading.Event()
+    last_seq: list[int] = []  # set once every writer is done
+    deadline = time.monotonic() + 60
     problems: list[str] = []
     pages: list[list[int]] = []
 
@@ -113,7 +116,8 @@ def test_pull_is_gap_free_while_writers_commit_slowly_and_concurrently(server: L
     def reader() -> None:
         cursor = 0
         with server.client("ada") as c:
-            while not stop.is_set():
+            # Read until the last change the writers made (known once they are done) has been seen.
+            while not (last_seq and cursor >= last_seq[0]) and time.monotonic() < deadline:
                 page = c.get("/v1/changes", params={"since": cursor, "limit": 7}).json()
                 seqs = [ch["seq"] for ch in page["changes"]]
                 if seqs and seqs != list(range(cursor + 1, cursor + 1 + len(seqs))):
@@ -129,9 +133,10 @@ def test_pull_is_gap_free_while_writers_commit_slowly_and_concurrently(server: L
         w.start()
     for w in writers:
         w.join(60)
-    time.sleep(0.1)
-    stop.set()
+    with server.db.read() as conn:
+        last_seq.append(conn.execute(select(func.max(t.changes.c.seq))).scalar_one())
     read.join(30)
+    assert not read.is_alive(), "the reader did not reach the last change in 60 s"
     assert problems == []
     with server.client("ada") as c:
         everything, _ = _pull_all(c, limit=5000)
