@@ -17,10 +17,16 @@ from typing import TYPE_CHECKING
 from scanapp import paths
 from scanapp.domain.clock import Clock, SystemClock
 from scanapp.services.counting import Counting
+from scanapp.services.scanner_settings import ScannerSettingsService
 from scanapp.store.database import Store
+from scanapp.store.settings import StoredSettings
 from scanapp.store.uow import SqlUnitOfWork
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+    from scanapp.scanners.settings import ScannerSettings
+    from scanapp.scanners.sources import DeviceSource, DeviceSourceFactory
     from scanapp.sync.client import SyncClient
 
 log = logging.getLogger(__name__)
@@ -39,7 +45,18 @@ class App:
     server: str | None = None
     busy_timeout_ms: int | None = None  # None: the store's default
     clock: Clock = field(default_factory=SystemClock)
+    # None: the real serial/evdev sources on this app's clock; tests pass a fake factory.
+    device_sources: DeviceSourceFactory = None  # type: ignore[assignment]  # set in __post_init__
     _store: Store | None = None
+
+    def __post_init__(self) -> None:
+        if self.device_sources is None:
+            self.device_sources = self._device_source
+
+    def _device_source(self, settings: ScannerSettings, parent: QObject | None = None) -> DeviceSource:
+        from scanapp.scanners.sources import device_source  # Qt is loaded only where a device is read
+
+        return device_source(settings, self.clock, parent)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, busy_timeout_ms: int | None = None, clock: Clock | None = None) -> App:
@@ -68,6 +85,10 @@ class App:
     @cached_property
     def counting(self) -> Counting:
         return Counting(self.uow, self.clock)
+
+    @cached_property
+    def scanner_settings(self) -> ScannerSettingsService:
+        return ScannerSettingsService(StoredSettings(self.store), self.uow)
 
     def sync_client(self, server: str) -> SyncClient:
         """A sync client for `server` on this app's store and clock (the caller closes it)."""

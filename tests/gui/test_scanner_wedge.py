@@ -12,10 +12,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from scanapp.domain.barcodes import GS
+from scanapp.gui.capture.wedge_input import WedgeInput
 from scanapp.scanners.pipeline import ScanPipeline
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings
-from scanapp.scanners.wedge import WedgeInput
 
 # The offscreen platform says so whenever a window is shown; it is not about our code.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -53,10 +53,10 @@ def run(args: argparse.Namespace, app: App) -> int:
     from scanapp.scanners.pipeline import ScanPipeline
 
     pipeline = ScanPipeline(settings)
-    source = _make_source(args, settings)
+    source = _make_source(args, settings, app)
     source.scan_read.connect(lambda read: printer.print({"event": "scan", **pipeline.process(read).to_dict()}))
     if hasattr(source, "state_changed"):
-        name = source.source
+        name = settings.device_key  # "serial:/dev/ttyUSB0", as in each scan's "source"
         source.state_changed.connect(
             lambda state, message: printer.print(
                 {
@@ -92,14 +92,12 @@ def run(args: argparse.Namespace, app: App) -> int:
     return printer.status if printer.status else status
 
 
-def _make_source(args: argparse.Namespace, settings: ScannerSettings) -> Any:
+def _make_source(args: argparse.Namespace, settings: ScannerSettings, app: App) -> Any:
     if args.stdin:
         from scanapp.scanners.stdin_source import StdinSource
 
-        return StdinSource(settings)
-    from scanapp.scanners.sources import device_source
-
-    return device_source(settings)  # KnownError (exit 2, plain words) for evdev off Linux
+        return StdinSource(settings, clock=app.clock)
+    return app.device_sources(settings, None)  # KnownError (exit 2, plain words) for evdev off Linux
 
 
 class _Printer:

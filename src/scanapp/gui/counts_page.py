@@ -460,8 +460,8 @@ class CountsPage(QWidget):
     @Slot()
     def scanner_settings(self) -> None:
         """The scanner settings and test pad; saved settings apply to the next session opened."""
-        store = self.engine.app.store
-        dialog = ScannerSettingsDialog(store, self, self.feedback, self.engine.app.clock)
+        app = self.engine.app
+        dialog = ScannerSettingsDialog(app.scanner_settings, app.device_sources, self, self.feedback, app.clock)
         dialog.page.settings_saved.connect(
             lambda s: self.message_bar.show_info(
                 f"Scanner settings saved ({s.device_key}); they apply from the next session opened."

@@ -1,7 +1,7 @@
 """Scanner settings (H1–H3, B3): choose the source and device, set timing, line and decoding rules, try
 them on the test pad, and save them for that device.
 
-    dialog = ScannerSettingsDialog(store, parent, feedback=feedback)
+    dialog = ScannerSettingsDialog(engine.scanner_settings, engine.device_sources, parent, feedback=feedback)
     dialog.page.settings_saved.connect(on_new_scanner_settings)   # a ScannerSettings
     dialog.open()
 """
@@ -13,7 +13,7 @@ import sys
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,25 +36,34 @@ from scanapp.domain.clock import Clock
 from scanapp.errors import KnownError
 from scanapp.gui.feedback import ScanFeedback
 from scanapp.gui.scanner_test_pad import ScannerTestPad
-from scanapp.scanners import settings as saved
 from scanapp.scanners.settings import BAUD_RATES, ENCODINGS, ScannerSettings
-from scanapp.store.database import Store
+from scanapp.scanners.sources import DeviceSourceFactory
+from scanapp.services.scanner_settings import ScannerSettingsService
 
 log = logging.getLogger(__name__)
 
-KINDS = (("wedge", "Keyboard wedge"), ("evdev", "USB scanner read directly (evdev, Linux)"), ("serial", "Serial port"))
-AIM_CHOICES = (
-    ("auto", "Read it when the scanner sends one"),
-    ("require", "Require it (reject codes without)"),
-    ("strip", "Remove it"),
+_CONTEXT = "ScannerSettingsPage"  # lupdate needs the literal in each QT_TRANSLATE_NOOP below
+KINDS = (
+    ("wedge", QT_TRANSLATE_NOOP("ScannerSettingsPage", "Keyboard wedge")),
+    ("evdev", QT_TRANSLATE_NOOP("ScannerSettingsPage", "USB scanner read directly (evdev, Linux)")),
+    ("serial", QT_TRANSLATE_NOOP("ScannerSettingsPage", "Serial port")),
 )
-CONTROL_CHOICES = (("reject", "Reject the scan"), ("strip", "Remove them and read the rest"))
+AIM_CHOICES = (
+    ("auto", QT_TRANSLATE_NOOP("ScannerSettingsPage", "Read it when the scanner sends one")),
+    ("require", QT_TRANSLATE_NOOP("ScannerSettingsPage", "Require it (reject codes without)")),
+    ("strip", QT_TRANSLATE_NOOP("ScannerSettingsPage", "Remove it")),
+)
+CONTROL_CHOICES = (
+    ("reject", QT_TRANSLATE_NOOP("ScannerSettingsPage", "Reject the scan")),
+    ("strip", QT_TRANSLATE_NOOP("ScannerSettingsPage", "Remove them and read the rest")),
+)
+TERMINATORS = (("CR", "CR"), ("LF", "LF"), ("CRLF", "CR LF"))  # names of bytes: the same in every language
 
 
-def _combo(choices: tuple[tuple[str, str], ...]) -> QComboBox:
+def _combo(choices: tuple[tuple[str, object], ...], translate: bool = True) -> QComboBox:
     box = QComboBox()
     for value, label in choices:
-        box.addItem(label, value)
+        box.addItem(QCoreApplication.translate(_CONTEXT, str(label)) if translate else str(label), value)
     return box
 
 
@@ -81,67 +90,68 @@ class ScannerSettingsPage(QWidget):
 
     def __init__(
         self,
-        store: Store,
+        settings: ScannerSettingsService,
+        device_sources: DeviceSourceFactory,
         parent: QWidget | None = None,
         feedback: ScanFeedback | None = None,
         clock: Clock | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.saved = settings
         self._loading = False
 
         self.kind = _combo(KINDS)
         self.device = QComboBox()
         self.device.setEditable(True)
         self.device.setMinimumContentsLength(24)
-        self.refresh = QPushButton("Refresh")
+        self.refresh = QPushButton(self.tr("Refresh"))
         self.refresh.clicked.connect(self.refresh_devices)
         self.baud = QComboBox()
         for rate in BAUD_RATES:
             self.baud.addItem(str(rate), rate)
-        self.terminator = _combo((("CR", "CR"), ("LF", "LF"), ("CRLF", "CR LF")))
-        self.key_gap = _spin(1, 1000, " ms")
+        self.terminator = _combo(TERMINATORS, translate=False)
+        self.key_gap = _spin(1, 1000, self.tr(" ms"))
         self.min_length = _spin(1, 64)
-        self.end_on_tab = QCheckBox("Tab ends a code, like Enter")
+        self.end_on_tab = QCheckBox(self.tr("Tab ends a code, like Enter"))
         self.prefix = QLineEdit()
         self.suffix = QLineEdit()
         self.gs_substitute = QLineEdit()
-        self.gs_substitute.setPlaceholderText("e.g. ~ when the scanner cannot send GS")
+        self.gs_substitute.setPlaceholderText(self.tr("e.g. ~ when the scanner cannot send GS"))
         self.aim = _combo(AIM_CHOICES)
-        self.max_length = _spin(1, MAX_LENGTH, " characters")
+        self.max_length = _spin(1, MAX_LENGTH, self.tr(" characters"))
         self.control_chars = _combo(CONTROL_CHOICES)
-        self.encoding = _combo(tuple((e, e) for e in ENCODINGS))
-        self.double_read = _spin(0, 5000, " ms")
-        self.double_read.setSpecialValueText("off (two scans are two units)")
+        self.encoding = _combo(tuple((e, e) for e in ENCODINGS), translate=False)
+        self.double_read = _spin(0, 5000, self.tr(" ms"))
+        self.double_read.setSpecialValueText(self.tr("off (two scans are two units)"))
         self.status = QLabel()
-        save = QPushButton("Save for this scanner")
+        save = QPushButton(self.tr("Save for this scanner"))
         save.clicked.connect(self.save)
 
         device_row = QHBoxLayout()
         device_row.addWidget(self.device, 1)
         device_row.addWidget(self.refresh)
         source = QFormLayout()
-        source.addRow("Source", self.kind)
-        source.addRow("Device", device_row)
-        self.serial_box = QGroupBox("Serial")
+        source.addRow(self.tr("Source"), self.kind)
+        source.addRow(self.tr("Device"), device_row)
+        self.serial_box = QGroupBox(self.tr("Serial"))
         serial_form = QFormLayout(self.serial_box)
-        serial_form.addRow("Baud", self.baud)
-        serial_form.addRow("Line end", self.terminator)
-        self.timing_box = QGroupBox("Scanner or person (key timing)")
+        serial_form.addRow(self.tr("Baud"), self.baud)
+        serial_form.addRow(self.tr("Line end"), self.terminator)
+        self.timing_box = QGroupBox(self.tr("Scanner or person (key timing)"))
         timing = QFormLayout(self.timing_box)
-        timing.addRow("Typed by hand above a median key gap of", self.key_gap)
-        timing.addRow("and always below a length of", self.min_length)
+        timing.addRow(self.tr("Typed by hand above a median key gap of"), self.key_gap)
+        timing.addRow(self.tr("and always below a length of"), self.min_length)
         timing.addRow(self.end_on_tab)
-        decoding = QGroupBox("Decoding")
+        decoding = QGroupBox(self.tr("Decoding"))
         dec = QFormLayout(decoding)
-        dec.addRow("Strip prefix", self.prefix)
-        dec.addRow("Strip suffix", self.suffix)
-        dec.addRow("GS sent as", self.gs_substitute)
-        dec.addRow("AIM symbology id", self.aim)
-        dec.addRow("Longest code", self.max_length)
-        dec.addRow("Control characters", self.control_chars)
-        dec.addRow("Bytes are", self.encoding)
-        dec.addRow("Same code again within", self.double_read)
+        dec.addRow(self.tr("Strip prefix"), self.prefix)
+        dec.addRow(self.tr("Strip suffix"), self.suffix)
+        dec.addRow(self.tr("GS sent as"), self.gs_substitute)
+        dec.addRow(self.tr("AIM symbology id"), self.aim)
+        dec.addRow(self.tr("Longest code"), self.max_length)
+        dec.addRow(self.tr("Control characters"), self.control_chars)
+        dec.addRow(self.tr("Bytes are"), self.encoding)
+        dec.addRow(self.tr("Same code again within"), self.double_read)
 
         form = QWidget()
         left = QVBoxLayout(form)
@@ -153,7 +163,7 @@ class ScannerSettingsPage(QWidget):
         left.addWidget(self.status)
         left.addWidget(save)
 
-        self.pad = ScannerTestPad(saved.load(store), feedback=feedback, clock=clock)
+        self.pad = ScannerTestPad(self.saved.load(), device_sources, feedback=feedback, clock=clock)
         splitter = QSplitter()
         splitter.addWidget(form)
         splitter.addWidget(self.pad)
@@ -229,7 +239,7 @@ class ScannerSettingsPage(QWidget):
             for path, label in self._devices(kind):
                 self.device.addItem(label, path)
         except OSError as err:
-            self.status.setText(f"Could not list devices: {err}")
+            self.status.setText(self.tr("Could not list devices: {error}").format(error=err))
         if current:
             _select(self.device, current)
         self.device.blockSignals(False)
@@ -238,11 +248,11 @@ class ScannerSettingsPage(QWidget):
     def save(self) -> None:
         settings = self.current_settings()
         try:
-            saved.save(self.store, settings)
+            self.saved.save(settings)
         except KnownError as err:  # the store's plain-words errors: locked, disk full, …
-            self.status.setText(f"Not saved: {err}")
+            self.status.setText(self.tr("Not saved: {error}").format(error=err))
             return
-        self.status.setText(f"Saved for {settings.device_key}.")
+        self.status.setText(self.tr("Saved for {device}.").format(device=settings.device_key))
         self.settings_saved.emit(settings)
 
     def _devices(self, kind: str) -> list[tuple[str, str]]:
@@ -277,7 +287,7 @@ class ScannerSettingsPage(QWidget):
     def _load_saved_for_device(self) -> None:
         """Switching device shows what was saved for it (settings are per device), else keeps the form."""
         current = self.current_settings()
-        stored = saved.load(self.store, current.device_key)
+        stored = self.saved.load(current.device_key)
         if stored != ScannerSettings():
             self.show_settings(replace(stored, kind=current.kind, device=current.device))
         else:
@@ -304,14 +314,15 @@ class ScannerSettingsDialog(QDialog):
 
     def __init__(
         self,
-        store: Store,
+        settings: ScannerSettingsService,
+        device_sources: DeviceSourceFactory,
         parent: QWidget | None = None,
         feedback: ScanFeedback | None = None,
         clock: Clock | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Scanner settings and test pad")
-        self.page = ScannerSettingsPage(store, self, feedback, clock)
+        self.setWindowTitle(self.tr("Scanner settings and test pad"))
+        self.page = ScannerSettingsPage(settings, device_sources, self, feedback, clock)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

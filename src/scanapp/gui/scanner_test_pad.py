@@ -8,7 +8,18 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    SignalInstance,
+    Slot,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,12 +36,13 @@ from PySide6.QtWidgets import (
 from scanapp.domain.barcodes import GS, printable
 from scanapp.domain.clock import Clock, SystemClock
 from scanapp.errors import KnownError
+from scanapp.gui.capture.wedge_input import WedgeInput
 from scanapp.gui.feedback import ScanFeedback, colour
 from scanapp.scanners.pipeline import PipelineResult, ScanPipeline
+from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings
-from scanapp.scanners.sources import device_source
+from scanapp.scanners.sources import DeviceSource, DeviceSourceFactory
 from scanapp.scanners.state import CONNECTED, STOPPED
-from scanapp.scanners.wedge import WedgeInput
 
 MAX_ROWS = 500
 LIVE_BYTES = 256
@@ -54,13 +66,14 @@ class PadRow:
         read = result.read
         barcode = result.barcode
         if barcode is not None:
-            parts = [(barcode.gtin14 and f"GTIN-14 {barcode.gtin14} ({barcode.gtin_format})") or f"{barcode.code}"]
+            gtin = _tr("GTIN-14 {gtin} ({format})").format(gtin=barcode.gtin14, format=barcode.gtin_format)
+            parts = [(barcode.gtin14 and gtin) or f"{barcode.code}"]
             parts += [f"({e.ai}) {e.value}" for e in barcode.elements if e.ai not in ("01", "02")]
             outcome = " ".join(p for p in parts if p)
-            symbology = f"{barcode.symbology} {barcode.symbology_name}" if barcode.symbology else "none"
+            symbology = f"{barcode.symbology} {barcode.symbology_name}" if barcode.symbology else _tr("none")
         else:
-            outcome = f"rejected: {result.reason}"
-            symbology = read.text[:3] if read.text.startswith("]") else "none"
+            outcome = _tr("rejected: {reason}").format(reason=result.reason)
+            symbology = read.text[:3] if read.text.startswith("]") else _tr("none")
         data = read.data or read.text.encode("utf-8", errors="replace")
         return cls(
             time=read.at.astimezone().strftime("%H:%M:%S.%f")[:-3],
@@ -76,6 +89,10 @@ class PadRow:
         )
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PadRow", text)
+
+
 def _gaps_text(gaps: tuple[float, ...]) -> str:
     if not gaps:
         return ""
@@ -86,7 +103,17 @@ class TestPadModel(QAbstractTableModel):
     """Reads seen on the test pad, newest first, at most MAX_ROWS."""
 
     __test__ = False  # not a pytest test class, whatever its name
-    COLUMNS = ("Time", "Source", "Raw", "Hex", "Key gaps min/median/max ms", "Symbology", "GS", "Typed", "Result")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("TestPadModel", "Time"),
+        QT_TRANSLATE_NOOP("TestPadModel", "Source"),
+        QT_TRANSLATE_NOOP("TestPadModel", "Raw"),
+        QT_TRANSLATE_NOOP("TestPadModel", "Hex"),
+        QT_TRANSLATE_NOOP("TestPadModel", "Key gaps min/median/max ms"),
+        QT_TRANSLATE_NOOP("TestPadModel", "Symbology"),
+        QT_TRANSLATE_NOOP("TestPadModel", "GS"),
+        QT_TRANSLATE_NOOP("TestPadModel", "Typed"),
+        QT_TRANSLATE_NOOP("TestPadModel", "Result"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -125,7 +152,7 @@ class TestPadModel(QAbstractTableModel):
                 row.gaps,
                 row.symbology,
                 str(row.gs_count),
-                "typed" if row.manual else "scanned",
+                self.tr("typed") if row.manual else self.tr("scanned"),
                 row.result,
             )
             return values[index.column()]
@@ -135,7 +162,7 @@ class TestPadModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return QCoreApplication.translate("TestPadModel", str(self.COLUMNS[section]))
         return None
 
 
@@ -149,28 +176,30 @@ class ScannerTestPad(QWidget):
 
     def __init__(
         self,
-        settings: ScannerSettings | None = None,
+        settings: ScannerSettings,
+        device_sources: DeviceSourceFactory,
         feedback: ScanFeedback | None = None,
         clock: Clock | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.settings = settings or ScannerSettings()
+        self.settings = settings
+        self.device_sources = device_sources
         self.clock = clock or SystemClock()
         self.feedback = feedback
         self.pipeline = ScanPipeline(self.settings)
-        self.source: Any = None
+        self.source: DeviceSource | None = None
         self.model = TestPadModel(self)
 
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
-        self.start_button = QPushButton("Start")
+        self.start_button = QPushButton(self.tr("Start"))
         self.start_button.clicked.connect(self.toggle)
-        clear = QPushButton("Clear")
+        clear = QPushButton(self.tr("Clear"))
         clear.clicked.connect(self.clear)
         self.scanner_input = QLineEdit()
-        self.scanner_input.setPlaceholderText("Scan here (keyboard wedge)")
-        self.scanner_input.setAccessibleName("Test pad scanner input")
+        self.scanner_input.setPlaceholderText(self.tr("Scan here (keyboard wedge)"))
+        self.scanner_input.setAccessibleName(self.tr("Test pad scanner input"))
         self.wedge = WedgeInput(self.scanner_input, self.settings, self.clock)
         self.wedge.scan_read.connect(self.show_read)
         self.wedge.key_received.connect(self._key)
@@ -192,7 +221,7 @@ class ScannerTestPad(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.scanner_input)
-        layout.addWidget(QLabel("Live input (hex; key gaps in ms for keyboard sources)"))
+        layout.addWidget(QLabel(self.tr("Live input (hex; key gaps in ms for keyboard sources)")))
         layout.addWidget(self.live)
         layout.addWidget(self.table, 1)
         self._show_kind()
@@ -217,16 +246,18 @@ class ScannerTestPad(QWidget):
         if self.settings.kind == "wedge" or self.source is not None:
             return
         try:
-            self.source = device_source(self.settings, self.clock, self)
+            source = self.device_sources(self.settings, self)
         except KnownError as err:
             self._state(STOPPED, str(err))
             return
-        self.source.scan_read.connect(self.show_read)
-        self.source.state_changed.connect(self._state)
-        if hasattr(self.source, "bytes_received"):
-            self.source.bytes_received.connect(self._bytes)
-        self.start_button.setText("Stop")
-        self.source.start()
+        self.source = source
+        source.scan_read.connect(self.show_read)
+        source.state_changed.connect(self._state)
+        live = getattr(source, "bytes_received", None)  # serial sources show their raw bytes as they come
+        if isinstance(live, SignalInstance):
+            live.connect(self._bytes)
+        self.start_button.setText(self.tr("Stop"))
+        source.start()
 
     @Slot()
     def stop(self) -> None:
@@ -235,7 +266,7 @@ class ScannerTestPad(QWidget):
         source, self.source = self.source, None
         source.stop()
         source.deleteLater()
-        self.start_button.setText("Start")
+        self.start_button.setText(self.tr("Start"))
 
     @Slot()
     def clear(self) -> None:
@@ -243,7 +274,7 @@ class ScannerTestPad(QWidget):
         self.live.clear()
 
     @Slot(object)
-    def show_read(self, read: Any) -> None:
+    def show_read(self, read: ScanRead) -> None:
         result = self.pipeline.process(read)
         self.model.add(PadRow.of(result))
         if self.feedback is not None:
@@ -275,10 +306,12 @@ class ScannerTestPad(QWidget):
         self.scanner_input.setVisible(wedge)
         self.start_button.setVisible(not wedge)
         if wedge:
-            self._state(CONNECTED, "Keyboard wedge: click the field below and scan.")
+            self._state(CONNECTED, self.tr("Keyboard wedge: click the field below and scan."))
         else:
+            device = self.settings.device or self.tr("(no device chosen)")
             self._state(
                 STOPPED,
-                f"{self.settings.kind} scanner {self.settings.device or '(no device chosen)'}: "
-                "press Start to read it here.",
+                self.tr("{kind} scanner {device}: press Start to read it here.").format(
+                    kind=self.settings.kind, device=device
+                ),
             )

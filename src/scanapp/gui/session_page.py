@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,6 +31,7 @@ from scanapp.domain.errors import ConfirmationRequired, SessionLocked, Unmatched
 from scanapp.domain.permissions import OPEN_COUNTS, START_EARLY
 from scanapp.domain.tally import Totals
 from scanapp.errors import KnownError
+from scanapp.gui.capture.wedge_input import WedgeInput
 from scanapp.gui.dialogs.confirm import ConfirmDialog
 from scanapp.gui.dialogs.hand_counted import HandCountedDialog
 from scanapp.gui.dialogs.match_product import MatchProductDialog
@@ -46,13 +47,11 @@ from scanapp.gui.models.unmatched import UnmatchedModel
 from scanapp.gui.scan_button import ScanButton
 from scanapp.gui.style import set_property
 from scanapp.gui.views import TableView
-from scanapp.scanners import settings as scanner_settings
 from scanapp.scanners.pipeline import ScanPipeline
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings
-from scanapp.scanners.sources import device_source
+from scanapp.scanners.sources import DeviceSource
 from scanapp.scanners.state import CONNECTED, DISCONNECTED
-from scanapp.scanners.wedge import WedgeInput
 from scanapp.services.counting import ScanOutcome
 from scanapp.store import queries
 
@@ -89,7 +88,7 @@ class SessionPage(QWidget):
         self.totals = Totals()
         self.dialog: ConfirmDialog | SessionFormDialog | MatchProductDialog | HandCountedDialog | None = None
         self.pipeline = ScanPipeline()
-        self.device: QObject | None = None
+        self.device: DeviceSource | None = None
         """The serial or evdev scanner read while a session is open (None for the keyboard wedge)."""
         self.feedback = ScanFeedback(self)
         self._user_names: dict[str, str] = {}
@@ -282,7 +281,7 @@ class SessionPage(QWidget):
         self.last_session_id = session_id
         self.count = self.engine.read(queries.count, self.session.count_id)
         self._user_names = {u.user_id: u.display_name for u in self.engine.read(queries.users)}
-        self.pipeline = ScanPipeline(scanner_settings.load(self.engine.app.store))
+        self.pipeline = ScanPipeline(self.engine.app.scanner_settings.load())
         self.wedge.set_settings(self.pipeline.settings)
         self.wedge.clear()
         self._start_device(self.pipeline.settings)
@@ -342,7 +341,7 @@ class SessionPage(QWidget):
         if settings.kind == "wedge":
             return
         try:
-            device = device_source(settings, self.engine.app.clock, parent=self)
+            device = self.engine.app.device_sources(settings, self)
         except KnownError as err:
             self.message_bar.show_error(f"Scanner: {err}")
             return
@@ -354,7 +353,7 @@ class SessionPage(QWidget):
     def _stop_device(self) -> None:
         device, self.device = self.device, None
         if device is not None:
-            device.stop()  # type: ignore[attr-defined]
+            device.stop()
             device.deleteLater()
 
     @Slot(str, str)

@@ -4,7 +4,7 @@ Steps, in order: source error → control characters → GS substitute → prefi
 maximum length → the engine's barcode rules (`scanapp.domain.barcodes.decode`) → double-read window.
 Nothing here raises on bad data; every read ends as a `PipelineResult`, accepted or rejected.
 
-The GUI hands the result to the counting service:
+The GUI hands the result to the counting service (any ScanRecorder):
 
     result = pipeline.process(read)
     outcome = result.record(counting, actor, session_id)   # record_scan or record_rejected
@@ -15,15 +15,15 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
 from scanapp.domain.barcodes import GS, Barcode, BarcodeError, decode, printable
+from scanapp.domain.permissions import Actor
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings
 
-if TYPE_CHECKING:
-    from scanapp.domain.permissions import Actor
-    from scanapp.services.counting import Counting, ScanOutcome
+Outcome_co = TypeVar("Outcome_co", covariant=True)
+Outcome = TypeVar("Outcome")
 
 # What a rejected read keeps of an overlong line: enough to recognise it in the scan log.
 _KEEP_OF_LONG = 64
@@ -77,6 +77,15 @@ def _too_long(length: int, limit: int) -> str:
     return f"too long: {length} characters (at most {limit})"
 
 
+class ScanRecorder(Protocol[Outcome_co]):
+    """Where results are recorded (the counting service): declared here, so scanners need not import it."""
+
+    def record_scan(self, actor: Actor, session_id: str, raw: str, source: str, manual: bool = False) -> Outcome_co: ...
+    def record_rejected(
+        self, actor: Actor, session_id: str, raw: str, reason: str, source: str, manual: bool = False
+    ) -> Outcome_co: ...
+
+
 @dataclass(frozen=True)
 class PipelineResult:
     """What became of one read: `raw` is the cleaned text (what is recorded either way); `reason` is set
@@ -91,7 +100,7 @@ class PipelineResult:
     def ok(self) -> bool:
         return self.reason is None
 
-    def record(self, counting: Counting, actor: Actor, session_id: str) -> ScanOutcome:
+    def record(self, counting: ScanRecorder[Outcome], actor: Actor, session_id: str) -> Outcome:
         """Record the scan (or its rejection) durably; the outcome's status drives the feedback."""
         if self.ok:
             return counting.record_scan(actor, session_id, self.raw, self.read.source, self.read.manual)

@@ -1,19 +1,16 @@
 """How one scanner is set up: its source, its timing and line rules, and the decoding policy.
 
-One flat, frozen record so it can be stored as JSON per device (settings table, key `scanner.<device>`),
-shown in one settings form, and passed to a source and to the pipeline alike.
+One flat, frozen record so it can be stored as JSON per device (settings key `scanner.<device>`, saved by
+`scanapp.services.scanner_settings`), shown in one settings form, and passed to a source and to the
+pipeline alike.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, fields, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from scanapp.domain.barcodes import MAX_LENGTH
-
-if TYPE_CHECKING:
-    from scanapp.store.database import Store
 
 SourceKind = Literal["wedge", "evdev", "serial"]
 Terminator = Literal["CR", "LF", "CRLF"]
@@ -25,7 +22,9 @@ ENCODINGS = ("utf-8", "latin-1", "cp1252", "ascii")
 BAUD_RATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600)
 
 ACTIVE_KEY = "scanner.active"
-_KEY_PREFIX = "scanner."
+"""The settings key naming the device the app reads (its `device_key`)."""
+KEY_PREFIX = "scanner."
+"""Each device's settings are saved under this prefix plus its `device_key`."""
 
 
 @dataclass(frozen=True)
@@ -112,31 +111,3 @@ class ScannerSettings:
     def device_key(self) -> str:
         """The name settings are saved under: one set per device (`wedge`, `serial:/dev/ttyUSB0`, …)."""
         return self.kind if self.kind == "wedge" or not self.device else f"{self.kind}:{self.device}"
-
-
-def load(store: Store, device_key: str | None = None) -> ScannerSettings:
-    """The saved settings of one device, or of the active one when no key is given; defaults if none."""
-    from sqlalchemy import select
-
-    from scanapp.store import schema as t
-
-    with store.read() as conn:
-        if device_key is None:
-            active = conn.execute(select(t.settings.c.value).where(t.settings.c.key == ACTIVE_KEY)).scalar()
-            device_key = json.loads(active) if active else "wedge"
-        row = conn.execute(select(t.settings.c.value).where(t.settings.c.key == _KEY_PREFIX + str(device_key))).scalar()
-    if row is None:
-        return ScannerSettings()
-    data = json.loads(row)
-    return ScannerSettings.from_dict(data) if isinstance(data, dict) else ScannerSettings()
-
-
-def save(store: Store, settings: ScannerSettings, make_active: bool = True) -> None:
-    """Save the settings under their device's key and (by default) make that device the active source."""
-    from scanapp.store.uow import SqlUnitOfWork
-
-    with SqlUnitOfWork(store) as uow:
-        uow.settings.put(_KEY_PREFIX + settings.device_key, settings.to_dict())
-        if make_active:
-            uow.settings.put(ACTIVE_KEY, settings.device_key)
-        uow.commit()

@@ -1,12 +1,17 @@
-"""The device source a ScannerSettings names: serial or evdev. (The wedge is not a device: it is installed
-on the scanner input with `WedgeInput(line_edit, settings)`.)"""
+"""The device source a ScannerSettings names: serial or evdev. (The wedge is not a device: the GUI installs
+it on the scanner input, `scanapp.gui.capture.wedge_input.WedgeInput`.)
+
+Front ends do not call `device_source` themselves: the composition root (`App.device_sources`) hands them
+a DeviceSourceFactory, this function bound to the app's clock, so a test passes a fake one in.
+"""
 
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
 
 from scanapp.domain.clock import Clock
 from scanapp.errors import KnownError
@@ -15,6 +20,27 @@ from scanapp.scanners.settings import ScannerSettings
 if TYPE_CHECKING:
     from scanapp.scanners.evdev_source import EvdevSource
     from scanapp.scanners.serial_source import SerialSource
+
+
+class DeviceSource(Protocol):
+    """What a front end needs of a device source: a QObject that reads until stopped."""
+
+    @property
+    def scan_read(self) -> SignalInstance:
+        """Emits one ScanRead per code."""
+
+    @property
+    def state_changed(self) -> SignalInstance:
+        """Emits (state, message); the states are in `scanapp.scanners.state`."""
+
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
+    def deleteLater(self) -> None: ...
+
+
+DeviceSourceFactory = Callable[[ScannerSettings, QObject | None], DeviceSource]
+"""A stopped source for the settings' device, owned by the given parent; raises KnownError when the
+settings name no device this platform can read."""
 
 
 def device_source(

@@ -1,0 +1,2 @@
+"""Scanner capture on screen widgets: the glue between Qt widgets and the device-free readers in
+`scanapp.scanners`."""
