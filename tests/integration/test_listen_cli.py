@@ -3,6 +3,7 @@ line, and a serial scanner unplugged and plugged back in (socat)."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import queue
 import signal
@@ -11,7 +12,13 @@ import sys
 import threading
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from scanapp.bootstrap import App
+from scanapp.cli import listen as listen_command
+from scanapp.scanners.read import ScanRead
+from scanapp.scanners.settings import ScannerSettings
+from scanapp.scanners.state import CONNECTED
 from tests.integration.socat_pair import SOCAT, SocatPair
 
 
@@ -109,3 +116,51 @@ def test_serial_keeps_running_through_unplug_and_replug(tmp_path):
         process.wait(timeout=30)
         cable.unplug()
     assert process.returncode == 0
+
+
+class OneScanSource(QObject):
+    """A device that connects, sends one code and is then unplugged: the run ends once it has printed."""
+
+    scan_read = Signal(object)
+    state_changed = Signal(str, str)
+
+    def __init__(self, settings: ScannerSettings, parent: QObject | None, clock) -> None:
+        super().__init__(parent)
+        self.settings, self.clock, self.stopped = settings, clock, False
+
+    def start(self) -> None:
+        QTimer.singleShot(0, self._send)
+
+    def _send(self) -> None:
+        self.state_changed.emit(CONNECTED, "fake port open")
+        self.scan_read.emit(ScanRead("96385074", f"serial:{self.settings.device}", self.clock.now()))
+        QCoreApplication.quit()
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+def test_listen_reads_the_device_source_the_app_makes(qapp, tmp_path, clock, capfdbinary):
+    made: list[OneScanSource] = []
+
+    def factory(settings: ScannerSettings, parent: QObject | None) -> OneScanSource:
+        made.append(OneScanSource(settings, parent, clock))
+        return made[-1]
+
+    app = App(data_dir=tmp_path / "data", clock=clock, device_sources=factory)
+    args = argparse.Namespace(
+        serial="/dev/ttyFAKE3", evdev=None, stdin=False, baud=57600, terminator="LF", encoding="latin-1"
+    )
+    assert listen_command.run(args, app) == 0
+    (source,) = made
+    assert (source.settings.kind, source.settings.baud, source.settings.terminator) == ("serial", 57600, "LF")
+    assert source.settings.encoding == "latin-1" and source.stopped
+    state, scan = (json.loads(line) for line in capfdbinary.readouterr().out.splitlines())
+    assert state == {
+        "event": "state",
+        "source": "serial:/dev/ttyFAKE3",
+        "state": "connected",
+        "message": "fake port open",
+        "at": clock.now().isoformat(),
+    }
+    assert scan["event"] == "scan" and scan["gtin14"] == "00000096385074" and scan["at"] == clock.now().isoformat()

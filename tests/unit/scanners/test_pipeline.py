@@ -174,3 +174,31 @@ def test_random_bytes_never_raise_and_always_end_as_scan_or_rejection(data, enco
 def test_random_text_never_raises(text):
     result = ScanPipeline(ScannerSettings(control_chars="strip")).process(read(text))
     assert (result.barcode is not None) == result.ok
+
+
+class Recorder:
+    """Anything with the counting service's two record methods (scanners do not import services)."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple] = []
+
+    def record_scan(self, actor, session_id, raw, source, manual=False):
+        self.calls.append(("scan", actor, session_id, raw, source, manual))
+        return "recorded"
+
+    def record_rejected(self, actor, session_id, raw, reason, source, manual=False):
+        self.calls.append(("rejected", actor, session_id, raw, reason, source, manual))
+        return "rejected"
+
+
+def test_a_result_is_recorded_as_a_scan_or_a_rejection_with_its_source_and_manual_flag():
+    recorder = Recorder()
+    pipeline = ScanPipeline()
+    accepted = pipeline.process(read(f"  {COLA}\r", source="wedge", manual=True))
+    assert accepted.record(recorder, "alex", "S1") == "recorded"
+    rejected = pipeline.process(read("4006381333932", source="serial:/dev/ttyS0"))
+    assert rejected.record(recorder, "alex", "S1") == "rejected"
+    assert recorder.calls == [
+        ("scan", "alex", "S1", COLA, "wedge", True),
+        ("rejected", "alex", "S1", "4006381333932", rejected.reason, "serial:/dev/ttyS0", False),
+    ]
