@@ -4,7 +4,6 @@ devices pull the catalog incrementally; and the codes (GTIN-14s and reviewed ali
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
@@ -13,20 +12,13 @@ from scanapp.domain.barcodes import BarcodeError, gtin14_of
 from scanapp.domain.errors import NotFound
 from scanapp.sync.wire import ProductIn
 from scansync import tables as t
-from scansync.db import Tx
-
-CHUNK = 500
-
-
-def _chunks(items: list[str]) -> Iterable[list[str]]:
-    for i in range(0, len(items), CHUNK):
-        yield items[i : i + CHUNK]
+from scansync.db import Tx, chunks
 
 
 def product_data(conn: Connection, skus: list[str]) -> dict[str, dict[str, Any]]:
     """Products as the change log carries them, with all their codes."""
     out: dict[str, dict[str, Any]] = {}
-    for chunk in _chunks(skus):
+    for chunk in chunks(skus):
         codes: dict[str, list[str]] = defaultdict(list)
         for r in conn.execute(
             select(t.product_codes.c.sku, t.product_codes.c.code)
@@ -61,12 +53,12 @@ def import_products(tx: Tx, products: list[ProductIn]) -> dict[str, Any]:
         rows.append((index, p, codes))
     skus = sorted({p.sku for _, p, _ in rows})
     existing: dict[str, tuple[str, str]] = {}
-    for chunk in _chunks(skus):
+    for chunk in chunks(skus):
         for r in conn.execute(select(t.products).where(t.products.c.sku.in_(chunk))):
             existing[r.sku] = (r.name, r.parent_name)
     owners: dict[str, str] = {}
     all_codes = sorted({c for _, _, codes in rows for c in codes})
-    for chunk in _chunks(all_codes):
+    for chunk in chunks(all_codes):
         for r in conn.execute(
             select(t.product_codes.c.code, t.product_codes.c.sku).where(t.product_codes.c.code.in_(chunk))
         ):

@@ -95,6 +95,15 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     conn.exec_driver_sql(sql, params)
 
 
+CHUNK = 500
+
+
+def chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
+    """`items` in pieces small enough for an IN list on every database."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
 @dataclass
 class Tx:
     """One write transaction and the change-log entries it will publish on commit."""

@@ -18,9 +18,9 @@ from scanapp.domain.errors import PermissionDenied
 from scanapp.domain.permissions import Actor
 from scanapp.sync.wire import PushIn, WireEvent
 from scansync import tables as t
-from scansync.apply import Batch, event_wire
+from scansync.apply import Batch
 from scansync.db import Tx, dumps, insert_rows
-from scansync.views import clean
+from scansync.views import clean, event_wire
 
 
 def push(tx: Tx, actor: Actor, now: datetime, body: PushIn) -> dict[str, Any]:

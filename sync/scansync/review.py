@@ -14,8 +14,9 @@ from scanapp.domain.permissions import Actor
 from scanapp.sync.wire import WireEvent
 from scansync import audit
 from scansync import tables as t
-from scansync.apply import Batch, event_wire
+from scansync.apply import Batch
 from scansync.db import Tx
+from scansync.views import event_wire
 
 
 def open_items(conn: Connection, limit: int, offset: int, count_id: str | None) -> list[dict[str, Any]]:

@@ -20,7 +20,7 @@ from scansync import tables as t
 from scansync.accounts import Conflict
 from scansync.db import Tx
 from scansync.lease_history import close_grant
-from scansync.views import count_of, count_view, session_of, session_values, session_view
+from scansync.views import count_of, count_values, count_view, session_of, session_values, session_view
 
 
 def get_count(conn: Connection, count_id: str) -> Count:
@@ -111,18 +111,7 @@ def create_count(tx: Tx, actor: Actor, now: datetime, body: CountIn) -> dict[str
         lab=body.lab,
         listing_config_id=body.listing_config_id,
     )
-    conn.execute(
-        insert(t.counts).values(
-            id=count.id,
-            name=count.name,
-            kind=kind.value,
-            planned_start=count.planned_start,
-            created_at=now,
-            created_by=actor.user_id,
-            lab=count.lab,
-            listing_config_id=count.listing_config_id,
-        )
-    )
+    conn.execute(insert(t.counts).values(**count_values(count)))
     expected = [{"count_id": count_id, "item_key": e.item_key, "expected_qty": e.expected_qty} for e in body.expected]
     if expected:
         conn.execute(insert(t.expected_items), expected)

@@ -6,8 +6,11 @@ import json
 from datetime import datetime
 from typing import Any
 
-from scanapp.domain.counts import Count, CountKind, Lock, Session, SessionState, count_state
+from scanapp.domain.counts import Count, CountKind, Session, count_state
 from scanapp.domain.leases import Lease
+from scanapp.domain.session_record import session_from_record, session_json, session_record
+from scanapp.sync.wire import WireEvent
+from scansync.db import dumps
 
 
 def iso(value: datetime | None) -> str | None:
@@ -39,25 +42,7 @@ def count_of(row: Any) -> Count:
 
 
 def session_of(row: Any) -> Session:
-    lock = None
-    if row.lease_user is not None:
-        lock = Lock(user_id=row.lease_user, device_id=row.lease_device, expires_at=row.lease_expires_at)
-    return Session(
-        id=row.id,
-        count_id=row.count_id,
-        name=row.name,
-        area=row.area,
-        state=SessionState(row.state),
-        is_default=bool(row.is_default),
-        created_at=row.created_at,
-        created_by=row.created_by,
-        started_at=row.started_at,
-        started_by=row.started_by,
-        submitted_at=row.submitted_at,
-        ended_at=row.ended_at,
-        lock=lock,
-        epoch=row.lease_epoch,
-    )
+    return session_from_record(row._mapping)
 
 
 def lease_of(session: Session) -> Lease:
@@ -71,46 +56,28 @@ def lease_of(session: Session) -> Lease:
 
 
 def session_values(s: Session) -> dict[str, Any]:
-    """Columns of the sessions table for a domain session (lease included)."""
-    lock = s.lock
-    return {
-        "count_id": s.count_id,
-        "name": s.name,
-        "area": s.area,
-        "state": s.state.value,
-        "is_default": s.is_default,
-        "created_at": s.created_at,
-        "created_by": s.created_by,
-        "started_at": s.started_at,
-        "started_by": s.started_by,
-        "submitted_at": s.submitted_at,
-        "ended_at": s.ended_at,
-        "lease_epoch": s.epoch,
-        "lease_user": lock.user_id if lock else None,
-        "lease_device": lock.device_id if lock else None,
-        "lease_expires_at": lock.expires_at if lock else None,
-    }
+    """Columns of the sessions table for a domain session (lease included): the shared session record."""
+    values = session_record(s)
+    del values["id"]
+    return values
 
 
 def session_view(s: Session) -> dict[str, Any]:
-    lock = s.lock
+    """A session as the wire (SessionOut) and the change log carry it."""
+    return session_json(s)
+
+
+def count_values(c: Count) -> dict[str, Any]:
+    """Columns of the counts table for a domain count."""
     return {
-        "id": s.id,
-        "count_id": s.count_id,
-        "name": s.name,
-        "area": s.area,
-        "state": s.state.value,
-        "is_default": s.is_default,
-        "created_at": iso(s.created_at),
-        "created_by": s.created_by,
-        "started_at": iso(s.started_at),
-        "started_by": s.started_by,
-        "submitted_at": iso(s.submitted_at),
-        "ended_at": iso(s.ended_at),
-        "lease_epoch": s.epoch,
-        "lease_user": lock.user_id if lock else None,
-        "lease_device": lock.device_id if lock else None,
-        "lease_expires_at": iso(lock.expires_at) if lock else None,
+        "id": c.id,
+        "name": c.name,
+        "kind": c.kind.value,
+        "planned_start": c.planned_start,
+        "created_at": c.created_at,
+        "created_by": c.created_by,
+        "lab": c.lab,
+        "listing_config_id": c.listing_config_id,
     }
 
 
@@ -150,3 +117,22 @@ def inventory_view(row: Any) -> dict[str, Any]:
         "unit": row.unit,
         "status": row.status,
     }
+
+
+def event_wire(ev: WireEvent, session_id: str | None = None, payload_json: str | None = None) -> str:
+    """The event as other devices receive it (Event.to_wire's shape). The payload's JSON, when the caller
+    has it already, is spliced in rather than encoded again."""
+    head = dumps(
+        {
+            "id": ev.id,
+            "kind": ev.kind,
+            "device_id": ev.device_id,
+            "seq": ev.seq,
+            "user_id": ev.user_id,
+            "session_id": session_id or ev.session_id,
+            "wall_time": ev.wall_time.isoformat(),
+            "mono_ns": ev.mono_ns,
+            "lock_epoch": ev.lock_epoch,
+        }
+    )
+    return f'{head[:-1]},"payload":{payload_json or dumps(ev.payload)}}}'

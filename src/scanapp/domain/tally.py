@@ -1,20 +1,19 @@
-"""A session's scan lines and totals, folded from its journal events.
+"""A session's scan lines and totals, and the rules for one line: made from an event, matched, removed.
 
-The store keeps the same figures incrementally in SQL, using the line rules below; `SessionTally`
-is the reference fold that a rebuild is compared against (B1: the journal is the truth).
+domain.projection says which event does what with these rules; the device's store and the server keep the
+figures incrementally, and `projection.SessionTally` is the reference fold they are compared against.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
 from scanapp.domain.classification import Category, classify
 from scanapp.domain.counts import CountKind
-from scanapp.domain.errors import InvalidTransition, NotFound
+from scanapp.domain.errors import InvalidTransition
 from scanapp.domain.journal import Event, EventKind
 
 
@@ -117,63 +116,3 @@ class Totals:
 
     def units_in(self, category: Category) -> int:
         return self.by_category.get(category, 0)
-
-
-class SessionTally:
-    """The reference fold of one session's events."""
-
-    def __init__(self, kind: CountKind, expected: Iterable[str] = ()) -> None:
-        self.kind = kind
-        self.expected = frozenset(expected)
-        self.lines: dict[str, Line] = {}
-        self.item_units: dict[str, int] = defaultdict(int)
-        self.next_ordinal = 0
-        self.rejected = 0
-
-    def is_expected(self, item_key: str) -> bool:
-        return item_key in self.expected
-
-    def apply(self, event: Event) -> Line | None:
-        if event.kind in (EventKind.SCAN_RECORDED, EventKind.HAND_COUNTED, EventKind.SCAN_REJECTED):
-            self.next_ordinal += 1
-            line = line_from_event(event, self.next_ordinal, self.kind, self.is_expected)
-            self.rejected += line.kind is LineKind.REJECTED
-            return self._put(None, line)
-        if event.kind is EventKind.LINE_REMOVED:
-            before = self._line(str(event.payload["line_id"]))
-            return self._put(before, removed(before))
-        if event.kind is EventKind.LINE_MATCHED:
-            before = self._line(str(event.payload["line_id"]))
-            return self._put(before, matched(before, str(event.payload["item_key"]), self.kind, self.is_expected))
-        return None
-
-    def _line(self, line_id: str) -> Line:
-        try:
-            return self.lines[line_id]
-        except KeyError:
-            raise NotFound(f"No scan line {line_id} in this session.") from None
-
-    def _put(self, before: Line | None, after: Line) -> Line:
-        for line, sign in ((before, -1), (after, 1)):
-            if line is not None and line.counts and line.item_key is not None:
-                self.item_units[line.item_key] += sign * line.units
-        self.lines[after.event_id] = after
-        return after
-
-    def totals(self) -> Totals:
-        t = Totals(lines=self.next_ordinal, rejected=self.rejected)
-        for line in self.lines.values():
-            if line.counts:
-                assert line.category is not None
-                t.units += line.units
-                t.by_category[line.category] = t.by_category.get(line.category, 0) + line.units
-        t.unique_items = sum(1 for units in self.item_units.values() if units > 0)
-        t.expected_scanned = sum(1 for k, u in self.item_units.items() if u > 0 and k in self.expected)
-        return t
-
-    def active_lines(self) -> list[Line]:
-        """Newest first, as the scan list shows them."""
-        return sorted((ln for ln in self.lines.values() if not ln.removed), key=lambda ln: -ln.ordinal)
-
-    def uncounted(self) -> frozenset[str]:
-        return frozenset(k for k in self.expected if self.item_units.get(k, 0) <= 0)

@@ -1,37 +1,34 @@
-"""Applies one journal event to a session's projections. The write path and the rebuild from the
-journal both come through here, so they cannot drift apart."""
+"""The device's side of the one projection rule (domain.projection): its effect on the store's lines,
+totals and catalog. The write path, the pull of other devices' events and the rebuild from the journal all
+come through here, so they cannot drift apart."""
 
 from __future__ import annotations
 
-from scanapp.domain.counts import Count, CountKind
-from scanapp.domain.journal import LINE_KINDS, Event, EventKind
-from scanapp.domain.tally import Line, line_from_event, matched, removed
-from scanapp.services.ports import UnitOfWork
+from functools import cache
 
-# The event kinds `project` changes something for; any other kind it leaves alone.
-PROJECTED = LINE_KINDS | {EventKind.LINE_REMOVED, EventKind.LINE_MATCHED, EventKind.ALIAS_ADDED}
+from scanapp.domain.counts import Count, CountKind
+from scanapp.domain.journal import Event
+from scanapp.domain.projection import AliasAdded, LineAdded, LineChanged, effect_of
+from scanapp.domain.tally import Line
+from scanapp.services.ports import UnitOfWork
 
 
 def project(uow: UnitOfWork, event: Event, count: Count) -> Line | None:
+    """Apply one event in the caller's unit of work; returns the line it added or changed."""
+
+    @cache  # a scan asks twice (classify, then the totals); one lookup each
     def expected(item_key: str | None) -> bool:
         if item_key is None or count.kind is CountKind.HARD:
             return False
         return uow.counts.is_expected(count.id, item_key)
 
-    if event.kind in LINE_KINDS:
-        listed = expected(event.payload.get("item_key"))
-        line = line_from_event(event, 0, count.kind, lambda _key: listed)
-        return uow.lines.add(line, listed)
-    if event.kind is EventKind.LINE_REMOVED:
-        before = uow.lines.get(str(event.payload["line_id"]))
-        after = removed(before)
-    elif event.kind is EventKind.LINE_MATCHED:
-        before = uow.lines.get(str(event.payload["line_id"]))
-        after = matched(before, str(event.payload["item_key"]), count.kind, expected)
-    elif event.kind is EventKind.ALIAS_ADDED:
-        uow.catalog.add_code(str(event.payload["code"]), str(event.payload["sku"]), source="alias")
-        return None
-    else:
-        return None
-    uow.lines.replace(before, after, expected(before.item_key), expected(after.item_key))
-    return after
+    effect = effect_of(event, count.kind, uow.lines.get, expected)
+    if isinstance(effect, LineAdded):
+        return uow.lines.add(effect.line, expected(effect.line.item_key))
+    if isinstance(effect, LineChanged):
+        before, after = effect.before, effect.after
+        uow.lines.replace(before, after, expected(before.item_key), expected(after.item_key))
+        return after
+    if isinstance(effect, AliasAdded):
+        uow.catalog.add_code(effect.code, effect.sku, source="alias")
+    return None

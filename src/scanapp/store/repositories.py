@@ -1,27 +1,48 @@
-"""Repositories over one write connection. They translate between rows and domain objects and keep
-the session projections (scan lines, per-item units, totals) in step with the journal."""
+"""Repositories over one write connection. They translate between rows and domain objects (row_mapping)
+and keep the session projections (scan lines, per-item units, totals) in step with the journal; the catalog's
+repository is in catalog_repo."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import datetime
-from typing import Any, ClassVar, TypeVar
+from typing import ClassVar, TypeVar
 
 from sqlalchemy import Connection, delete, insert, select, update
-from sqlalchemy import Row as SaRow
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from scanapp.domain.catalog import InventoryItem, ListingConfig, Product
 from scanapp.domain.classification import Category
-from scanapp.domain.counts import Count, CountKind, Lock, Session, SessionState
+from scanapp.domain.counts import Count, Session
 from scanapp.domain.errors import NotFound
-from scanapp.domain.journal import Event, EventKind
+from scanapp.domain.journal import Event
 from scanapp.domain.permissions import Actor, parse_permissions
 from scanapp.domain.tally import Line, LineKind, Totals
 from scanapp.store import schema as t
+from scanapp.store.row_mapping import (
+    count_from_row,
+    event_from_row,
+    iso,
+    line_from_row,
+    session_from_row,
+    session_values,
+)
+
+# store.queries reads rows through these too.
+__all__ = [
+    "CountRepo",
+    "JournalRepo",
+    "LineRepo",
+    "Repo",
+    "SessionRepo",
+    "SettingsRepo",
+    "UserRepo",
+    "count_from_row",
+    "line_from_row",
+    "session_from_row",
+    "totals_for",
+]
 
 _CATEGORY_COLUMN = {
     Category.COUNTED: "units_counted",
@@ -34,7 +55,7 @@ T = TypeVar("T")
 RowCache = dict[tuple[str, str], tuple[int, object]]
 
 
-class _Repo:
+class Repo:
     """Per-scan statements go straight to the driver cursor, inside the same transaction SQLAlchemy
     began: building Core statements costs more than the SQL itself on this path (see tests/bench)."""
 
@@ -62,22 +83,7 @@ class _Repo:
         return row
 
 
-Row = sqlite3.Row | SaRow[Any]
-
-
-def _mapping(row: Row) -> Mapping[str, Any]:
-    return row if isinstance(row, sqlite3.Row) else row._mapping  # type: ignore[return-value]
-
-
-def iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def from_iso(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-class JournalRepo(_Repo):
+class JournalRepo(Repo):
     _INSERT = (
         "INSERT {verb} INTO events (id, device_id, seq, kind, session_id, user_id, wall_time, mono_ns, lock_epoch,"
         " payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -121,154 +127,7 @@ class JournalRepo(_Repo):
             yield event_from_row(row)
 
 
-def event_from_row(row: Row) -> Event:
-    r = _mapping(row)
-    return Event(
-        id=r["id"],
-        kind=EventKind(r["kind"]),
-        device_id=r["device_id"],
-        seq=r["seq"],
-        user_id=r["user_id"],
-        session_id=r["session_id"],
-        wall_time=datetime.fromisoformat(r["wall_time"]),
-        mono_ns=r["mono_ns"],
-        lock_epoch=r["lock_epoch"],
-        payload=json.loads(r["payload"]),
-    )
-
-
-class CatalogRepo(_Repo):
-    def sku_for_code(self, code: str) -> str | None:
-        row = self.one("SELECT sku FROM product_codes WHERE code = ?", (code,))
-        return str(row[0]) if row else None
-
-    def inventory_barcode(self, code: str) -> str | None:
-        row = self.one("SELECT barcode FROM inventory_items WHERE barcode = ?", (code,))
-        return str(row[0]) if row else None
-
-    def product(self, sku: str) -> Product | None:
-        row = self.conn.execute(select(t.products).where(t.products.c.sku == sku)).first()
-        if row is None:
-            return None
-        codes = self.conn.execute(
-            select(t.product_codes.c.code).where(t.product_codes.c.sku == sku).order_by(t.product_codes.c.code)
-        ).scalars()
-        return Product(sku=row.sku, name=row.name, parent_name=row.parent_name, gtins=tuple(codes))
-
-    _UPSERT_PRODUCT = (
-        "INSERT INTO products (sku, name, parent_name) VALUES (?, ?, ?)"
-        " ON CONFLICT (sku) DO UPDATE SET name = excluded.name, parent_name = excluded.parent_name"
-    )
-
-    def upsert_product(self, sku: str, name: str, parent_name: str) -> None:
-        self.cur.execute(self._UPSERT_PRODUCT, (sku, name, parent_name))
-
-    def add_code(self, code: str, sku: str, source: str = "catalog") -> None:
-        if self.one("SELECT 1 FROM products WHERE sku = ?", (sku,)) is None:
-            raise NotFound(f"No product with SKU {sku}.")
-        self.cur.execute(
-            "INSERT INTO product_codes (code, sku, source) VALUES (?, ?, ?)"
-            " ON CONFLICT (code) DO UPDATE SET sku = excluded.sku, source = excluded.source",
-            (code, sku, source),
-        )
-
-    def import_batch(self, products: list[tuple[str, str, str]], codes: list[tuple[str, str]]) -> dict[str, str]:
-        """Upsert products and add their catalog codes, first owner wins. When some code was already taken
-        the owners of all the batch's codes are returned (code -> SKU), so the caller can refuse each row
-        whose GTIN belongs to another product; an empty result means every code went in as given."""
-        self.cur.executemany(self._UPSERT_PRODUCT, products)
-        self.cur.executemany("INSERT OR IGNORE INTO product_codes (code, sku, source) VALUES (?, ?, 'catalog')", codes)
-        if self.cur.rowcount == len(codes):
-            return {}
-        owners: dict[str, str] = {}
-        unique = list(dict.fromkeys(c for c, _ in codes))
-        for start in range(0, len(unique), 500):
-            chunk = unique[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            owners.update(self.cur.execute(f"SELECT code, sku FROM product_codes WHERE code IN ({marks})", chunk))
-        return owners
-
-    def inventory_item(self, barcode: str) -> InventoryItem | None:
-        row = self.conn.execute(select(t.inventory_items).where(t.inventory_items.c.barcode == barcode)).first()
-        return inventory_from_row(row) if row else None
-
-    def add_inventory(self, item: InventoryItem) -> None:
-        self.conn.execute(
-            insert(t.inventory_items).values(
-                barcode=item.barcode,
-                ingredient=item.ingredient,
-                lab=item.lab,
-                location=item.location,
-                quantity=item.quantity,
-                unit=item.unit,
-                status=item.status,
-            )
-        )
-
-    def save_inventory(self, item: InventoryItem) -> None:
-        self.cur.execute(
-            "UPDATE inventory_items SET ingredient = ?, lab = ?, location = ?, quantity = ?, unit = ?, status = ?"
-            " WHERE barcode = ?",
-            (item.ingredient, item.lab, item.location, item.quantity, item.unit, item.status, item.barcode),
-        )
-
-    def inventory_matching(self, filters: Iterable[tuple[str, tuple[str, ...]]]) -> list[str]:
-        """Barcodes of the inventory items a listing config selects (every filter must match)."""
-        where, params = ["1 = 1"], []
-        for column, allowed in filters:
-            if column not in ListingConfig.FILTERABLE:
-                raise ValueError(f"cannot filter inventory on {column!r}")
-            where.append(f"{column} IN ({','.join('?' * len(allowed))})" if allowed else "0 = 1")
-            params += list(allowed)
-        sql = f"SELECT barcode FROM inventory_items WHERE {' AND '.join(where)} ORDER BY barcode"
-        return [str(r[0]) for r in self.cur.execute(sql, params)]
-
-    def add_history(self, event: Event, barcode: str, action: str, detail: str) -> None:
-        self.cur.execute(
-            "INSERT INTO inventory_history (event_id, item_barcode, action, detail, session_id, user_id, at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (event.id, barcode, action, detail, event.session_id, event.user_id, event.wall_time.isoformat()),
-        )
-
-    def listing_config(self, config_id: str) -> ListingConfig:
-        row = self.one("SELECT * FROM listing_configs WHERE id = ?", (config_id,))
-        if row is None:
-            raise NotFound(f"No listing config {config_id}.")
-        filters = json.loads(row["filters"])
-        return ListingConfig(
-            id=row["id"],
-            name=row["name"],
-            columns=tuple(json.loads(row["columns"])),
-            filters=tuple((k, tuple(v)) for k, v in sorted(filters.items())),
-        )
-
-    def add_listing_config(self, config: ListingConfig, created_by: str) -> None:
-        self.cur.execute(
-            "INSERT INTO listing_configs (id, name, columns, filters, created_by) VALUES (?, ?, ?, ?, ?)",
-            (
-                config.id,
-                config.name,
-                json.dumps(list(config.columns)),
-                json.dumps({k: list(v) for k, v in config.filters}),
-                created_by,
-            ),
-        )
-
-
-def inventory_from_row(row: Row) -> InventoryItem:
-    r = _mapping(row)
-    return InventoryItem(
-        barcode=r["barcode"],
-        ingredient=r["ingredient"],
-        lab=r["lab"],
-        location=r["location"],
-        quantity=r["quantity"],
-        unit=r["unit"],
-        status=r["status"],
-    )
-
-
-class CountRepo(_Repo):
+class CountRepo(Repo):
     def get(self, count_id: str) -> Count:
         return self.cached("counts", count_id, self._load)
 
@@ -311,22 +170,7 @@ class CountRepo(_Repo):
         )
 
 
-def count_from_row(row: Row) -> Count:
-    r = _mapping(row)
-    return Count(
-        id=r["id"],
-        name=r["name"],
-        kind=CountKind(r["kind"]),
-        planned_start=datetime.fromisoformat(r["planned_start"]),
-        created_at=datetime.fromisoformat(r["created_at"]),
-        created_by=r["created_by"],
-        lab=r["lab"],
-        listing_config_id=r["listing_config_id"],
-        expected_total=r["expected_total"],
-    )
-
-
-class SessionRepo(_Repo):
+class SessionRepo(Repo):
     def get(self, session_id: str) -> Session:
         return self.cached("sessions", session_id, self._load)
 
@@ -345,59 +189,14 @@ class SessionRepo(_Repo):
         return [session_from_row(r) for r in rows]
 
     def add(self, session: Session) -> None:
-        self.conn.execute(
-            insert(t.sessions).values(**_session_values(session), id=session.id, count_id=session.count_id)
-        )
+        self.conn.execute(insert(t.sessions).values(**session_values(session)))
         self.conn.execute(insert(t.session_totals).values(session_id=session.id))
 
     def save(self, session: Session) -> None:
-        self.conn.execute(update(t.sessions).where(t.sessions.c.id == session.id).values(**_session_values(session)))
+        self.conn.execute(update(t.sessions).where(t.sessions.c.id == session.id).values(**session_values(session)))
 
 
-def _session_values(s: Session) -> dict[str, object]:
-    lock = s.lock
-    return {
-        "name": s.name,
-        "area": s.area,
-        "state": s.state.value,
-        "is_default": s.is_default,
-        "created_at": iso(s.created_at),
-        "created_by": s.created_by,
-        "started_at": iso(s.started_at),
-        "started_by": s.started_by,
-        "submitted_at": iso(s.submitted_at),
-        "ended_at": iso(s.ended_at),
-        "lock_user": lock.user_id if lock else None,
-        "lock_device": lock.device_id if lock else None,
-        "lock_expires_at": iso(lock.expires_at) if lock else None,
-        "lock_epoch": s.epoch,
-    }
-
-
-def session_from_row(row: Row) -> Session:
-    r = _mapping(row)
-    lock = None
-    if r["lock_user"]:
-        lock = Lock(user_id=r["lock_user"], device_id=r["lock_device"], expires_at=from_iso(r["lock_expires_at"]))
-    return Session(
-        id=r["id"],
-        count_id=r["count_id"],
-        name=r["name"],
-        area=r["area"],
-        state=SessionState(r["state"]),
-        is_default=bool(r["is_default"]),
-        created_at=datetime.fromisoformat(r["created_at"]),
-        created_by=r["created_by"],
-        started_at=from_iso(r["started_at"]),
-        started_by=r["started_by"],
-        submitted_at=from_iso(r["submitted_at"]),
-        ended_at=from_iso(r["ended_at"]),
-        lock=lock,
-        epoch=r["lock_epoch"],
-    )
-
-
-class LineRepo(_Repo):
+class LineRepo(Repo):
     """The session projections. A new line takes the next ordinal in the same statement that moves the
     totals; a changed line is applied as (before, after) so the totals move by exactly the difference."""
 
@@ -516,26 +315,6 @@ class LineRepo(_Repo):
         )
 
 
-def line_from_row(row: Row) -> Line:
-    r = _mapping(row)
-    return Line(
-        event_id=r["event_id"],
-        session_id=r["session_id"],
-        ordinal=r["ordinal"],
-        kind=LineKind(r["kind"]),
-        raw=r["raw"],
-        code=r["code"],
-        item_key=r["item_key"],
-        units=r["units"],
-        category=Category(r["category"]) if r["category"] else None,
-        source=r["source"],
-        manual=bool(r["manual"]),
-        at=datetime.fromisoformat(r["at"]),
-        reason=r["reason"],
-        removed=bool(r["removed"]),
-    )
-
-
 def totals_for(conn: Connection, session_id: str) -> Totals:
     row = conn.execute(select(t.session_totals).where(t.session_totals.c.session_id == session_id)).first()
     if row is None:
@@ -551,7 +330,7 @@ def totals_for(conn: Connection, session_id: str) -> Totals:
     )
 
 
-class UserRepo(_Repo):
+class UserRepo(Repo):
     def get(self, user_id: str, device_id: str) -> Actor:
         row = self.conn.execute(select(t.users).where(t.users.c.id == user_id)).first()
         if row is None:
@@ -573,7 +352,7 @@ class UserRepo(_Repo):
         )
 
 
-class SettingsRepo(_Repo):
+class SettingsRepo(Repo):
     def get(self, key: str, default: object = None) -> object:
         value = self.conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar_one_or_none()
         return json.loads(value) if value is not None else default

@@ -8,9 +8,9 @@ from types import TracebackType
 
 from sqlalchemy import Connection, exc
 
+from scanapp.store.catalog_repo import CatalogRepo
 from scanapp.store.database import Store, translate
 from scanapp.store.repositories import (
-    CatalogRepo,
     CountRepo,
     JournalRepo,
     LineRepo,

@@ -17,9 +17,10 @@ from sqlalchemy import delete, func, insert, select, update
 from scanapp.domain.counts import Count
 from scanapp.domain.errors import DomainError
 from scanapp.domain.journal import Event
-from scanapp.services.projection import PROJECTED, project
+from scanapp.domain.projection import PROJECTED
+from scanapp.services.projection import project
 from scanapp.store import schema as t
-from scanapp.store.repositories import event_from_row
+from scanapp.store.row_mapping import event_from_row, session_columns
 from scanapp.store.uow import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -161,24 +162,7 @@ def _session(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
     """The server's state of a session, lease included: who holds it, until when, and the epoch this
     device must stamp its events with."""
     conn = uow.connection
-    values = {
-        "id": data["id"],
-        "count_id": data["count_id"],
-        "name": data["name"],
-        "area": data["area"],
-        "state": data["state"],
-        "is_default": data["is_default"],
-        "created_at": data["created_at"],
-        "created_by": data["created_by"],
-        "started_at": data["started_at"],
-        "started_by": data["started_by"],
-        "submitted_at": data["submitted_at"],
-        "ended_at": data["ended_at"],
-        "lock_user": data["lease_user"],
-        "lock_device": data["lease_device"],
-        "lock_epoch": data["lease_epoch"],
-        "lock_expires_at": data["lease_expires_at"],
-    }
+    values = session_columns(data)
     _upsert(uow, t.sessions, "id", values)
     has_totals = conn.execute(
         select(t.session_totals.c.session_id).where(t.session_totals.c.session_id == data["id"])

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from scanapp.domain.classification import Category, classify, tabs_for
 from scanapp.domain.counts import CountKind
 from scanapp.domain.journal import Event, EventKind
-from scanapp.domain.tally import SessionTally, Totals
+from scanapp.domain.projection import SessionTally
+from scanapp.domain.tally import Totals
 
 T0 = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 PRODUCTS = ["A", "B", "C", "D"]

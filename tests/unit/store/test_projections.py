@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from scanapp.domain.classification import Category
 from scanapp.domain.counts import CountKind
 from scanapp.domain.permissions import Actor
-from scanapp.domain.tally import SessionTally
+from scanapp.domain.projection import SessionTally
 from scanapp.services.counting import Counting
 from scanapp.store import queries
 from scanapp.store.database import Store
