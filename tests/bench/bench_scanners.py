@@ -121,7 +121,7 @@ def wedge_window() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QLineEdit
 
-    from scanapp.scanners.wedge import WedgeInput
+    from scanapp.gui.capture.wedge_input import WedgeInput
 
     app = QApplication(sys.argv[:1])
     field = QLineEdit()
