@@ -99,7 +99,18 @@ class ScannerSettingsPage(QWidget):
         super().__init__(parent)
         self.saved = settings
         self._loading = False
+        self._make_fields()
+        self.pad = ScannerTestPad(self.saved.load(), device_sources, feedback=feedback, clock=clock)
+        splitter = QSplitter()
+        splitter.addWidget(self._form())
+        splitter.addWidget(self.pad)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._follow_changes()
+        self.show_settings(self.pad.settings)
 
+    def _make_fields(self) -> None:
         self.kind = _combo(KINDS)
         self.device = QComboBox()
         self.device.setEditable(True)
@@ -124,9 +135,10 @@ class ScannerSettingsPage(QWidget):
         self.double_read = _spin(0, 5000, self.tr(" ms"))
         self.double_read.setSpecialValueText(self.tr("off (two scans are two units)"))
         self.status = QLabel()
-        save = QPushButton(self.tr("Save for this scanner"))
-        save.clicked.connect(self.save)
+        self.save_button = QPushButton(self.tr("Save for this scanner"))
+        self.save_button.clicked.connect(self.save)
 
+    def _form(self) -> QWidget:
         device_row = QHBoxLayout()
         device_row.addWidget(self.device, 1)
         device_row.addWidget(self.refresh)
@@ -161,16 +173,11 @@ class ScannerSettingsPage(QWidget):
         left.addWidget(decoding)
         left.addStretch(1)
         left.addWidget(self.status)
-        left.addWidget(save)
+        left.addWidget(self.save_button)
+        return form
 
-        self.pad = ScannerTestPad(self.saved.load(), device_sources, feedback=feedback, clock=clock)
-        splitter = QSplitter()
-        splitter.addWidget(form)
-        splitter.addWidget(self.pad)
-        splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-
+    def _follow_changes(self) -> None:
+        """Every edit reaches the test pad at once; a new kind or device shows what was saved for it."""
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.device.currentTextChanged.connect(self._device_changed)
         for box in (self.baud, self.terminator, self.aim, self.control_chars, self.encoding):
@@ -180,7 +187,6 @@ class ScannerSettingsPage(QWidget):
         for edit in (self.prefix, self.suffix, self.gs_substitute):
             edit.textChanged.connect(self._changed)
         self.end_on_tab.toggled.connect(self._changed)
-        self.show_settings(self.pad.settings)
 
     def current_settings(self) -> ScannerSettings:
         """The settings as the form shows them."""
