@@ -65,15 +65,18 @@ class PadRow:
     def of(cls, result: PipelineResult) -> PadRow:
         read = result.read
         barcode = result.barcode
+        none = QCoreApplication.translate("PadRow", "none")
         if barcode is not None:
-            gtin = _tr("GTIN-14 {gtin} ({format})").format(gtin=barcode.gtin14, format=barcode.gtin_format)
+            gtin = QCoreApplication.translate("PadRow", "GTIN-14 {gtin} ({format})").format(
+                gtin=barcode.gtin14, format=barcode.gtin_format
+            )
             parts = [(barcode.gtin14 and gtin) or f"{barcode.code}"]
             parts += [f"({e.ai}) {e.value}" for e in barcode.elements if e.ai not in ("01", "02")]
             outcome = " ".join(p for p in parts if p)
-            symbology = f"{barcode.symbology} {barcode.symbology_name}" if barcode.symbology else _tr("none")
+            symbology = f"{barcode.symbology} {barcode.symbology_name}" if barcode.symbology else none
         else:
-            outcome = _tr("rejected: {reason}").format(reason=result.reason)
-            symbology = read.text[:3] if read.text.startswith("]") else _tr("none")
+            outcome = QCoreApplication.translate("PadRow", "rejected: {reason}").format(reason=result.reason)
+            symbology = read.text[:3] if read.text.startswith("]") else none
         data = read.data or read.text.encode("utf-8", errors="replace")
         return cls(
             time=read.at.astimezone().strftime("%H:%M:%S.%f")[:-3],
@@ -87,10 +90,6 @@ class PadRow:
             result=outcome,
             ok=result.ok,
         )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PadRow", text)
 
 
 def _gaps_text(gaps: tuple[float, ...]) -> str:
