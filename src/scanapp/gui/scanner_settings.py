@@ -265,11 +265,13 @@ class ScannerSettingsPage(QWidget):
         if kind == "serial":
             from scanapp.scanners.serial_source import list_ports
 
-            return [(p.device, f"{p.device} — {p.description}") for p in list_ports()]
+            label = self.tr("{device} — {description}")
+            return [(p.device, label.format(device=p.device, description=p.description)) for p in list_ports()]
         if kind == "evdev" and sys.platform == "linux":
             from scanapp.scanners.evdev_source import list_devices
 
-            return [(d.path, f"{d.name} — {d.path}") for d in list_devices()]
+            label = self.tr("{name} — {path}")
+            return [(d.path, label.format(name=d.name, path=d.path)) for d in list_devices()]
         return []
 
     def _device_path(self) -> str:
