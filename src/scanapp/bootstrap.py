@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from scanapp import paths
 from scanapp.domain.clock import Clock, SystemClock
 from scanapp.services.counting import Counting
+from scanapp.services.reads import Reads
 from scanapp.services.scanner_settings import ScannerSettingsService
+from scanapp.services.users import Users
 from scanapp.store.database import Store
 from scanapp.store.settings import StoredSettings
 from scanapp.store.uow import SqlUnitOfWork
@@ -85,6 +87,22 @@ class App:
     @cached_property
     def counting(self) -> Counting:
         return Counting(self.uow, self.clock)
+
+    @property
+    def reads(self) -> Reads:
+        return Reads(self.store)
+
+    @property
+    def users(self) -> Users:
+        return Users(self.uow, self.reads)
+
+    @property
+    def device_id(self) -> str:
+        return self.store.device_id
+
+    def open(self) -> None:
+        """Open the store now (creating the demo data if asked); KnownError when it cannot be opened."""
+        _ = self.store
 
     @cached_property
     def scanner_settings(self) -> ScannerSettingsService:

@@ -145,14 +145,14 @@ def main() -> int:
     window.resize(800, 480)
     window.show()
     qt.processEvents()
-    user = next(u for u in engine.read(queries.users) if u.user_id == "sam")
+    user = next(u for u in engine.reads.users() if u.user_id == "sam")
     window.sign_in_as(user)
     page = window.session
     window.stack.setCurrentWidget(page)
 
-    print(f"\nsession with {engine.read(queries.line_count, session_id):,} scan lines, window 800x480, offscreen\n")
+    print(f"\nsession with {engine.reads.line_count(session_id):,} scan lines, window 800x480, offscreen\n")
     print(f"{'open the session screen':<44} {ms(timed(lambda: (page.open(session_id), qt.processEvents())))}")
-    model = page.scan_model
+    model = page.lists.scan_model
     print(f"{'scan list: load the ordinals (reload)':<44} {ms(timed(model.count_rows, 5))}")
     print(f"{'scan list: look for new scans (refresh)':<44} {ms(timed(lambda: model.refresh(True), 5))}")
     rows = model.rowCount()
@@ -164,7 +164,7 @@ def main() -> int:
 
         print(f"{'scan list: one cold page, ' + label:<44} {ms(timed(cold_page, 3))}")
 
-    view = page.scan_view
+    view = page.lists.scan_view
     bar = view.verticalScrollBar()
     step = view.viewport().height()
     summary("scroll: page-down from the top", frames(qt, view, list(range(0, step * 300, step))))
@@ -177,14 +177,14 @@ def main() -> int:
     codes = [gtin13(i) for i in range(0, 50)]
 
     def one_scan(code: str) -> None:
-        page.on_scan_read(ScanRead(text=code, source="wedge", at=datetime.now(UTC)))
+        page.scanning.on_scan_read(ScanRead(text=code, source="wedge", at=datetime.now(UTC)))
         qt.processEvents()
 
     scan_times = [timed(lambda c=c: one_scan(c)) for c in codes]
     summary("one scan: record + refresh every model", scan_times)
 
     for category in (Category.COUNTED, Category.UNDIRECTED, Category.UNCOUNTED, Category.UNMATCHED):
-        m = page.models[category]
+        m = page.lists.models[category]
         count = timed(m.count_rows, 3)
         first = timed(lambda m=m: m.fetch_rows(0, m.page_size), 3)
         print(f"{'tab ' + category.value + f' ({m.rowCount():,} rows)':<44} count {ms(count)}  first page {ms(first)}")

@@ -31,6 +31,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOTES))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp):
+    """The screens as people see them: through the package's translation, whose English carries the plural
+    forms (the source strings say "%n units" whatever n is)."""
+    from scanapp.gui.app import install_translator
+
+    translator = install_translator(qapp)
+    yield
+    if translator is not None:
+        qapp.removeTranslator(translator)
+
+
 # More products: a soda whose code is a one-digit mis-read away from COLA's, and one not on any list.
 SODA_14 = "04006381333948"
 JUICE_14 = "00012345000065"
@@ -53,7 +65,14 @@ def store(tmp_path):
 
 
 @pytest.fixture
-def gui_app(store, clock) -> App:
+def device_sources():
+    """The App's maker of serial and evdev sources: None, the real one; a test module overrides this fixture
+    to pass a fake in."""
+    return None
+
+
+@pytest.fixture
+def gui_app(store, clock, device_sources) -> App:
     with SqlUnitOfWork(store) as uow:
         for user_id, name, role in USERS:
             uow.users.upsert(user_id, name, ROLES[role])
@@ -61,7 +80,7 @@ def gui_app(store, clock) -> App:
             "INSERT INTO areas (name) VALUES ('Backstock'), ('Display'), ('Endcap'), ('Sales floor'), ('Stockroom')"
         )
         uow.commit()
-    return App(data_dir=store.path.parent, clock=clock, _store=store)
+    return App(data_dir=store.path.parent, clock=clock, _store=store, device_sources=device_sources)
 
 
 @pytest.fixture

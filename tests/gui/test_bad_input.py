@@ -21,12 +21,12 @@ def page(qtbot, window, retail):
     sign_in(qtbot, window, "alex")
     open_session(qtbot, window, retail.directed_session)
     p = window.session
-    qtbot.mouseClick(p.scan_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(p.action_row.scan_button, Qt.MouseButton.LeftButton)
     return p
 
 
 def newest(page):
-    return page.scan_model.data(page.scan_model.index(0, 0), ROW_ROLE).line
+    return page.lists.scan_model.data(page.lists.scan_model.index(0, 0), ROW_ROLE).line
 
 
 def test_text_that_is_no_barcode_is_kept_as_unmatched(qtbot, page):
@@ -40,24 +40,24 @@ def test_a_runaway_line_is_rejected_with_its_reason(qtbot, page):
     outcome = scan(qtbot, page, "7" * 600)
     assert outcome.status == "rejected"
     assert newest(page).reason == "too long: 600 characters (at most 512)"
-    assert page.scan_model.data(page.scan_model.index(0, 0)).startswith("Rejected: too long")
+    assert page.lists.scan_model.data(page.lists.scan_model.index(0, 0)).startswith("Rejected: too long")
 
 
 def test_gs_typed_as_ctrl_bracket_reads_as_gs1(qtbot, page):
     with qtbot.waitSignal(page.scan_recorded) as recorded:
-        qtbot.keyClicks(page.scanner_input, "]C10104006381333931")
+        qtbot.keyClicks(page.action_row.scanner_input, "]C10104006381333931")
         gs = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier, "\x1d")
-        QApplication.sendEvent(page.scanner_input, gs)
-        qtbot.keyClicks(page.scanner_input, "10LOT7")
-        qtbot.keyClick(page.scanner_input, Qt.Key.Key_Return)
+        QApplication.sendEvent(page.action_row.scanner_input, gs)
+        qtbot.keyClicks(page.action_row.scanner_input, "10LOT7")
+        qtbot.keyClick(page.action_row.scanner_input, Qt.Key.Key_Return)
     outcome = recorded.args[0]
     assert outcome.status == "accepted"
     assert outcome.item_key == "SKU-COLA" and outcome.barcode.lot == "LOT7"
 
 
 def test_enter_alone_records_nothing(qtbot, page):
-    qtbot.keyClick(page.scanner_input, Qt.Key.Key_Return)
-    assert page.scan_model.rowCount() == 0
+    qtbot.keyClick(page.action_row.scanner_input, Qt.Key.Key_Return)
+    assert page.lists.scan_model.rowCount() == 0
 
 
 def test_a_store_locked_by_another_program_refuses_the_scan_in_plain_words(qtbot, page, store):
@@ -65,12 +65,12 @@ def test_a_store_locked_by_another_program_refuses_the_scan_in_plain_words(qtbot
     other = sqlite3.connect(store.path, timeout=0)
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:
-        qtbot.keyClicks(page.scanner_input, COLA)
-        qtbot.keyClick(page.scanner_input, Qt.Key.Key_Return)
+        qtbot.keyClicks(page.action_row.scanner_input, COLA)
+        qtbot.keyClick(page.action_row.scanner_input, Qt.Key.Key_Return)
     finally:
         other.rollback()
         other.close()
     assert page.message_bar.text.startswith("The scan was not recorded: The database")
     assert "is locked by another program. Nothing was written" in page.message_bar.text
-    assert page.scan_model.rowCount() == 0
+    assert page.lists.scan_model.rowCount() == 0
     assert scan(qtbot, page, COLA).status == "accepted"  # and once it is free, scanning goes on

@@ -14,7 +14,6 @@ from scanapp.domain.counts import CountKind, SessionState
 from scanapp.domain.permissions import ROLES, Actor
 from scanapp.gui.formatting import day_and_time
 from scanapp.gui.scan_button import ScanMode
-from scanapp.store import queries
 from tests.gui.conftest import sign_in, text
 
 
@@ -74,11 +73,11 @@ def test_start_counting_on_the_card_starts_the_default_session_and_focuses_the_s
     sign_in(qtbot, window, "alex")
     qtbot.mouseClick(card(window, "Aisle 5").start_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.session
-    session = window.engine.read(queries.session, retail.directed_session.id)
+    session = window.engine.reads.session(retail.directed_session.id)
     assert session.state is SessionState.IN_PROGRESS
     assert session.started_by == "alex" and session.lock.user_id == "alex"
-    qtbot.waitUntil(lambda: window.session.scan_button.mode is ScanMode.READY)
-    assert window.session.scanner_input.hasFocus()
+    qtbot.waitUntil(lambda: window.session.action_row.scan_button.mode is ScanMode.READY)
+    assert window.session.action_row.scanner_input.hasFocus()
 
 
 def test_sessions_of_a_count_with_state_and_holder(qtbot, window, retail, counting, supervisor, store):
@@ -117,7 +116,7 @@ def test_new_session_asks_for_a_name_and_an_area(qtbot, window, retail):
     qtbot.keyClicks(dialog.name_edit, "Back wall")
     dialog.area_box.setCurrentText("Backstock")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    names = [(s.session.name, s.session.area) for s in window.engine.read(queries.sessions_of, retail.directed_id)]
+    names = [(s.session.name, s.session.area) for s in window.engine.reads.sessions_of(retail.directed_id)]
     assert names == [("Default session", "Display"), ("Back wall", "Backstock")]
     assert len(window.counts.session_cards) == 2
     assert "Session created" in window.counts.message_bar.text
@@ -151,7 +150,7 @@ def test_force_release_is_offered_to_associates_only_as_a_disabled_hint(qtbot, w
 
 def test_a_supervisor_force_releases_a_held_session(qtbot, window, retail, counting):
     held_by_pat(counting, retail.directed_session.id)
-    before = window.engine.read(queries.session, retail.directed_session.id)
+    before = window.engine.reads.session(retail.directed_session.id)
     sign_in(qtbot, window, "sam")
     window.counts.select_count(retail.directed_id)
     release = window.counts.session_cards[retail.directed_session.id].release_button
@@ -160,7 +159,7 @@ def test_a_supervisor_force_releases_a_held_session(qtbot, window, retail, count
     dialog = window.counts.dialog
     assert "Held by Pat" in dialog.message.text() or "held by Pat" in dialog.message.text()
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
-    after = window.engine.read(queries.session, retail.directed_session.id)
+    after = window.engine.reads.session(retail.directed_session.id)
     assert after.lock is None
     assert after.epoch == before.epoch + 1
     assert window.counts.session_cards[retail.directed_session.id].holder_text == "Free"
@@ -172,7 +171,7 @@ def test_force_release_cancelled_keeps_the_lock(qtbot, window, retail, counting)
     window.counts.select_count(retail.directed_id)
     window.counts.force_release(retail.directed_session.id)
     qtbot.mouseClick(window.counts.dialog.cancel_button, Qt.MouseButton.LeftButton)
-    assert window.engine.read(queries.session, retail.directed_session.id).lock.user_id == "pat"
+    assert window.engine.reads.session(retail.directed_session.id).lock.user_id == "pat"
 
 
 def test_count_cards_are_picked_by_keyboard(qtbot, window, retail):
@@ -195,7 +194,7 @@ def test_keyboard_from_count_to_session(qtbot, window, retail, counting, supervi
     qtbot.waitUntil(session_card.hasFocus)
     qtbot.keyClick(session_card, Qt.Key.Key_Return)  # and Enter opens one
     assert window.stack.currentWidget() is window.session
-    qtbot.waitUntil(window.session.scanner_input.hasFocus)  # in progress: straight to scanning
-    qtbot.keyClick(window.session.scanner_input, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(window.session.action_row.scanner_input.hasFocus)  # in progress: straight to scanning
+    qtbot.keyClick(window.session.action_row.scanner_input, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     card = window.counts.session_cards[retail.directed_session.id]
     qtbot.waitUntil(card.hasFocus)  # back where we were

@@ -7,14 +7,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from scanapp.gui.models.hand_counted import HandCountModel
-from scanapp.store import queries
 from tests.gui.conftest import open_session, sign_in
 
 
 def start(qtbot, window, session):
     open_session(qtbot, window, session)
     page = window.session
-    qtbot.mouseClick(page.scan_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.action_row.scan_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.hand_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(page.dialog.isActiveWindow)
     return page, page.dialog
@@ -105,11 +104,11 @@ def test_save_adds_them_to_the_session(qtbot, directed, window, retail):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert saved.args == [12]
     assert page.message_bar.text == "Added 12 hand-counted units."
-    assert page.totals_label.text() == "Units scanned: 12\nUnique products: 1"
+    assert page.header.totals_label.text() == "Units scanned: 12\nUnique products: 1"
     assert page.tab_titles()[0] == "Counted (1)"
-    line = page.scan_model.data(page.scan_model.index(0, 0))
+    line = page.lists.scan_model.data(page.lists.scan_model.index(0, 0))
     assert "hand-counted × 12" in line
-    totals = window.engine.read(queries.totals, retail.directed_session.id)
+    totals = window.engine.reads.totals(retail.directed_session.id)
     assert totals.units == 12
 
 
@@ -123,5 +122,5 @@ def test_cancel_adds_nothing(qtbot, directed, window, retail):
     page, dialog = directed
     enter(qtbot, dialog, "SKU-COLA")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert window.engine.read(queries.totals, retail.directed_session.id).units == 0
+    assert window.engine.reads.totals(retail.directed_session.id).units == 0
     assert page.dialog is None

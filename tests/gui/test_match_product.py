@@ -11,7 +11,6 @@ from scanapp.domain.classification import Category
 from scanapp.domain.counts import SessionState
 from scanapp.domain.suggestions import with_check
 from scanapp.gui.models.candidates import CandidateModel
-from scanapp.store import queries
 from tests.gui.conftest import open_session, sign_in
 from tests.gui.test_session_page import scan
 from tests.helpers import COLA, WATER
@@ -26,18 +25,18 @@ def page(qtbot, window, retail):
     sign_in(qtbot, window, "alex")
     open_session(qtbot, window, retail.directed_session)
     p = window.session
-    qtbot.mouseClick(p.scan_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(p.action_row.scan_button, Qt.MouseButton.LeftButton)
     return p
 
 
 def unmatched_tab(page):
-    return page.views[Category.UNMATCHED]
+    return page.lists.views[Category.UNMATCHED]
 
 
 def click_match(qtbot, page, row=0):
     view = unmatched_tab(page)
-    page.tabs.setCurrentWidget(view)
-    rect = view.visualRect(page.unmatched_model.index(row, 1))
+    page.lists.tabs.setCurrentWidget(view)
+    rect = view.visualRect(page.lists.unmatched_model.index(row, 1))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     return page.dialog
 
@@ -45,16 +44,16 @@ def click_match(qtbot, page, row=0):
 def test_submit_is_blocked_while_unmatched_items_remain_and_jumps_to_them(qtbot, page, window, retail):
     scan(qtbot, page, COLA)
     scan(qtbot, page, MISREAD_COLA)
-    page.tabs.setCurrentIndex(0)
-    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
-    assert window.engine.read(queries.session, retail.directed_session.id).state is SessionState.IN_PROGRESS
+    page.lists.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(page.action_row.submit_button, Qt.MouseButton.LeftButton)
+    assert window.engine.reads.session(retail.directed_session.id).state is SessionState.IN_PROGRESS
     assert page.message_bar.text == (
         "Submit is blocked: 1 unmatched item must be matched or removed first (see the Unmatched tab)."
     )
-    assert page.tabs.currentWidget() is unmatched_tab(page)
-    page.tabs.setCurrentIndex(0)
+    assert page.lists.tabs.currentWidget() is unmatched_tab(page)
+    page.lists.tabs.setCurrentIndex(0)
     qtbot.mouseClick(page.message_bar.action_button, Qt.MouseButton.LeftButton)  # "Show unmatched"
-    assert page.tabs.currentWidget() is unmatched_tab(page)
+    assert page.lists.tabs.currentWidget() is unmatched_tab(page)
 
 
 def test_unmatched_card_shows_time_scans_ago_and_neighbours(qtbot, page):
@@ -62,7 +61,7 @@ def test_unmatched_card_shows_time_scans_ago_and_neighbours(qtbot, page):
     scan(qtbot, page, NOBODYS)
     scan(qtbot, page, WATER)
     scan(qtbot, page, WATER)
-    card = page.unmatched_model.data(page.unmatched_model.index(0, 0))
+    card = page.lists.unmatched_model.data(page.lists.unmatched_model.index(0, 0))
     lines = card.splitlines()
     assert lines[0] == NOBODYS.zfill(14)
     assert lines[1].startswith("Scanned ") and lines[1].endswith(", 2 scans ago")
@@ -86,10 +85,10 @@ def test_saving_a_listed_product_moves_the_scan_to_counted(qtbot, page, window, 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert page.tab_titles()[:2] == ["Counted (1)", "Unmatched (0)"]
     assert page.message_bar.text == "Matched to Product SKU-COLA: moved to Counted."
-    line = page.scan_model.data(page.scan_model.index(0, 0))
+    line = page.lists.scan_model.data(page.lists.scan_model.index(0, 0))
     assert line.startswith("Product SKU-COLA\nCounted")
-    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
-    assert window.engine.read(queries.session, retail.directed_session.id).state is SessionState.SUBMITTED
+    qtbot.mouseClick(page.action_row.submit_button, Qt.MouseButton.LeftButton)
+    assert window.engine.reads.session(retail.directed_session.id).state is SessionState.SUBMITTED
 
 
 def test_search_by_sku_or_name_and_an_unlisted_product_goes_to_undirected(qtbot, page):
@@ -152,10 +151,10 @@ def test_products_on_the_list_are_offered_first(qtbot, page, window, store):
 def test_alt_m_matches_the_newest_unmatched_scan(qtbot, page):
     scan(qtbot, page, NOBODYS)
     scan(qtbot, page, MISREAD_COLA)
-    page.tabs.setCurrentIndex(0)
-    qtbot.keyClick(page.scanner_input, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    page.lists.tabs.setCurrentIndex(0)
+    qtbot.keyClick(page.action_row.scanner_input, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: page.dialog is not None)
-    assert page.tabs.currentWidget() is unmatched_tab(page)
+    assert page.lists.tabs.currentWidget() is unmatched_tab(page)
     assert page.dialog.line.code == MISREAD_COLA.zfill(14)
 
 

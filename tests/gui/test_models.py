@@ -11,12 +11,13 @@ from PySide6.QtCore import QModelIndex, Qt
 from scanapp.domain.classification import Category
 from scanapp.domain.counts import CountKind
 from scanapp.domain.suggestions import with_check
-from scanapp.gui.models.candidates import CandidateModel, candidates_for
+from scanapp.gui.models.candidates import CandidateModel
 from scanapp.gui.models.hand_counted import HandCountModel
 from scanapp.gui.models.items import ItemsModel, UncountedModel
 from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.models.scan_lines import STATUS_ROLE, ScanListModel
 from scanapp.gui.models.unmatched import UnmatchedModel, card_text
+from scanapp.services.candidates import candidates_for
 from tests.gui.conftest import SODA_14
 from tests.helpers import CHIPS, COLA, COLA_14, WATER, add_products
 
@@ -39,7 +40,7 @@ def shown(model, column=0):
 
 
 def test_scan_list_is_newest_first_with_status_and_remove(qtmodeltester, engine, scanned):
-    model = ScanListModel(engine)
+    model = ScanListModel(engine.reads)
     model.set_session(scanned)
     qtmodeltester.check(model)
     assert model.rowCount() == 6
@@ -54,10 +55,10 @@ def test_scan_list_is_newest_first_with_status_and_remove(qtmodeltester, engine,
 
 
 def test_category_models_pass_the_model_tester(qtmodeltester, engine, scanned):
-    counted = ItemsModel(engine, Category.COUNTED)
-    undirected = ItemsModel(engine, Category.UNDIRECTED)
-    uncounted = UncountedModel(engine)
-    unmatched = UnmatchedModel(engine)
+    counted = ItemsModel(engine.reads, Category.COUNTED)
+    undirected = ItemsModel(engine.reads, Category.UNDIRECTED)
+    uncounted = UncountedModel(engine.reads)
+    unmatched = UnmatchedModel(engine.reads)
     for model in (counted, undirected, uncounted, unmatched):
         model.set_session(scanned)
         qtmodeltester.check(model)
@@ -70,7 +71,7 @@ def test_category_models_pass_the_model_tester(qtmodeltester, engine, scanned):
 
 
 def test_unmatched_card_says_when_and_what_was_scanned_around_it(engine, scanned):
-    model = UnmatchedModel(engine)
+    model = UnmatchedModel(engine.reads)
     model.set_session(scanned)
     card = model.data(model.index(0, 0), ROW_ROLE)
     assert card.context.scans_ago == 1  # CHIPS came after it; the rejected read is not a scan
@@ -89,7 +90,7 @@ def test_pages_are_fetched_only_when_rows_are_asked_for(engine, store, counting,
     counting.start(supervisor, session.id)
     for _ in range(250):
         counting.record_scan(supervisor, session.id, COLA, "test")
-    model = ScanListModel(engine)
+    model = ScanListModel(engine.reads)
     model.set_session(session.id)
     assert model.rowCount() == 250
     assert model.fetches == 0
@@ -100,7 +101,7 @@ def test_pages_are_fetched_only_when_rows_are_asked_for(engine, store, counting,
 
 
 def test_new_scans_are_inserted_at_the_top_without_a_reset(qtbot, engine, scanned, counting, supervisor):
-    model = ScanListModel(engine)
+    model = ScanListModel(engine.reads)
     model.set_session(scanned)
     inserted = []
     model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
@@ -114,7 +115,7 @@ def test_new_scans_are_inserted_at_the_top_without_a_reset(qtbot, engine, scanne
 
 
 def test_remove_row_takes_one_row_out(qtbot, engine, scanned):
-    model = ScanListModel(engine)
+    model = ScanListModel(engine.reads)
     model.set_session(scanned)
     with qtbot.waitSignal(model.rowsRemoved):
         model.remove_row(2)
@@ -126,19 +127,19 @@ def test_remove_row_takes_one_row_out(qtbot, engine, scanned):
 def test_candidates_model_and_likely_matches(qtmodeltester, engine, retail):
     # COLA's data digits with one of them (and so the check digit) misread: a valid code nobody owns.
     misread = with_check("040063813339" + "4")
-    found = engine.read(candidates_for, misread, misread)
+    found = candidates_for(engine.reads, misread, misread)
     assert found[0].sku == "SKU-COLA"
     assert "misread" in found[0].reason
     model = CandidateModel()
     model.set_candidates(found)
     qtmodeltester.check(model)
     assert model.data(model.index(0, CandidateModel.SKU)) == "SKU-COLA"
-    by_name = engine.read(candidates_for, misread, "SKU-WATER")
+    by_name = candidates_for(engine.reads, misread, "SKU-WATER")
     assert by_name[0].sku == "SKU-WATER" and by_name[0].reason == "matches the search"
 
 
 def test_hand_count_model_steps_types_and_removes(qtmodeltester, engine, retail):
-    hits = engine.read(candidates_for, "", "SKU-COLA")
+    hits = candidates_for(engine.reads, "", "SKU-COLA")
     model = HandCountModel()
     qtmodeltester.check(model)
     row = model.add(hits[0])

@@ -10,10 +10,8 @@ from typing import ClassVar
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 
-from scanapp.gui import session_page
 from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.scanner_settings import ScannerSettingsDialog
-from scanapp.scanners import settings as scanner_settings
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings
 from tests.gui.conftest import open_session, sign_in
@@ -27,7 +25,7 @@ class FakeSerial(QObject):
     state_changed = Signal(str, str)
     made: ClassVar[list[FakeSerial]] = []
 
-    def __init__(self, settings, clock=None, parent=None) -> None:
+    def __init__(self, settings, parent=None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.source = f"serial:{settings.device}"
@@ -41,32 +39,37 @@ class FakeSerial(QObject):
         self.running = False
 
 
+# The App makes its device sources with this (conftest's gui_app passes it in): the fake, for these tests.
+with_fake_serial = pytest.mark.parametrize("device_sources", [FakeSerial])
+
+
 @pytest.fixture
-def serial_scanner(store, monkeypatch):
+def serial_scanner(gui_app):
     FakeSerial.made = []
-    monkeypatch.setattr(session_page, "device_source", FakeSerial)
-    scanner_settings.save(store, ScannerSettings(kind="serial", device="/dev/ttyFAKE0", baud=9600))
+    gui_app.scanner_settings.save(ScannerSettings(kind="serial", device="/dev/ttyFAKE0", baud=9600))
 
 
+@with_fake_serial
 def test_a_serial_scanner_is_read_while_the_session_is_open(qtbot, window, retail, serial_scanner):
     sign_in(qtbot, window, "alex")
     open_session(qtbot, window, retail.directed_session)
     page = window.session
-    qtbot.mouseClick(page.scan_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.action_row.scan_button, Qt.MouseButton.LeftButton)
     source = FakeSerial.made[-1]
     assert source.running and source.settings.device == "/dev/ttyFAKE0"
     source.state_changed.emit("connected", "/dev/ttyFAKE0 open")
-    assert page.scanner_input.placeholderText() == "serial:/dev/ttyFAKE0: connected"
+    assert page.action_row.scanner_input.placeholderText() == "serial:/dev/ttyFAKE0: connected"
     page.hand_button.setFocus()  # a device scanner does not need the scanner input's focus
     with qtbot.waitSignal(page.scan_recorded) as recorded:
         source.scan_read.emit(ScanRead(text=COLA, source="serial:/dev/ttyFAKE0", at=datetime.now(UTC)))
     assert recorded.args[0].status == "accepted"
-    line = page.scan_model.data(page.scan_model.index(0, 0), ROW_ROLE)
+    line = page.lists.scan_model.data(page.lists.scan_model.index(0, 0), ROW_ROLE)
     assert line.line.source == "serial:/dev/ttyFAKE0"
     page.leave()
     assert not source.running
 
 
+@with_fake_serial
 def test_unplugging_says_so_and_replugging_clears_it(qtbot, window, retail, serial_scanner):
     sign_in(qtbot, window, "alex")
     open_session(qtbot, window, retail.directed_session)
@@ -81,19 +84,19 @@ def test_unplugging_says_so_and_replugging_clears_it(qtbot, window, retail, seri
     assert page.message_bar.text == ""
 
 
-def test_a_device_that_cannot_be_read_is_explained(qtbot, window, retail, store):
-    scanner_settings.save(store, ScannerSettings(kind="serial", device=""))
+def test_a_device_that_cannot_be_read_is_explained(qtbot, window, retail, gui_app):
+    gui_app.scanner_settings.save(ScannerSettings(kind="serial", device=""))
     sign_in(qtbot, window, "alex")
     open_session(qtbot, window, retail.directed_session)
     assert window.session.message_bar.text == "Scanner: Choose the scanner's device first."
-    assert window.session.device is None
+    assert window.session.scanning.device is None
 
 
 def test_the_keyboard_wedge_needs_no_device(qtbot, window, retail):
     sign_in(qtbot, window, "alex")
     open_session(qtbot, window, retail.directed_session)
-    assert window.session.device is None
-    assert window.session.scanner_input.placeholderText() == "Scan here"
+    assert window.session.scanning.device is None
+    assert window.session.action_row.scanner_input.placeholderText() == "Scan here"
 
 
 def test_scanner_settings_open_from_the_counts_list(qtbot, window, retail):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from scanapp.domain.counts import SessionState
-from scanapp.store import queries
 from tests.gui.conftest import open_session, sign_in
 
 
@@ -44,10 +43,10 @@ def test_keyboard_sign_in(qtbot, window, retail):
 def test_sign_out_from_a_session_releases_it(qtbot, window, retail):
     sign_in(qtbot, window, "alex")
     open_session(qtbot, window, retail.directed_session)
-    assert window.engine.read(queries.session, retail.directed_session.id).lock.user_id == "alex"
+    assert window.engine.reads.session(retail.directed_session.id).lock.user_id == "alex"
     window.sign_out()
     assert window.stack.currentWidget() is window.sign_in
-    session = window.engine.read(queries.session, retail.directed_session.id)
+    session = window.engine.reads.session(retail.directed_session.id)
     assert session.lock is None
     assert session.state is SessionState.NOT_STARTED
     assert window.engine.signed_in_actor is None
@@ -57,7 +56,7 @@ def test_closing_the_window_releases_the_session(qtbot, window, retail):
     sign_in(qtbot, window, "alex")
     open_session(qtbot, window, retail.directed_session)
     window.close()
-    assert window.engine.read(queries.session, retail.directed_session.id).lock is None
+    assert window.engine.reads.session(retail.directed_session.id).lock is None
 
 
 def test_a_store_without_users_says_how_to_get_some(qtbot, store, clock):

@@ -1,7 +1,7 @@
-"""What the screens talk to: the counting use-cases, the read-side queries, who is signed in, and one
-signal per kind of change so every page that shows it refreshes.
+"""What the screens talk to: the counting use-cases, the read port, who is signed in, the scanner settings
+and sources, and one signal per kind of change so every page that shows it refreshes.
 
-Screens never see SQL: reads go through `read(queries.something, …)`, writes through `counting`.
+Screens never see SQL: reads go through `reads` (plain rows), writes through `counting`.
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ from datetime import datetime
 from typing import Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy import Connection
 
-from scanapp.bootstrap import App
+from scanapp.domain.clock import Clock
 from scanapp.domain.permissions import Actor
-from scanapp.services import users
+from scanapp.domain.rows import UserRow
+from scanapp.gui.shell.parts import Parts
+from scanapp.scanners.sources import DeviceSourceFactory
 from scanapp.services.counting import Counting
-from scanapp.store.queries import UserRow
+from scanapp.services.reads import Reads
+from scanapp.services.scanner_settings import ScannerSettingsService
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -30,14 +32,23 @@ class Engine(QObject):
     session_changed = Signal(str)
     """A session's state, lock or lines changed (its id): pages showing it refresh."""
 
-    def __init__(self, app: App, parent: QObject | None = None) -> None:
+    def __init__(self, parts: Parts, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.app = app
+        self.parts = parts
+        self.reads: Reads = parts.reads
+        self.scanner_settings: ScannerSettingsService = parts.scanner_settings
+        """Load and save each scanner's settings (the session reads with the active one)."""
+        self.device_sources: DeviceSourceFactory = parts.device_sources
+        """Makes the serial or evdev source a session reads."""
         self._actor: Actor | None = None
 
     @property
     def counting(self) -> Counting:
-        return self.app.counting
+        return self.parts.counting
+
+    @property
+    def clock(self) -> Clock:
+        return self.parts.clock
 
     @property
     def actor(self) -> Actor:
@@ -51,16 +62,14 @@ class Engine(QObject):
 
     @property
     def device_id(self) -> str:
-        return self.app.store.device_id
+        return self.parts.device_id
 
     def now(self) -> datetime:
-        return self.app.clock.now()
+        return self.clock.now()
 
-    def read(self, query: Callable[Concatenate[Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
-        """Run one read-side query (a function of store.queries, or a composition of them) on its own
-        connection."""
-        with self.app.store.read() as conn:
-            return query(conn, *args, **kwargs)
+    def read(self, query: Callable[Concatenate[Reads, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a composition of reads (scanapp.services.candidates' searches, say) over the read port."""
+        return query(self.reads, *args, **kwargs)
 
     def sign_in(self, user: UserRow) -> Actor:
         self._actor = Actor(
@@ -69,21 +78,16 @@ class Engine(QObject):
             permissions=user.permissions,
             display_name=user.display_name,
         )
-        self._remember(user.user_id)
+        self.parts.users.remember(user.user_id)
         self.signed_in.emit(self._actor)
         return self._actor
 
     def sign_out(self) -> None:
         self._actor = None
-        self._remember(None)
+        self.parts.users.remember(None)
         self.signed_out.emit()
 
     def remembered_user(self) -> UserRow | None:
         """Who was signed in on this device when the app last closed (signing out forgets them), so the app
         opens straight on the counts list for the person holding the handheld."""
-        return self.read(users.remembered)
-
-    def _remember(self, user_id: str | None) -> None:
-        with self.app.uow() as uow:
-            users.remember(uow, user_id)
-            uow.commit()
+        return self.parts.users.remembered()

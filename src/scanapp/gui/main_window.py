@@ -7,12 +7,12 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from scanapp.domain.rows import UserRow
 from scanapp.gui import style
-from scanapp.gui.counts_page import CountsPage
 from scanapp.gui.engine import Engine
-from scanapp.gui.session_page import SessionPage
+from scanapp.gui.retail.counts_page import CountsPage
+from scanapp.gui.retail.session.page import SessionPage
 from scanapp.gui.sign_in import SignInPage
-from scanapp.store.queries import UserRow
 
 
 class MainWindow(QMainWindow):

@@ -7,9 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from scanapp.domain.permissions import LAB, Actor, can_force_release, can_open_counts, can_start_early
+from scanapp.domain.rows import UserRow
 from scanapp.gui.engine import Engine
-from scanapp.store import queries
-from scanapp.store.queries import UserRow
 
 
 def can_do(user: UserRow) -> str:
@@ -60,7 +59,7 @@ class SignInPage(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.buttons = {}
-        users = self.engine.read(queries.users)
+        users = self.engine.reads.users()
         if not users:
             empty = QLabel(
                 "There are no users on this device yet. Start ScanApp with --demo to try it, or sync with the "

@@ -100,10 +100,8 @@ def test_data_dir_option_then_env_then_platform_default(monkeypatch: pytest.Monk
 
 def test_the_demo_opens_signed_in_as_the_associate(demo: Path) -> None:
     from scanapp.bootstrap import App
-    from scanapp.services import users
 
     app = App(data_dir=demo)
-    with app.store.read() as conn:
-        user = users.remembered(conn)
+    user = app.users.remembered()
     app.close()
     assert user is not None and user.user_id == "alex"

@@ -23,9 +23,10 @@ from scanapp.domain.counts import Count, CountKind
 from scanapp.errors import KnownError
 from scanapp.gui.engine import Engine
 from scanapp.gui.formatting import plural
-from scanapp.gui.models.candidates import CandidateModel, search_matches
+from scanapp.gui.models.candidates import CandidateModel
 from scanapp.gui.models.hand_counted import MAX_QTY, HandCountModel
 from scanapp.gui.views import TableView
+from scanapp.services.candidates import search_matches
 
 SEARCH_DELAY_MS = 250
 

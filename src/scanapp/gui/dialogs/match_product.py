@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
 
 from scanapp.domain.barcodes import printable
 from scanapp.domain.classification import Category
+from scanapp.domain.rows import Candidate
 from scanapp.domain.tally import Line
 from scanapp.errors import KnownError
 from scanapp.gui.engine import Engine
 from scanapp.gui.formatting import clock_time
-from scanapp.gui.models.candidates import Candidate, CandidateModel, candidates_for
+from scanapp.gui.models.candidates import CandidateModel
 from scanapp.gui.views import TableView
+from scanapp.services.candidates import candidates_for
 
 SEARCH_DELAY_MS = 250
 

@@ -1,2 +1,2 @@
-"""Item models over the store: plain rows from store.queries, fetched in pages, never domain objects held
-in list widgets."""
+"""Table models over plain rows from the read port (scanapp.services.reads), fetched in pages, never domain
+objects held in list widgets."""

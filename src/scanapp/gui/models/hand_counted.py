@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from scanapp.gui.models.candidates import Candidate
+from scanapp.domain.rows import Candidate
 from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.models.table import HeaderedTableModel
 from scanapp.gui.style import MUTED_COLOUR

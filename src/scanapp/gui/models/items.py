@@ -8,11 +8,10 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt
 
 from scanapp.domain.classification import Category
-from scanapp.gui.engine import Engine
-from scanapp.gui.models.paged import PagedTableModel
+from scanapp.domain.rows import ItemRow
+from scanapp.gui.models.paged import SessionPagedModel
 from scanapp.gui.style import MUTED_COLOUR
-from scanapp.store import queries
-from scanapp.store.queries import ItemRow
+from scanapp.services.reads import Reads
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -23,29 +22,21 @@ def _qty(value: float | None) -> str:
     return f"{value:g}"
 
 
-class ItemsModel(PagedTableModel[ItemRow]):
+class ItemsModel(SessionPagedModel[ItemRow]):
     """Products of one category in a session, by name, with units scanned (and expected, when listed)."""
 
     headers: ClassVar[tuple[str, ...]] = ("Product", "SKU", "Units", "Expected")
     PRODUCT, SKU, UNITS, EXPECTED = range(4)
 
-    def __init__(self, engine: Engine, category: Category, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.engine = engine
+    def __init__(self, reads: Reads, category: Category, parent: Any = None) -> None:
+        super().__init__(reads, parent)
         self.category = category
-        self.session_id: str | None = None
 
-    def set_session(self, session_id: str | None) -> None:
-        self.session_id = session_id
-        self.reload()
+    def count_session(self, session_id: str) -> int:
+        return self.reads.item_count(session_id, self.category)
 
-    def count_rows(self) -> int:
-        return self.engine.read(queries.item_count, self.session_id, self.category) if self.session_id else 0
-
-    def fetch_rows(self, offset: int, limit: int) -> list[ItemRow]:
-        if not self.session_id:
-            return []
-        return self.engine.read(queries.items, self.session_id, self.category, offset, limit)
+    def fetch_session(self, session_id: str, offset: int, limit: int) -> list[ItemRow]:
+        return self.reads.items(session_id, self.category, offset, limit)
 
     def cell(self, row: ItemRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -66,26 +57,17 @@ class ItemsModel(PagedTableModel[ItemRow]):
         return None
 
 
-class UncountedModel(PagedTableModel[ItemRow]):
+class UncountedModel(SessionPagedModel[ItemRow]):
     """Products on the directed list not yet scanned in this session."""
 
     headers: ClassVar[tuple[str, ...]] = ("Product", "SKU", "Expected")
     PRODUCT, SKU, EXPECTED = range(3)
 
-    def __init__(self, engine: Engine, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.engine = engine
-        self.session_id: str | None = None
+    def count_session(self, session_id: str) -> int:
+        return self.reads.uncounted_count(session_id)
 
-    def set_session(self, session_id: str | None) -> None:
-        self.session_id = session_id
-        self.reload()
-
-    def count_rows(self) -> int:
-        return self.engine.read(queries.uncounted_count, self.session_id) if self.session_id else 0
-
-    def fetch_rows(self, offset: int, limit: int) -> list[ItemRow]:
-        return self.engine.read(queries.uncounted, self.session_id, offset, limit) if self.session_id else []
+    def fetch_session(self, session_id: str, offset: int, limit: int) -> list[ItemRow]:
+        return self.reads.uncounted(session_id, offset, limit)
 
     def cell(self, row: ItemRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

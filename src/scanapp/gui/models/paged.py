@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 
 from scanapp.gui.models.table import HeaderedTableModel, Index
+from scanapp.services.reads import Reads
 
 R = TypeVar("R")
 
@@ -121,29 +122,54 @@ class PagedTableModel(HeaderedTableModel, Generic[R]):
         self.endResetModel()
 
 
-class OrdinalPagedModel(PagedTableModel[R]):
+class SessionPagedModel(PagedTableModel[R]):
+    """The rows of one session, read through the read port; empty while no session is set."""
+
+    def __init__(self, reads: Reads, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.reads = reads
+        self.session_id: str | None = None
+
+    def set_session(self, session_id: str | None) -> None:
+        self.session_id = session_id
+        self.reload()
+
+    def count_rows(self) -> int:
+        return self.count_session(self.session_id) if self.session_id else 0
+
+    def fetch_rows(self, offset: int, limit: int) -> list[R]:
+        return self.fetch_session(self.session_id, offset, limit) if self.session_id else []
+
+    def count_session(self, session_id: str) -> int:
+        raise NotImplementedError
+
+    def fetch_session(self, session_id: str, offset: int, limit: int) -> list[R]:
+        raise NotImplementedError
+
+
+class OrdinalPagedModel(SessionPagedModel[R]):
     """A paged model over scan lines, newest first, that keeps the lines' ordinals (a few bytes a row) and
     reads each page by them: every page costs the same wherever it is in a 100,000-line list, and new scans
     are found by asking only for ordinals above the newest one shown (no count over the whole session)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+    def __init__(self, reads: Reads, parent: Any = None) -> None:
+        super().__init__(reads, parent)
         self._ordinals: list[int] = []
 
-    def load_ordinals(self, after: int) -> list[int]:
-        """The ordinals of the rows, newest first, above `after` (0: all of them)."""
+    def load_ordinals(self, session_id: str, after: int) -> list[int]:
+        """The ordinals of the session's rows, newest first, above `after` (0: all of them)."""
         raise NotImplementedError
 
-    def rows_for(self, ordinals: list[int]) -> list[R]:
+    def rows_for(self, session_id: str, ordinals: list[int]) -> list[R]:
         raise NotImplementedError
 
     def count_rows(self) -> int:
-        self._ordinals = self.load_ordinals(0)
+        self._ordinals = self.load_ordinals(self.session_id, 0) if self.session_id else []
         return len(self._ordinals)
 
-    def fetch_rows(self, offset: int, limit: int) -> list[R]:
+    def fetch_session(self, session_id: str, offset: int, limit: int) -> list[R]:
         wanted = self._ordinals[offset : offset + limit]
-        rows = self.rows_for(wanted)
+        rows = self.rows_for(session_id, wanted)
         if len(rows) != len(wanted):  # lines removed behind our back (another window, a sync): start over
             QTimer.singleShot(0, self.reload)
         return rows
@@ -152,7 +178,9 @@ class OrdinalPagedModel(PagedTableModel[R]):
         if not new_rows_on_top:
             super().refresh()
             return
-        new = self.load_ordinals(self._ordinals[0] if self._ordinals else 0)
+        if not self.session_id:
+            return
+        new = self.load_ordinals(self.session_id, self._ordinals[0] if self._ordinals else 0)
         self._pages.clear()
         old = len(self._ordinals)
         if new:

@@ -2,42 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPixmap
-from sqlalchemy import Connection
 
 from scanapp.domain.barcodes import printable
-from scanapp.domain.tally import Line, LineKind
-from scanapp.gui.engine import Engine
+from scanapp.domain.rows import ScanRow
+from scanapp.domain.tally import LineKind
 from scanapp.gui.formatting import clock_time
 from scanapp.gui.models.paged import ROW_ROLE, OrdinalPagedModel
 from scanapp.gui.style import CATEGORY_COLOURS, MUTED_COLOUR, REJECTED_COLOUR
-from scanapp.store import queries
+from scanapp.services.reads import Reads
 
 STATUS_ROLE = ROW_ROLE + 1
 """data(index, STATUS_ROLE): "Counted", "Unmatched", "Undirected" or "Rejected"."""
-
-
-@dataclass(frozen=True)
-class ScanRow:
-    line: Line
-    name: str | None
-    """The matched product's name, if any."""
-
-    @property
-    def status(self) -> str:
-        if self.line.kind is LineKind.REJECTED or self.line.category is None:
-            return "Rejected"
-        return self.line.category.value
-
-
-def scan_rows(conn: Connection, session_id: str, ordinals: list[int]) -> list[ScanRow]:
-    page = queries.lines_at(conn, session_id, ordinals)
-    names = queries.product_names(conn, sorted({ln.item_key for ln in page if ln.item_key}))
-    return [ScanRow(ln, names.get(ln.item_key) if ln.item_key else None) for ln in page]
 
 
 def _status_bar(colour: QColor) -> QPixmap:
@@ -51,10 +30,8 @@ class ScanListModel(OrdinalPagedModel[ScanRow]):
     headers: ClassVar[tuple[str, ...]] = ("Scan", "")
     SCAN, REMOVE = range(2)
 
-    def __init__(self, engine: Engine, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.engine = engine
-        self.session_id: str | None = None
+    def __init__(self, reads: Reads, parent: Any = None) -> None:
+        super().__init__(reads, parent)
         self._big = QFont()
         self._big.setPointSize(16)
         self._big.setBold(True)
@@ -68,15 +45,11 @@ class ScanListModel(OrdinalPagedModel[ScanRow]):
             self._bars[status] = _status_bar(colour)
         return self._bars[status]
 
-    def set_session(self, session_id: str | None) -> None:
-        self.session_id = session_id
-        self.reload()
+    def load_ordinals(self, session_id: str, after: int) -> list[int]:
+        return self.reads.line_ordinals(session_id, None, after)
 
-    def load_ordinals(self, after: int) -> list[int]:
-        return self.engine.read(queries.line_ordinals, self.session_id, None, after) if self.session_id else []
-
-    def rows_for(self, ordinals: list[int]) -> list[ScanRow]:
-        return self.engine.read(scan_rows, self.session_id, ordinals) if self.session_id else []
+    def rows_for(self, session_id: str, ordinals: list[int]) -> list[ScanRow]:
+        return self.reads.scan_rows(session_id, ordinals)
 
     def cell(self, row: ScanRow, column: int, role: int) -> Any:
         line = row.line

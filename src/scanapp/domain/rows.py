@@ -1,0 +1,130 @@
+"""The plain rows the read side hands out: what screens, reports and exports show.
+
+The store builds them (store.queries), the read port in services passes them on, the screens' models show
+them; none of those layers needs another's types to use them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from scanapp.domain.counts import Count, CountState, Session
+from scanapp.domain.permissions import Permission
+from scanapp.domain.tally import Line, LineKind, Totals
+
+
+@dataclass(frozen=True)
+class UserRow:
+    user_id: str
+    display_name: str
+    permissions: frozenset[Permission]
+
+
+@dataclass(frozen=True)
+class CountRow:
+    count: Count
+    state: CountState
+    sessions: int
+    units: int
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    session: Session
+    totals: Totals
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    item_key: str
+    name: str
+    parent_name: str
+    units: int
+    expected_qty: float | None
+
+
+@dataclass(frozen=True)
+class ProductHit:
+    sku: str
+    name: str
+    parent_name: str
+    code: str | None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A product offered to match a scan or to add by hand, and why it is offered."""
+
+    sku: str
+    name: str
+    parent_name: str
+    code: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class ScanRow:
+    """A line of the scan list with its matched product's name, if any."""
+
+    line: Line
+    name: str | None
+
+    @property
+    def status(self) -> str:
+        """ "Counted", "Unmatched", "Undirected" or "Rejected"."""
+        if self.line.kind is LineKind.REJECTED or self.line.category is None:
+            return "Rejected"
+        return self.line.category.value
+
+
+@dataclass(frozen=True)
+class UnmatchedContext:
+    line: Line
+    scans_ago: int
+    before: Line | None
+    after: Line | None
+
+
+@dataclass(frozen=True)
+class UnmatchedCard:
+    """An unmatched scan with the names of the matched scans just before and after it (C8)."""
+
+    context: UnmatchedContext
+    before: str | None
+    after: str | None
+
+    @property
+    def line(self) -> Line:
+        return self.context.line
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    item_key: str
+    name: str
+    expected: float | None
+    counted: int
+    variance: float | None
+
+
+@dataclass(frozen=True)
+class CountReport:
+    count: Count
+    state: CountState
+    lines: list[ReportLine]
+    unmatched: list[Line]
+    units: int
+    unique_items: int
+    generated_at: datetime
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    event_id: str
+    item_barcode: str
+    action: str
+    detail: str
+    session_id: str | None
+    user_id: str
+    at: datetime

@@ -1,0 +1,1 @@
+"""Retail counting: the counts list and the session screen (header, actions, scanning, tabs)."""

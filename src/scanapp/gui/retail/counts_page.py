@@ -1,0 +1,290 @@
+"""The counts list (C1) with its count cards, and the sessions of the chosen count (C3): the default session,
+New session (name, area), each session's state and who holds it, Open, and Force release for supervisors."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from scanapp.domain import counts as rules
+from scanapp.domain.counts import CountKind, CountState
+from scanapp.domain.permissions import OPEN_COUNTS, can_open_counts
+from scanapp.domain.rows import CountRow
+from scanapp.errors import KnownError
+from scanapp.gui.dialogs.confirm import ConfirmDialog
+from scanapp.gui.dialogs.session_form import SessionFormDialog
+from scanapp.gui.engine import Engine
+from scanapp.gui.feedback import ScanFeedback
+from scanapp.gui.message_bar import MessageBar
+from scanapp.gui.retail.count_cards import CardList, CountCard, SessionCard
+from scanapp.gui.scanner_settings import ScannerSettingsDialog
+from scanapp.gui.widgets.dialog_host import DialogHost
+
+_MAX_TIMER_MS = 2**31 - 1
+
+
+class CountsPage(QWidget):
+    open_session = Signal(str)
+    """Open this session on the session screen."""
+    sign_out_requested = Signal()
+    refreshed = Signal()
+
+    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.selected_count: str | None = None
+        self.count_cards: dict[str, CountCard] = {}
+        self.session_cards: dict[str, SessionCard] = {}
+        self.rows: list[CountRow] = []
+        self.dialogs = DialogHost(self)
+        self.feedback = ScanFeedback(self)
+        """Sounds and colours for the scanner test pad."""
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.timeout.connect(self.refresh)
+
+        title = QLabel(self.tr("Counts"))
+        title.setProperty("role", "title")
+        self.user_label = QLabel()
+        self.user_label.setProperty("role", "hint")
+        self.sign_out_button = QPushButton(self.tr("Sign &out"))
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        self.scanner_button = QPushButton(self.tr("S&canner…"))
+        self.scanner_button.setToolTip(self.tr("Scanner settings and test pad: source, device, timing, decoding"))
+        self.scanner_button.clicked.connect(self.scanner_settings)
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.user_label)
+        header.addWidget(self.scanner_button)
+        header.addWidget(self.sign_out_button)
+
+        self.message_bar = MessageBar()
+        self.denied = QLabel(
+            self.tr("You need {permissions} to open the counts list. Sign in as a user who has it.").format(
+                permissions=" or ".join(sorted(OPEN_COUNTS))
+            )
+        )
+        self.denied.setWordWrap(True)
+        self.denied.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.count_list = CardList()
+        self.sessions_title = QLabel(self.tr("Sessions"))
+        self.sessions_title.setProperty("role", "title")
+        self.sessions_title.setWordWrap(True)
+        self.new_session_button = QPushButton(self.tr("&New session"))
+        self.new_session_button.clicked.connect(self.new_session)
+        sessions_header = QHBoxLayout()
+        sessions_header.addWidget(self.sessions_title, 1)
+        sessions_header.addWidget(self.new_session_button)
+        self.session_list = CardList()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(sessions_header)
+        right_layout.addWidget(self.session_list, 1)
+        self.body = QWidget()
+        body = QHBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(12)
+        body.addWidget(self.count_list, 5)
+        body.addWidget(right, 6)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(header)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.denied, 1)
+        layout.addWidget(self.body, 1)
+
+    @property
+    def dialog(self) -> QDialog | None:
+        """The dialog open over the page, if any."""
+        return self.dialogs.dialog
+
+    # -- refresh -----------------------------------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        actor = self.engine.actor
+        self.user_label.setText(actor.display_name or actor.user_id)
+        allowed = can_open_counts(actor)
+        self.denied.setVisible(not allowed)
+        self.body.setVisible(allowed)
+        if not allowed:
+            self.rows = []
+            self.count_cards, self.session_cards = {}, {}
+            self.count_list.set_cards([])
+            self.session_list.set_cards([])
+            self.refreshed.emit()
+            return
+        now = self.engine.now()
+        self.rows = [r for r in self.engine.reads.counts_overview() if r.count.kind is not CountKind.SCOPED]
+        self.count_cards = {}
+        cards: list[QWidget] = []
+        for row in self.rows:
+            card = CountCard(row, actor, now)
+            card.picked.connect(self.select_count)
+            card.entered.connect(self.enter_count)
+            card.start_requested.connect(self.start_count)
+            self.count_cards[row.count.id] = card
+            cards.append(card)
+        self.count_list.set_cards(cards, self.tr("No counts on this device yet: a supervisor creates them."))
+        if self.selected_count not in self.count_cards:
+            self.selected_count = self.rows[0].count.id if self.rows else None
+        self._arm_start_timer(now)
+        self._show_sessions()
+        # Keyboard: the focus starts on the chosen count (Enter goes on to its sessions).
+        focus = QApplication.focusWidget()
+        selected = self.count_cards.get(self.selected_count or "")
+        if selected is not None and (focus is None or not self.isAncestorOf(focus)):
+            selected.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.refreshed.emit()
+
+    def _arm_start_timer(self, now: datetime) -> None:
+        """Start counting becomes active when a planned start arrives: refresh then."""
+        upcoming = [
+            r.count.planned_start for r in self.rows if r.state is CountState.SCHEDULED and r.count.planned_start > now
+        ]
+        self._start_timer.stop()
+        if upcoming:
+            ms = int((min(upcoming) - now).total_seconds() * 1000) + 500
+            if ms <= _MAX_TIMER_MS:
+                self._start_timer.start(ms)
+
+    @Slot(str)
+    def select_count(self, count_id: str) -> None:
+        self.selected_count = count_id
+        self._show_sessions()
+        card = self.count_cards.get(count_id)
+        if card is not None:
+            self.count_list.ensureWidgetVisible(card)
+
+    @Slot(str)
+    def enter_count(self, count_id: str) -> None:
+        """Keyboard: a count chosen with Enter hands the focus to its first session."""
+        self.select_count(count_id)
+        first = next(iter(self.session_cards.values()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_session(self, session_id: str) -> None:
+        """Back from a session: the focus is on its card, so Enter opens it again."""
+        card = self.session_cards.get(session_id)
+        if card is not None:
+            self.session_list.ensureWidgetVisible(card)
+            card.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_sessions(self) -> None:
+        for key, card in self.count_cards.items():
+            card.set_selected(key == self.selected_count)
+        self.session_cards = {}
+        row = next((r for r in self.rows if r.count.id == self.selected_count), None)
+        self.new_session_button.setEnabled(row is not None)
+        if row is None:
+            self.sessions_title.setText(self.tr("Sessions"))
+            self.session_list.set_cards([])
+            return
+        self.sessions_title.setText(self.tr("Sessions · {count}").format(count=row.count.name))
+        actor, now = self.engine.actor, self.engine.now()
+        names = self.engine.reads.user_names()
+        cards: list[QWidget] = []
+        for s in self.engine.reads.sessions_of(row.count.id):
+            session_card = SessionCard(s, actor, now, names)
+            session_card.picked.connect(self.open_session)
+            session_card.open_requested.connect(self.open_session)
+            session_card.release_requested.connect(self.force_release)
+            self.session_cards[s.session.id] = session_card
+            cards.append(session_card)
+        self.session_list.set_cards(cards)
+
+    # -- actions -----------------------------------------------------------------------------------------------
+
+    @Slot(str)
+    def start_count(self, count_id: str) -> None:
+        """The count card's Start counting: start the default session and open it for scanning."""
+        sessions = self.engine.reads.sessions_of(count_id)
+        default = next((s.session for s in sessions if s.session.is_default), sessions[0].session if sessions else None)
+        if default is None:
+            return
+        started = self.message_bar.attempt(lambda: self.engine.counting.start(self.engine.actor, default.id))
+        if started is None:
+            self.refresh()
+            return
+        self.engine.session_changed.emit(started.id)
+        self.open_session.emit(started.id)
+
+    @Slot()
+    def new_session(self) -> None:
+        count_id = self.selected_count
+        if count_id is None:
+            return
+        existing = [s.session for s in self.engine.reads.sessions_of(count_id)]
+        actor = self.engine.actor
+        dialog = SessionFormDialog(
+            self.tr("New session"),
+            rules.new_session_name(existing),
+            "",
+            self.engine.reads.areas(),
+            lambda name, area: self.engine.counting.new_session(actor, count_id, name, area),
+            save_text=self.tr("Create session"),
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._session_created(dialog))
+        self.dialogs.open(dialog)
+
+    def _session_created(self, dialog: SessionFormDialog) -> None:
+        self.refresh()
+        if dialog.result_value is not None:
+            session_id = dialog.result_value.id  # type: ignore[attr-defined]
+            self.message_bar.show_info(self.tr("Session created. Open it to start counting."))
+            card = self.session_cards.get(session_id)
+            if card is not None:
+                self.session_list.ensureWidgetVisible(card)
+                card.setFocus()
+
+    @Slot(str)
+    def force_release(self, session_id: str) -> None:
+        card = self.session_cards.get(session_id)
+        if card is None:
+            return
+        dialog = ConfirmDialog(
+            self.tr("Force-release session?"),
+            self.tr(
+                "“{name}” is {holder}. Releasing it lets another user or device work on it. Scans made under the old "
+                "lock on a device that was offline are kept for a supervisor to review, never lost."
+            ).format(name=card.row.session.name, holder=card.holder_text[0].lower() + card.holder_text[1:]),
+            self.tr("Force release"),
+            parent=self,
+            danger=True,
+        )
+        dialog.accepted.connect(lambda: self._release_confirmed(session_id))
+        self.dialogs.open(dialog)
+
+    def _release_confirmed(self, session_id: str) -> None:
+        try:
+            self.engine.counting.force_release(self.engine.actor, session_id)
+        except KnownError as err:
+            self.message_bar.show_error(str(err))
+        else:
+            self.message_bar.show_info(self.tr("Session released."))
+            self.engine.session_changed.emit(session_id)
+        self.refresh()
+
+    @Slot()
+    def scanner_settings(self) -> None:
+        """The scanner settings and test pad; saved settings apply to the next session opened."""
+        engine = self.engine
+        dialog = ScannerSettingsDialog(
+            engine.scanner_settings, engine.device_sources, self, self.feedback, engine.clock
+        )
+        dialog.page.settings_saved.connect(
+            lambda s: self.message_bar.show_info(
+                self.tr("Scanner settings saved ({device}); they apply from the next session opened.").format(
+                    device=s.device_key
+                )
+            )
+        )
+        self.dialogs.open(dialog)

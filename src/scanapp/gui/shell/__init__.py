@@ -1,0 +1,1 @@
+"""App start, the main window, sign-in: the shell around the pages."""

@@ -1,0 +1,40 @@
+"""What the GUI needs from the composition root, declared here so gui/ never imports bootstrap (the App
+built there has these parts and satisfies this structurally; a test may pass anything that has them)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from scanapp.domain.clock import Clock
+from scanapp.scanners.sources import DeviceSourceFactory
+from scanapp.services.counting import Counting
+from scanapp.services.reads import Reads
+from scanapp.services.scanner_settings import ScannerSettingsService
+from scanapp.services.users import Users
+
+
+class Parts(Protocol):
+    @property
+    def clock(self) -> Clock: ...
+    @property
+    def counting(self) -> Counting:
+        """Every write: the counting use-cases, each in its own unit of work."""
+
+    @property
+    def reads(self) -> Reads:
+        """Every read the screens make, as plain rows."""
+
+    @property
+    def users(self) -> Users: ...
+    @property
+    def device_id(self) -> str: ...
+    @property
+    def scanner_settings(self) -> ScannerSettingsService: ...
+    @property
+    def device_sources(self) -> DeviceSourceFactory:
+        """Makes the serial or evdev source a session reads (tests pass a fake)."""
+
+    def open(self) -> None:
+        """Open the store; KnownError (in plain words) when it cannot be."""
+
+    def close(self) -> None: ...

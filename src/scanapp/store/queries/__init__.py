@@ -1,0 +1,50 @@
+"""Read-side queries for screens, reports and exports: plain rows (scanapp.domain.rows), paged where lists
+can be long. One module per subject; every query is re-exported here, so callers write `queries.session(conn,
+…)`. Screens reach them through the read port (scanapp.services.reads), never directly.
+
+Reads never change anything, so they run outside a unit of work on their own connection.
+"""
+
+from __future__ import annotations
+
+from scanapp.store.queries.catalog import expected_among, product_names, products_for_codes, search_products
+from scanapp.store.queries.counts import (
+    areas,
+    count,
+    counts_overview,
+    find_session_or_count,
+    session,
+    sessions_of,
+    totals,
+)
+from scanapp.store.queries.device import setting, users
+from scanapp.store.queries.reports import count_report, inventory_history
+from scanapp.store.queries.scan_lines import line_count, line_ordinals, lines, lines_at, unmatched_context
+from scanapp.store.queries.session_items import item_count, items, uncounted, uncounted_count
+
+__all__ = [
+    "areas",
+    "count",
+    "count_report",
+    "counts_overview",
+    "expected_among",
+    "find_session_or_count",
+    "inventory_history",
+    "item_count",
+    "items",
+    "line_count",
+    "line_ordinals",
+    "lines",
+    "lines_at",
+    "product_names",
+    "products_for_codes",
+    "search_products",
+    "session",
+    "sessions_of",
+    "setting",
+    "totals",
+    "uncounted",
+    "uncounted_count",
+    "unmatched_context",
+    "users",
+]

@@ -1,0 +1,70 @@
+"""Per-product units of a session (the Counted and Undirected tabs) and what is expected but not yet
+scanned (Uncounted), by name, a page at a time."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+from scanapp.domain.classification import Category
+from scanapp.domain.rows import ItemRow
+
+
+def items(
+    conn: Connection, session_id: str, category: Category, offset: int = 0, limit: int | None = None
+) -> list[ItemRow]:
+    """Per-product units of a session in one category (Counted, Undirected), by name; a page of them when
+    `limit` is given."""
+    rows = conn.execute(
+        text(
+            "SELECT si.item_key, coalesce(p.name, i.ingredient, si.item_key) AS name,"
+            " coalesce(p.parent_name, i.location, '') AS parent_name, si.units, e.expected_qty"
+            " FROM session_items si JOIN sessions s ON s.id = si.session_id"
+            " LEFT JOIN products p ON p.sku = si.item_key"
+            " LEFT JOIN inventory_items i ON i.barcode = si.item_key"
+            " LEFT JOIN expected_items e ON e.count_id = s.count_id AND e.item_key = si.item_key"
+            " WHERE si.session_id = :s AND si.category = :c AND si.units > 0 ORDER BY name, si.item_key"
+            " LIMIT :limit OFFSET :offset"
+        ),
+        {"s": session_id, "c": category.value, "limit": -1 if limit is None else limit, "offset": offset},
+    ).fetchall()
+    return [ItemRow(r.item_key, r.name, r.parent_name, r.units, r.expected_qty) for r in rows]
+
+
+def item_count(conn: Connection, session_id: str, category: Category) -> int:
+    """How many rows `items` has for this category."""
+    return int(
+        conn.execute(
+            text("SELECT count(*) FROM session_items WHERE session_id = :s AND category = :c AND units > 0"),
+            {"s": session_id, "c": category.value},
+        ).scalar_one()
+    )
+
+
+_UNCOUNTED = (
+    " FROM sessions s JOIN expected_items e ON e.count_id = s.count_id"
+    " LEFT JOIN session_items si ON si.session_id = s.id AND si.item_key = e.item_key"
+    " WHERE s.id = :s AND coalesce(si.units, 0) <= 0"
+)
+
+
+def uncounted(conn: Connection, session_id: str, offset: int = 0, limit: int | None = None) -> list[ItemRow]:
+    """Expected items not yet scanned in this session, by name; a page of them when `limit` is given."""
+    rows = conn.execute(
+        text(
+            "SELECT e.item_key, coalesce(p.name, i.ingredient, e.item_key) AS name,"
+            " coalesce(p.parent_name, i.location, '') AS parent_name, e.expected_qty"
+            " FROM sessions s JOIN expected_items e ON e.count_id = s.count_id"
+            " LEFT JOIN products p ON p.sku = e.item_key"
+            " LEFT JOIN inventory_items i ON i.barcode = e.item_key"
+            " LEFT JOIN session_items si ON si.session_id = s.id AND si.item_key = e.item_key"
+            " WHERE s.id = :s AND coalesce(si.units, 0) <= 0 ORDER BY name, e.item_key"
+            " LIMIT :limit OFFSET :offset"
+        ),
+        {"s": session_id, "limit": -1 if limit is None else limit, "offset": offset},
+    ).fetchall()
+    return [ItemRow(r.item_key, r.name, r.parent_name, 0, r.expected_qty) for r in rows]
+
+
+def uncounted_count(conn: Connection, session_id: str) -> int:
+    """How many rows `uncounted` has."""
+    return int(conn.execute(text("SELECT count(*)" + _UNCOUNTED), {"s": session_id}).scalar_one())
