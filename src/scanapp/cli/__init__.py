@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import logging
 import sys
 from collections.abc import Sequence
 
 from scanapp import __version__
-from scanapp.domain.clock import Clock
 from scanapp.errors import KnownError
 
 # Modules under scanapp.cli, each adding one subcommand.
 SUBCOMMANDS = ("decode", "catalog", "export", "listen", "sync")
+
+# The device's app and scanners need Qt, an extra: a server install (`scanapp[server]`) has none.
+NO_QT = "scanapp: the app needs Qt, which is not installed here: pip install 'scanapp[gui]'"
 
 log = logging.getLogger(__name__)
 
@@ -38,14 +41,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--server", metavar="URL", help="sync server URL")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
     parser.add_argument("--version", action="version", version=f"scanapp {__version__}")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start the app, open the main window, close it and exit: 0 if it started (packaged builds)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
         importlib.import_module(f"scanapp.cli.{name}").register(subparsers)
     return parser
 
 
-def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
-    """`clock`: the time every subcommand decides by (tests pass a fixed one; default the system's)."""
+def main(argv: Sequence[str] | None = None) -> int:
+    if importlib.util.find_spec("PySide6") is None:
+        print(NO_QT, file=sys.stderr)
+        return 2
     from scanapp import bootstrap
 
     parser = build_parser()
@@ -53,7 +63,7 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     bootstrap.configure_logging(args)
     if args.command is None:
         return bootstrap.run_gui(args)
-    app = bootstrap.App.from_args(args, clock=clock)
+    app = bootstrap.App.from_args(args)
     try:
         return int(args.run(args, app))
     except KnownError as err:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from importlib.resources import files
 
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from scanapp.bootstrap import App
@@ -27,31 +29,60 @@ def run(app: App, args: argparse.Namespace) -> int:
     qt_app.setApplicationName("ScanApp")
     qt_app.setApplicationDisplayName("ScanApp")
     style.apply(qt_app)
+    install_translator(qt_app)
     window: MainWindow | None = None
     crash = CrashHandler(lambda: window)
     crash.install()
+    smoke = bool(getattr(args, "smoke_test", False))
     try:
-        window = start(app)
+        window = start(app, interactive=not smoke)
         if window is None:
             return 2
+        if smoke:
+            return smoke_test(qt_app, window, crash)
         return int(qt_app.exec())
     finally:
         crash.uninstall()
         app.close()
 
 
-def start(app: App) -> MainWindow | None:
+def start(app: App, interactive: bool = True) -> MainWindow | None:
     """Open the store (creating the demo data if asked) and show the window on the sign-in page. A store
-    that cannot be opened (locked, damaged, from a newer ScanApp) is explained and None returned."""
+    that cannot be opened (locked, damaged, from a newer ScanApp) is logged, shown in a dialog when
+    `interactive`, and None returned."""
     try:
         _ = app.store
     except KnownError as err:
-        log.error("cannot open the store: %s", err)
-        QMessageBox.critical(None, "ScanApp cannot start", str(err))
+        log.error("cannot open the store: %s", err)  # on stderr too: all that a smoke test shows
+        if interactive:
+            title = QCoreApplication.translate("App", "ScanApp cannot start")
+            QMessageBox.critical(None, title, str(err))
         return None
     window = MainWindow(Engine(app))
     show(window)
     return window
+
+
+def install_translator(qt_app: QApplication) -> QTranslator | None:
+    """The package's translation for the system locale, else English (whose .qm carries the plural forms)."""
+    directory = files("scanapp.resources") / "translations"
+    translator = QTranslator(qt_app)
+    if translator.load(QLocale(), "scanapp", "_", str(directory)) or translator.load("scanapp_en", str(directory)):
+        qt_app.installTranslator(translator)
+        return translator
+    log.warning("no translations found in %s: the screens show their source strings", directory)
+    return None
+
+
+def smoke_test(qt_app: QApplication, window: MainWindow, crash: CrashHandler) -> int:
+    """`--smoke-test`: run the real event loop until the shown window closes (at once), then exit 0, or 1
+    when a bug reached the crash handler on the way (packaged builds run this to prove they start)."""
+    QTimer.singleShot(0, window.close)
+    status = int(qt_app.exec())
+    if crash.seen:
+        print("scanapp: smoke test: an error reached the crash handler (see the log)", file=sys.stderr)
+        return 1
+    return status
 
 
 def show(window: MainWindow) -> None:

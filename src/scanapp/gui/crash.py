@@ -67,6 +67,8 @@ class CrashHandler:
         self.parent = parent
         self.previous: ExceptHook = sys.excepthook
         self.dialogs: list[CrashDialog] = []
+        self.seen = 0
+        """How many exceptions reached the handler (the smoke test fails on any)."""
 
     def install(self) -> None:
         sys.excepthook = self
@@ -79,6 +81,7 @@ class CrashHandler:
         if issubclass(exc_type, KeyboardInterrupt):
             self.previous(exc_type, exc, tb)
             return
+        self.seen += 1
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         known = isinstance(exc, KnownError)
         if known:

@@ -3,18 +3,17 @@
     feedback = ScanFeedback(parent)
     feedback.give(outcome.status, scanner_input)   # beep + flash the widget in the status colour
 
-Sounds are WAVs in resources/sounds/ played with QSoundEffect (QtMultimedia, from PySide6-Addons): low
-latency, no thread of ours. Without QtMultimedia, an audio device or the sound files, feedback is colour
-only and the reason is logged once; it never raises.
+Sounds are WAVs shipped in the package (scanapp/resources/sounds/) played with QSoundEffect (QtMultimedia,
+from PySide6-Addons): low latency, no thread of ours. Without QtMultimedia, an audio device or the sound
+files, feedback is colour only and the reason is logged once; it never raises.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal
 
@@ -34,23 +33,16 @@ COLOURS: dict[str, QColor] = {
     "rejected": QColor("#c5221f"),
 }
 FLASH_MS = 600
-ENV_RESOURCES = "SCANAPP_RESOURCES"
 
 
 def sound_dir() -> Path | None:
-    """Where the WAVs are: $SCANAPP_RESOURCES/sounds, a PyInstaller bundle, an installed share/ dir, or the
-    repository's resources/ beside src/. None when none of them has the files."""
-    candidates = []
-    if os.environ.get(ENV_RESOURCES):
-        candidates.append(Path(os.environ[ENV_RESOURCES]) / "sounds")
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        candidates.append(Path(bundle) / "resources" / "sounds")
-    candidates.append(Path(sys.prefix) / "share" / "scanapp" / "sounds")
-    candidates.append(Path(__file__).resolve().parents[3] / "resources" / "sounds")
-    for directory in candidates:
-        if all((directory / f"{status}.wav").is_file() for status in STATUSES):
-            return directory
+    """The package's sounds folder. QSoundEffect plays local files only: None when the package is not
+    unpacked on disk (a zipped install), and feedback is colour only."""
+    directory = files("scanapp.resources") / "sounds"
+    if not isinstance(directory, Path):
+        return None
+    if all((directory / f"{status}.wav").is_file() for status in STATUSES):
+        return directory
     return None
 
 
@@ -140,7 +132,7 @@ class ScanFeedback(QObject):
     def _create_effects(self) -> dict[str, Any]:
         directory = self._sounds_path or sound_dir()
         if directory is None:
-            raise _NoSound("the sound files were not found (resources/sounds)")
+            raise _NoSound("the sound files are not installed (scanapp/resources/sounds)")
         for status in STATUSES:
             if not (directory / f"{status}.wav").is_file():
                 raise _NoSound(f"missing sound file {directory / f'{status}.wav'}")

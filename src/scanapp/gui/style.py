@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib.resources import files
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget
 
 from scanapp.domain.classification import Category
 
-# resources/ sits beside src/ in the repository (and is shipped beside the package by the installer).
-RESOURCES = Path(__file__).resolve().parents[3] / "resources"
-STYLE_SHEET = RESOURCES / "style.qss"
+STYLE_SHEET = files("scanapp.resources") / "style.qss"
 
 CATEGORY_COLOURS = {
     Category.COUNTED: QColor("#137333"),

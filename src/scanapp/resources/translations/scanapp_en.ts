@@ -1,0 +1,643 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ActionRow</name>
+    <message>
+        <source>Scan here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the session&apos;s name and area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;iscard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Re-open session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>ScanApp cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountCard</name>
+    <message>
+        <source>{kind} · planned {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sessions</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n units scanned</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens {when}. Starting earlier needs {permissions}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountsPage</name>
+    <message>
+        <source>Counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;canner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner settings and test pad: source, device, timing, decoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You need {permissions} to open the counts list. Sign in as a user who has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No counts on this device yet: a supervisor creates them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions · {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session created. Open it to start counting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force-release session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is {holder}. Releasing it lets another user or device work on it. Scans made under the old lock on a device that was offline are kept for a supervisor to review, never lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner settings saved ({device}); they apply from the next session opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LineActions</name>
+    <message>
+        <source>Remove scan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the scan of {what} (#{ordinal})? Every total adjusts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan removed; the totals are adjusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched to {name}: moved to {category}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n hand-counted units.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PadRow</name>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GTIN-14 {gtin} ({format})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanController</name>
+    <message>
+        <source>Scan here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner {device} disconnected: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is not being counted here: the scan was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan was not recorded: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScannerSettingsDialog</name>
+    <message>
+        <source>Scanner settings and test pad</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScannerSettingsPage</name>
+    <message>
+        <source>Keyboard wedge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB scanner read directly (evdev, Linux)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read it when the scanner sends one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Require it (reject codes without)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject the scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove them and read the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab ends a code, like Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ~ when the scanner cannot send GS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off (two scans are two units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save for this scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner or person (key timing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed by hand above a median key gap of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and always below a length of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strip prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strip suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GS sent as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AIM symbology id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same code again within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list devices: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved for {device}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{device} — {description}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTestPad</name>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan here (keyboard wedge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test pad scanner input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live input (hex; key gaps in ms for keyboard sources)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard wedge: click the field below and scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no device chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} scanner {device}: press Start to read it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionActions</name>
+    <message>
+        <source>Edit session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}” will be marked as discarded and removed from review. Its %n scanned units will not count. You go back to the counts list.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show unmatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit hard count?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand: every uncounted item counts as zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session submitted. Re-open it to count more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionCard</name>
+    <message>
+        <source>{name} (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n units</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n products</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View this session (another user or device holds it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work on this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free the session so another user or device can work it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor (COMMON_ADMIN) can force-release another user&apos;s session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionHeader</name>
+    <message>
+        <source>‹ Counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the counts list (Alt+Left); releases this session for others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units scanned: {units}
+Unique products: {products}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionPage</name>
+    <message>
+        <source>&amp;Hand-Counted Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add items that were counted by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held by {who}. Every action is disabled until the session is released; a supervisor can force-release it from the sessions list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You need FULFILL_INVCUNT_ADMIN or INV_COUNT_ADMIN to count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another user or device holds this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start counting opens {when}. Starting earlier needs {permissions}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionTabs</name>
+    <message>
+        <source>&amp;Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unmatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un&amp;directed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unc&amp;ounted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sca&amp;ns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sca&amp;ns ({scans}), newest first, {rejected} rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sca&amp;ns ({scans}), newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TestPadModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key gaps min/median/max ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
