@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 
 from scanapp.domain.rows import Candidate
 from scanapp.gui.models.paged import ROW_ROLE
@@ -19,7 +19,11 @@ class CandidateModel(HeaderedTableModel):
     """Products to pick from. Each row's second line says why it is offered (Match Product) or, with
     `show_reason=False`, which product family it belongs to (Hand-Counted Items search)."""
 
-    headers: ClassVar[tuple[str, ...]] = ("Product", "SKU", "Code")
+    headers: ClassVar[tuple[str, ...]] = (
+        str(QT_TRANSLATE_NOOP("Columns", "Product")),
+        str(QT_TRANSLATE_NOOP("Columns", "SKU")),
+        str(QT_TRANSLATE_NOOP("Columns", "Code")),
+    )
     PRODUCT, SKU, CODE = range(3)
 
     def __init__(self, parent: Any = None, show_reason: bool = True) -> None:
@@ -58,5 +62,7 @@ class CandidateModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.CODE:
             return MUTED_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{c.name} ({c.sku}), code {c.code or '—'}: {c.reason}"
+            return self.tr("{name} ({sku}), code {code}: {reason}").format(
+                name=c.name, sku=c.sku, code=c.code or "—", reason=c.reason
+            )
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from scanapp.domain.rows import Candidate
@@ -28,7 +28,14 @@ class HandItem:
 
 
 class HandCountModel(HeaderedTableModel):
-    headers: ClassVar[tuple[str, ...]] = ("Product", "SKU", "", "Qty", "", "")
+    headers: ClassVar[tuple[str, ...]] = (
+        str(QT_TRANSLATE_NOOP("Columns", "Product")),
+        str(QT_TRANSLATE_NOOP("Columns", "SKU")),
+        "",
+        str(QT_TRANSLATE_NOOP("Columns", "Qty")),
+        "",
+        "",
+    )
     PRODUCT, SKU, MINUS, QTY, PLUS, REMOVE = range(6)
     BUTTONS: ClassVar[dict[int, str]] = {MINUS: "−", PLUS: "+", REMOVE: "×"}
     total_changed = Signal(int)
@@ -123,7 +130,11 @@ class HandCountModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.SKU, self.REMOVE):
             return MUTED_COLOUR
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) and column in self.BUTTONS:
-            return {self.MINUS: "One less", self.PLUS: "One more", self.REMOVE: "Remove this item"}[column]
+            return {
+                self.MINUS: self.tr("One less"),
+                self.PLUS: self.tr("One more"),
+                self.REMOVE: self.tr("Remove this item"),
+            }[column]
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from scanapp.domain.classification import Category
 from scanapp.domain.rows import ItemRow
@@ -22,10 +22,40 @@ def _qty(value: float | None) -> str:
     return f"{value:g}"
 
 
-class ItemsModel(SessionPagedModel[ItemRow]):
+class _ProductRows(SessionPagedModel[ItemRow]):
+    """Products with their SKU, units and expected quantity; each subclass names its columns in `fields`."""
+
+    fields: ClassVar[tuple[str, ...]] = ()
+    muted: ClassVar[frozenset[str]] = frozenset({"sku"})
+
+    def cell(self, row: ItemRow, column: int, role: int) -> Any:
+        field = self.fields[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if field == "product":
+                return f"{row.name}\n{row.parent_name}" if row.parent_name else row.name
+            if field == "sku":
+                return row.item_key
+            if field == "units":
+                return f"{row.units:,}"
+            return _qty(row.expected_qty)
+        if role == Qt.ItemDataRole.TextAlignmentRole and field in ("units", "expected"):
+            return _RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and field in self.muted:
+            return MUTED_COLOUR
+        return None
+
+
+class ItemsModel(_ProductRows):
     """Products of one category in a session, by name, with units scanned (and expected, when listed)."""
 
-    headers: ClassVar[tuple[str, ...]] = ("Product", "SKU", "Units", "Expected")
+    headers: ClassVar[tuple[str, ...]] = (
+        str(QT_TRANSLATE_NOOP("Columns", "Product")),
+        str(QT_TRANSLATE_NOOP("Columns", "SKU")),
+        str(QT_TRANSLATE_NOOP("Columns", "Units")),
+        str(QT_TRANSLATE_NOOP("Columns", "Expected")),
+    )
+    fields: ClassVar[tuple[str, ...]] = ("product", "sku", "units", "expected")
+    muted: ClassVar[frozenset[str]] = frozenset({"sku", "expected"})
     PRODUCT, SKU, UNITS, EXPECTED = range(4)
 
     def __init__(self, reads: Reads, category: Category, parent: Any = None) -> None:
@@ -39,28 +69,22 @@ class ItemsModel(SessionPagedModel[ItemRow]):
         return self.reads.items(session_id, self.category, offset, limit)
 
     def cell(self, row: ItemRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.PRODUCT:
-                return f"{row.name}\n{row.parent_name}" if row.parent_name else row.name
-            if column == self.SKU:
-                return row.item_key
-            if column == self.UNITS:
-                return f"{row.units:,}"
-            if column == self.EXPECTED:
-                return _qty(row.expected_qty)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.UNITS, self.EXPECTED):
-            return _RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and column in (self.SKU, self.EXPECTED):
-            return MUTED_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.name} ({row.item_key}): {row.units} scanned, expected {_qty(row.expected_qty)}"
-        return None
+            return self.tr("{name} ({sku}): {units} scanned, expected {expected}").format(
+                name=row.name, sku=row.item_key, units=row.units, expected=_qty(row.expected_qty)
+            )
+        return super().cell(row, column, role)
 
 
-class UncountedModel(SessionPagedModel[ItemRow]):
+class UncountedModel(_ProductRows):
     """Products on the directed list not yet scanned in this session."""
 
-    headers: ClassVar[tuple[str, ...]] = ("Product", "SKU", "Expected")
+    headers: ClassVar[tuple[str, ...]] = (
+        str(QT_TRANSLATE_NOOP("Columns", "Product")),
+        str(QT_TRANSLATE_NOOP("Columns", "SKU")),
+        str(QT_TRANSLATE_NOOP("Columns", "Expected")),
+    )
+    fields: ClassVar[tuple[str, ...]] = ("product", "sku", "expected")
     PRODUCT, SKU, EXPECTED = range(3)
 
     def count_session(self, session_id: str) -> int:
@@ -68,17 +92,3 @@ class UncountedModel(SessionPagedModel[ItemRow]):
 
     def fetch_session(self, session_id: str, offset: int, limit: int) -> list[ItemRow]:
         return self.reads.uncounted(session_id, offset, limit)
-
-    def cell(self, row: ItemRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.PRODUCT:
-                return f"{row.name}\n{row.parent_name}" if row.parent_name else row.name
-            if column == self.SKU:
-                return row.item_key
-            if column == self.EXPECTED:
-                return _qty(row.expected_qty)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.EXPECTED:
-            return _RIGHT
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.SKU:
-            return MUTED_COLOUR
-        return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QPixmap
 
 from scanapp.domain.barcodes import printable
@@ -27,7 +27,7 @@ def _status_bar(colour: QColor) -> QPixmap:
 
 
 class ScanListModel(OrdinalPagedModel[ScanRow]):
-    headers: ClassVar[tuple[str, ...]] = ("Scan", "")
+    headers: ClassVar[tuple[str, ...]] = (str(QT_TRANSLATE_NOOP("Columns", "Scan")), "")
     SCAN, REMOVE = range(2)
 
     def __init__(self, reads: Reads, parent: Any = None) -> None:
@@ -68,7 +68,7 @@ class ScanListModel(OrdinalPagedModel[ScanRow]):
             if role == Qt.ItemDataRole.DisplayRole:
                 return "×"
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                return "Remove this scan"
+                return self.tr("Remove this scan")
             if role == Qt.ItemDataRole.ForegroundRole:
                 return MUTED_COLOUR
             if role == Qt.ItemDataRole.FontRole:
@@ -81,7 +81,7 @@ class ScanListModel(OrdinalPagedModel[ScanRow]):
 def _title(row: ScanRow) -> str:
     line = row.line
     if line.kind is LineKind.REJECTED:
-        return f"Rejected: {line.reason}"
+        return QCoreApplication.translate("ScanListModel", "Rejected: {reason}").format(reason=line.reason)
     if row.name:
         return row.name
     return line.code or printable(line.raw)
@@ -92,24 +92,33 @@ def _detail(row: ScanRow) -> str:
     parts = [] if line.kind is LineKind.REJECTED else [row.status]
     parts.append(clock_time(line.at))
     if line.kind is LineKind.HAND:
-        parts.append(f"hand-counted × {line.units}")
+        parts.append(QCoreApplication.translate("ScanListModel", "hand-counted × {units}").format(units=line.units))
     elif line.kind is LineKind.REJECTED:
         parts.append(printable(line.raw)[:40])
     elif row.name:  # without a product the title already is the code
         parts.append(line.code or printable(line.raw))
     if line.manual and line.kind is LineKind.SCAN:
-        parts.append("typed")
+        parts.append(QCoreApplication.translate("ScanListModel", "typed"))
     return " · ".join(parts)
 
 
 def _tooltip(row: ScanRow) -> str:
     line = row.line
-    lines = [f"Scan #{line.ordinal} at {clock_time(line.at)} from {line.source or 'unknown source'}"]
-    lines.append(f"Scanned data: {printable(line.raw)}")
+    source = line.source or QCoreApplication.translate("ScanListModel", "unknown source")
+    lines = [
+        QCoreApplication.translate("ScanListModel", "Scan #{ordinal} at {time} from {source}").format(
+            ordinal=line.ordinal, time=clock_time(line.at), source=source
+        )
+    ]
+    lines.append(QCoreApplication.translate("ScanListModel", "Scanned data: {data}").format(data=printable(line.raw)))
     if line.code:
-        lines.append(f"Code: {line.code}")
+        lines.append(QCoreApplication.translate("ScanListModel", "Code: {code}").format(code=line.code))
     if line.item_key:
-        lines.append(f"Product: {row.name or line.item_key} ({line.item_key})")
+        lines.append(
+            QCoreApplication.translate("ScanListModel", "Product: {name} ({sku})").format(
+                name=row.name or line.item_key, sku=line.item_key
+            )
+        )
     if line.reason:
-        lines.append(f"Rejected: {line.reason}")
+        lines.append(QCoreApplication.translate("ScanListModel", "Rejected: {reason}").format(reason=line.reason))
     return "\n".join(lines)

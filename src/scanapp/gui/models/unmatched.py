@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from scanapp.domain.barcodes import printable
@@ -18,7 +18,7 @@ from scanapp.services.reads import Reads
 
 
 class UnmatchedModel(OrdinalPagedModel[UnmatchedCard]):
-    headers: ClassVar[tuple[str, ...]] = ("Unmatched scan", "")
+    headers: ClassVar[tuple[str, ...]] = (str(QT_TRANSLATE_NOOP("Columns", "Unmatched scan")), "")
     page_size: ClassVar[int] = 25
     CARD, MATCH = range(2)
 
@@ -39,12 +39,14 @@ class UnmatchedModel(OrdinalPagedModel[UnmatchedCard]):
             if role == Qt.ItemDataRole.DisplayRole:
                 return card_text(row)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"Scanned data: {printable(line.raw)} (from {line.source or 'unknown source'})"
+                return self.tr("Scanned data: {data} (from {source})").format(
+                    data=printable(line.raw), source=line.source or self.tr("unknown source")
+                )
         elif column == self.MATCH:
             if role == Qt.ItemDataRole.DisplayRole:
-                return "Match…"
+                return self.tr("Match…")
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-                return "Match this scan to a product (Alt+M)"
+                return self.tr("Match this scan to a product (Alt+M)")
             if role == Qt.ItemDataRole.ForegroundRole:
                 return CATEGORY_COLOURS[Category.UNDIRECTED]
             if role == Qt.ItemDataRole.FontRole:
@@ -56,11 +58,14 @@ class UnmatchedModel(OrdinalPagedModel[UnmatchedCard]):
 
 def card_text(card: UnmatchedCard) -> str:
     line, ctx = card.line, card.context
-    before = card.before or "nothing (first matched scan)"
-    after = card.after or "nothing yet (no matched scan since)"
-    return (
-        f"{line.code or printable(line.raw)}\n"
-        f"Scanned {clock_time(line.at)}, {scans_ago(ctx.scans_ago)}\n"
-        f"Before: {before}\n"
-        f"After: {after}"
+    before = card.before or QCoreApplication.translate("UnmatchedModel", "nothing (first matched scan)")
+    after = card.after or QCoreApplication.translate("UnmatchedModel", "nothing yet (no matched scan since)")
+    return QCoreApplication.translate(
+        "UnmatchedModel", "{code}\nScanned {time}, {ago}\nBefore: {before}\nAfter: {after}"
+    ).format(
+        code=line.code or printable(line.raw),
+        time=clock_time(line.at),
+        ago=scans_ago(ctx.scans_ago),
+        before=before,
+        after=after,
     )

@@ -7,7 +7,17 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from scanapp.domain import counts as rules
 from scanapp.domain.counts import CountState, SessionState
@@ -22,6 +32,19 @@ def _chip(text: str, kind: str) -> QLabel:
     chip.setProperty("chip", kind)
     chip.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
     return chip
+
+
+def _stack(card: QWidget, spacing: int, *rows: QLayout | QWidget) -> QVBoxLayout:
+    """A card's rows, top to bottom, inside the card's margins."""
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(12, 8, 12, 8)
+    layout.setSpacing(spacing)
+    for row in rows:
+        if isinstance(row, QLayout):
+            layout.addLayout(row)
+        else:
+            layout.addWidget(row)
+    return layout
 
 
 class _Card(QFrame):
@@ -80,12 +103,7 @@ class CountCard(_Card):
         planned.setWordWrap(True)
         progress = QLabel(self.tr("%n sessions", "", row.sessions) + " · " + self.tr("%n units scanned", "", row.units))
         progress.setProperty("role", "hint")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(2)
-        layout.addLayout(top)
-        layout.addWidget(planned)
-        layout.addWidget(progress)
+        layout = _stack(self, 2, top, planned, progress)
         self.start_button: QPushButton | None = None
         self.start_hint: QLabel | None = None
         if row.state is CountState.SCHEDULED:
@@ -137,23 +155,7 @@ class SessionCard(_Card):
             self.tr("%n units", "", row.totals.units) + " · " + self.tr("%n products", "", row.totals.unique_items)
         )
         totals.setProperty("role", "hint")
-        self.open_button = QPushButton(self.tr("Open"))
-        self.open_button.setProperty("variant", "primary")
-        self.open_button.setToolTip(
-            self.tr("View this session (another user or device holds it)")
-            if self.held_elsewhere
-            else self.tr("Work on this session")
-        )
-        self.open_button.clicked.connect(lambda: self.open_requested.emit(session.id))
-        self.release_button = QPushButton(self.tr("Force release"))
-        self.release_button.setProperty("variant", "danger")
-        self.release_button.setEnabled(can_force_release(actor))
-        self.release_button.setToolTip(
-            self.tr("Free the session so another user or device can work it")
-            if can_force_release(actor)
-            else self.tr("Only a supervisor (COMMON_ADMIN) can force-release another user's session.")
-        )
-        self.release_button.clicked.connect(lambda: self.release_requested.emit(session.id))
+        self._add_buttons(actor)
         first = QHBoxLayout()
         first.addWidget(title, 1)
         first.addWidget(self.state_chip, 0, Qt.AlignmentFlag.AlignTop)
@@ -167,14 +169,28 @@ class SessionCard(_Card):
         buttons.addWidget(self.release_button)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(4)
-        layout.addLayout(first)
-        layout.addLayout(second)
-        layout.addLayout(third)
-        layout.addLayout(buttons)
+        _stack(self, 4, first, second, third, buttons)
         self.release_button.setVisible(self.held_elsewhere and session.state is not SessionState.DISCARDED)
+
+    def _add_buttons(self, actor: Actor) -> None:
+        session_id = self.row.session.id
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setProperty("variant", "primary")
+        self.open_button.setToolTip(
+            self.tr("View this session (another user or device holds it)")
+            if self.held_elsewhere
+            else self.tr("Work on this session")
+        )
+        self.open_button.clicked.connect(lambda: self.open_requested.emit(session_id))
+        self.release_button = QPushButton(self.tr("Force release"))
+        self.release_button.setProperty("variant", "danger")
+        self.release_button.setEnabled(can_force_release(actor))
+        self.release_button.setToolTip(
+            self.tr("Free the session so another user or device can work it")
+            if can_force_release(actor)
+            else self.tr("Only a supervisor (COMMON_ADMIN) can force-release another user's session.")
+        )
+        self.release_button.clicked.connect(lambda: self.release_requested.emit(session_id))
 
 
 class CardList(QScrollArea):

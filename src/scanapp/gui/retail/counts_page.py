@@ -44,7 +44,24 @@ class CountsPage(QWidget):
         self._start_timer = QTimer(self)
         self._start_timer.setSingleShot(True)
         self._start_timer.timeout.connect(self.refresh)
+        header = self._build_header()
+        self.message_bar = MessageBar()
+        self.denied = QLabel(
+            self.tr("You need {permissions} to open the counts list. Sign in as a user who has it.").format(
+                permissions=" or ".join(sorted(OPEN_COUNTS))
+            )
+        )
+        self.denied.setWordWrap(True)
+        self.denied.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = self._build_body()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(header)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.denied, 1)
+        layout.addWidget(self.body, 1)
 
+    def _build_header(self) -> QHBoxLayout:
         title = QLabel(self.tr("Counts"))
         title.setProperty("role", "title")
         self.user_label = QLabel()
@@ -60,16 +77,10 @@ class CountsPage(QWidget):
         header.addWidget(self.user_label)
         header.addWidget(self.scanner_button)
         header.addWidget(self.sign_out_button)
+        return header
 
-        self.message_bar = MessageBar()
-        self.denied = QLabel(
-            self.tr("You need {permissions} to open the counts list. Sign in as a user who has it.").format(
-                permissions=" or ".join(sorted(OPEN_COUNTS))
-            )
-        )
-        self.denied.setWordWrap(True)
-        self.denied.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
+    def _build_body(self) -> QWidget:
+        """The counts on the left, the chosen count's sessions on the right."""
         self.count_list = CardList()
         self.sessions_title = QLabel(self.tr("Sessions"))
         self.sessions_title.setProperty("role", "title")
@@ -85,19 +96,13 @@ class CountsPage(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(sessions_header)
         right_layout.addWidget(self.session_list, 1)
-        self.body = QWidget()
-        body = QHBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(12)
-        body.addWidget(self.count_list, 5)
-        body.addWidget(right, 6)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.addLayout(header)
-        layout.addWidget(self.message_bar)
-        layout.addWidget(self.denied, 1)
-        layout.addWidget(self.body, 1)
+        body = QWidget()
+        body_layout = QHBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(12)
+        body_layout.addWidget(self.count_list, 5)
+        body_layout.addWidget(right, 6)
+        return body
 
     @property
     def dialog(self) -> QDialog | None:
