@@ -10,12 +10,12 @@ from importlib.resources import files
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from scanapp.bootstrap import App
 from scanapp.errors import KnownError
 from scanapp.gui import style
 from scanapp.gui.crash import CrashHandler
 from scanapp.gui.engine import Engine
 from scanapp.gui.main_window import MainWindow
+from scanapp.gui.shell.parts import Parts
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1024, 640)
 
 
-def run(app: App, args: argparse.Namespace) -> int:
+def run(app: Parts, args: argparse.Namespace) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("ScanApp")
@@ -46,12 +46,12 @@ def run(app: App, args: argparse.Namespace) -> int:
         app.close()
 
 
-def start(app: App, interactive: bool = True) -> MainWindow | None:
+def start(app: Parts, interactive: bool = True) -> MainWindow | None:
     """Open the store (creating the demo data if asked) and show the window on the sign-in page. A store
     that cannot be opened (locked, damaged, from a newer ScanApp) is logged, shown in a dialog when
     `interactive`, and None returned."""
     try:
-        _ = app.store
+        app.open()
     except KnownError as err:
         log.error("cannot open the store: %s", err)  # on stderr too: all that a smoke test shows
         if interactive:
