@@ -6,53 +6,22 @@ answers anything outside them with 422 instead of letting it reach the database.
 Structure errors (a missing id, a seq that is not a number) refuse a whole push with 422: that is a client
 bug. Content the server cannot apply (an unknown kind, a removed line, a session closed meanwhile) is
 acknowledged per event and queued for review, so one bad event never blocks the events behind it.
+
+The field types are in wire_fields; what supervisors read (review, reports, audit) in wire_reports.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from scanapp.sync.wire_fields import Epoch, Id, NoNul, Seq, Text, UtcTime, storable
 
 MAX_BATCH = 1000
 MAX_PAGE = 5000
 MAX_INT = 2**63 - 1
-
-Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:@-]+$")]
-Text = Annotated[str, Field(max_length=512)]
-Seq = Annotated[int, Field(ge=1, le=2**53)]
-Epoch = Annotated[int, Field(ge=0, le=2**31)]
-
-
-def _utc(value: datetime) -> datetime:
-    """Naive times are taken as UTC; anything that cannot be expressed in UTC is refused (422)."""
-    try:
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-    except OverflowError as err:
-        raise ValueError("time out of range") from err
-
-
-UtcTime = Annotated[datetime, AfterValidator(_utc)]
-
-
-def _storable(value: Any) -> Any:
-    """Text every database can store: PostgreSQL refuses NUL, and a lone surrogate is not UTF-8."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            raise ValueError("text must not contain NUL characters")
-        try:
-            value.encode()
-        except UnicodeEncodeError:
-            raise ValueError("text must be valid Unicode (no lone surrogates)") from None
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _storable(item)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _storable(key)
-            _storable(item)
-    return value
 
 
 class Model(BaseModel):
@@ -64,13 +33,20 @@ class Model(BaseModel):
         # An event's payload is the device's business: kept as escaped JSON, never refused whole.
         if info.field_name == "payload":
             return value
-        return _storable(value)
+        return storable(value)
 
 
 class Problem(Model):
     """Every error answer: a message for the person at the device."""
 
     detail: str
+
+
+class PlainModel(BaseModel):
+    """For the push path, parsed with model_validate_json: that parser already refuses lone surrogates, and
+    the few text fields carry their own NUL-free patterns, so the per-field check of Model is not needed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 # -- accounts ---------------------------------------------------------------------------------------------
@@ -112,22 +88,6 @@ class UserOut(Model):
 class DeviceIn(Model):
     id: Id
     name: Text = ""
-
-
-class DeviceOut(Model):
-    """One device as the shift-end view shows it (S4)."""
-
-    id: str
-    name: str
-    enrolled_at: datetime
-    revoked: bool
-    high_water: int
-    reported_seq: int
-    pending: int
-    last_push_at: datetime | None
-    last_pull_at: datetime | None
-    last_user: str | None
-    sessions_held: list[str]
 
 
 # -- catalog and lab --------------------------------------------------------------------------------------
@@ -275,16 +235,6 @@ class SubmitIn(Model):
 # -- journal push -----------------------------------------------------------------------------------------
 
 
-class PlainModel(BaseModel):
-    """For the push path, parsed with model_validate_json: that parser already refuses lone surrogates, and
-    the few text fields carry their own NUL-free patterns, so the per-field check of Model is not needed."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-NoNul = r"^[^\x00]+$"
-
-
 class WireEvent(PlainModel):
     """scanapp.domain.journal.Event.to_wire(), validated. `kind` stays a string: an event kind this server
     does not know is kept for review, not refused with the whole batch."""
@@ -344,80 +294,3 @@ class PullOut(Model):
     changes: list[Change]
     next_cursor: int
     has_more: bool
-
-
-# -- review and reports -----------------------------------------------------------------------------------
-
-
-class ReviewItem(Model):
-    event_id: str
-    session_id: str | None
-    device_id: str
-    user_id: str
-    kind: str
-    status: str
-    reason: str
-    created_at: datetime
-    event: dict[str, Any]
-
-
-class ReviewResolve(Model):
-    action: Literal["merge", "move", "discard"]
-    target_session_id: Id | None = None
-    note: Text = ""
-
-
-class ReportLine(Model):
-    item_key: str
-    name: str
-    expected: float | None
-    counted: int
-    variance: float | None
-
-
-class ReportUnmatched(Model):
-    id: str
-    session_id: str
-    code: str | None
-    raw: str
-    units: int
-    at: datetime
-
-
-class ReportTotals(Model):
-    units: int
-    unique_products: int
-    unmatched_scans: int
-    in_review: int
-
-
-class ReportCount(Model):
-    id: str
-    name: str
-    type: str
-    state: str
-    planned_start: datetime
-
-
-class CountReport(Model):
-    count: ReportCount
-    generated_at: datetime
-    totals: ReportTotals
-    lines: list[ReportLine]
-    unmatched: list[ReportUnmatched]
-
-
-class AuditEntry(Model):
-    id: int
-    at: datetime
-    user_id: str
-    device_id: str | None
-    action: str
-    target: str
-    detail: dict[str, Any]
-
-
-class Health(Model):
-    status: Literal["ok"]
-    server_id: str
-    database: str

@@ -10,7 +10,8 @@ from fastapi.openapi.utils import get_openapi
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from scanapp.domain.clock import Clock, SystemClock
-from scanapp.sync.wire import Health, PushIn
+from scanapp.sync.wire import PushIn
+from scanapp.sync.wire_reports import Health
 from scansync.api import errors, routes_accounts, routes_data, routes_sync
 from scansync.api.deps import Context
 from scansync.config import Settings

@@ -10,7 +10,8 @@ from sqlalchemy import Connection, select, update
 
 from scanapp.domain.errors import NotFound
 from scanapp.domain.permissions import SUPERVISE, Actor, Permission, permissions_for_roles
-from scanapp.sync.wire import DeviceIn, DeviceOut, LoginRequest, RolesIn, TokenOut, UserIn, UserOut
+from scanapp.sync.wire import DeviceIn, LoginRequest, RolesIn, TokenOut, UserIn, UserOut
+from scanapp.sync.wire_reports import DeviceOut
 from scansync import accounts, audit
 from scansync import tables as t
 from scansync.accounts import AuthError, Conflict

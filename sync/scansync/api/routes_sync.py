@@ -13,17 +13,8 @@ from sqlalchemy import select
 
 from scanapp.domain.counts import CountKind
 from scanapp.domain.permissions import FORCE_RELEASE, LAB, SUPERVISE, Actor, Permission, require
-from scanapp.sync.wire import (
-    MAX_PAGE,
-    AuditEntry,
-    CountReport,
-    LeaseOut,
-    PullOut,
-    PushIn,
-    PushOut,
-    ReviewItem,
-    ReviewResolve,
-)
+from scanapp.sync.wire import MAX_PAGE, LeaseOut, PullOut, PushIn, PushOut
+from scanapp.sync.wire_reports import AuditEntry, CountReport, ReviewItem, ReviewResolve
 from scansync import locks, pull, push, reports, review
 from scansync import tables as t
 from scansync.api.deps import AnyUser, Ctx, needs
