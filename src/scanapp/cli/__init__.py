@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from scanapp import __version__
+from scanapp.domain.clock import Clock
 from scanapp.errors import KnownError
 
 # Modules under scanapp.cli, each adding one subcommand.
@@ -52,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    """`clock`: the time every subcommand decides by (tests pass a fixed one; default the system's)."""
     if importlib.util.find_spec("PySide6") is None:
         print(NO_QT, file=sys.stderr)
         return 2
@@ -63,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     bootstrap.configure_logging(args)
     if args.command is None:
         return bootstrap.run_gui(args)
-    app = bootstrap.App.from_args(args)
+    app = bootstrap.App.from_args(args, clock=clock)
     try:
         return int(args.run(args, app))
     except KnownError as err:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from scanapp.cli.common import add_subcommand
 from scanapp.errors import KnownError
 from scanapp.services import export
 from scanapp.store import queries
@@ -15,15 +16,16 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
+    p = add_subcommand(
+        subparsers,
         "export",
+        run,
         help="write a session's or a count's result to stdout",
         description="Write a session's items and scans, or a count's variance report, to stdout. "
         "SESSION_OR_COUNT is an id, a unique id prefix, or an exact name.",
     )
     p.add_argument("ref", metavar="SESSION_OR_COUNT")
     p.add_argument("--format", choices=("csv", "json"), default="csv")
-    p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace, app: App) -> int:

@@ -13,6 +13,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
+from scanapp.cli.common import add_subcommand
 from scanapp.sync import local
 from scanapp.sync.client import SignInNeeded, SyncError
 
@@ -21,15 +22,16 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser(
+    p = add_subcommand(
+        subparsers,
         "sync",
+        run,
         help="one sync round with the server now",
         description="Push this device's journal and pull changes from the sync server, once. Exit status 0 "
         "only if everything was pushed. The password comes from $SCANAPP_SYNC_PASSWORD or a prompt.",
     )
     p.add_argument("--server", dest="sync_server", metavar="URL", help="sync server (remembered)")
     p.add_argument("--user", metavar="NAME", help="sign in as NAME (remembered)")
-    p.set_defaults(run=run)
 
 
 def _password(user: str) -> str:
