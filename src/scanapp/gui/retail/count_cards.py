@@ -101,7 +101,11 @@ class CountCard(_Card):
         )
         planned.setProperty("role", "subtitle")
         planned.setWordWrap(True)
-        progress = QLabel(self.tr("%n sessions", "", row.sessions) + " · " + self.tr("%n units scanned", "", row.units))
+        progress = QLabel(
+            self.tr("{sessions} · {units}").format(
+                sessions=self.tr("%n sessions", "", row.sessions), units=self.tr("%n units scanned", "", row.units)
+            )
+        )
         progress.setProperty("role", "hint")
         layout = _stack(self, 2, top, planned, progress)
         self.start_button: QPushButton | None = None
@@ -152,7 +156,10 @@ class SessionCard(_Card):
         self.holder_chip = _chip(self.holder_text, "held" if held else "free")
         self.holder_chip.setWordWrap(True)
         totals = QLabel(
-            self.tr("%n units", "", row.totals.units) + " · " + self.tr("%n products", "", row.totals.unique_items)
+            self.tr("{units} · {products}").format(
+                units=self.tr("%n units", "", row.totals.units),
+                products=self.tr("%n products", "", row.totals.unique_items),
+            )
         )
         totals.setProperty("role", "hint")
         self._add_buttons(actor)

@@ -50,12 +50,14 @@ class SessionHeader(QWidget):
 
     def show_session(self, count: Count, session: Session, actor: Actor) -> None:
         self.count_label.setText(count.name)
-        self.type_label.setText(f" · {count.type_label}")
-        area = f" · {session.area}" if session.area else ""
-        self.session_label.setText(f"{session.name}{area}")
+        self.type_label.setText(self.tr(" · {kind}").format(kind=count.type_label))
+        if session.area:
+            self.session_label.setText(self.tr("{session} · {area}").format(session=session.name, area=session.area))
+        else:
+            self.session_label.setText(session.name)
         self.state_chip.setText(session.state.value)
         set_property(self.state_chip, "chip", session.state.value)
-        self.user_label.setText(f"· {actor.display_name or actor.user_id}")
+        self.user_label.setText(self.tr("· {user}").format(user=actor.display_name or actor.user_id))
 
     def show_totals(self, totals: Totals) -> None:
         """C7: units scanned and unique products, from the store's session totals."""

@@ -80,7 +80,7 @@ class ScanController(QObject):
     @Slot(str, str)
     def _on_device_state(self, state: str, message: str) -> None:
         device = getattr(self.device, "source", self.tr("scanner"))
-        self.scanner_input.setPlaceholderText(f"{device}: {state}")
+        self.scanner_input.setPlaceholderText(self.tr("{device}: {state}").format(device=device, state=state))
         bar = self.page.message_bar
         if state == DISCONNECTED:
             bar.show_warning(self.tr("Scanner {device} disconnected: {message}").format(device=device, message=message))

@@ -144,7 +144,8 @@ class SessionTabs(QWidget):
         for i in range(self.tabs.count()):
             view = self.tabs.widget(i)
             category = next(c for c, v in self.views.items() if v is view)
-            self.tabs.setTabText(i, f"{tab_title(category)} ({self.models[category].rowCount():,})")
+            rows = f"{self.models[category].rowCount():,}"
+            self.tabs.setTabText(i, self.tr("{tab} ({rows})").format(tab=tab_title(category), rows=rows))
         scans = f"{self.scan_model.rowCount():,}"
         if rejected:
             text = self.tr("Sca&ns ({scans}), newest first, {rejected} rejected").format(
