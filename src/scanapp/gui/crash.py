@@ -24,12 +24,12 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 class CrashDialog(QDialog):
     def __init__(self, details: str, known: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ScanApp problem" if known else "ScanApp hit a bug")
+        self.setWindowTitle(self.tr("ScanApp problem") if known else self.tr("ScanApp hit a bug"))
         self.details = details
         if known:
             intro = details
         else:
-            intro = (
+            intro = self.tr(
                 "Something went wrong inside ScanApp. Every scan shown as accepted is saved. "
                 "The details below are in the log; please pass them on to support."
             )
@@ -38,10 +38,10 @@ class CrashDialog(QDialog):
         self.text = QPlainTextEdit(details)
         self.text.setReadOnly(True)
         self.text.setVisible(not known)
-        self.copy_button = QPushButton("&Copy details")
+        self.copy_button = QPushButton(self.tr("&Copy details"))
         self.copy_button.setVisible(not known)
         self.copy_button.clicked.connect(self.copy_details)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.setProperty("variant", "primary")
         close.setDefault(True)
         close.clicked.connect(self.accept)

@@ -1,8 +1,10 @@
-"""How times, counts and lock holders read on screen."""
+"""How times, counts and lock holders read on screen (translated in the "Formatting" context)."""
 
 from __future__ import annotations
 
 from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QObject
 
 from scanapp.domain.counts import Session
 from scanapp.domain.permissions import Actor
@@ -21,24 +23,20 @@ def day_and_time(dt: datetime, now: datetime) -> str:
     dt, today = local(dt), local(now).date()
     days = (dt.date() - today).days
     if days == 0:
-        day = "today"
+        day = QCoreApplication.translate("Formatting", "today")
     elif days == 1:
-        day = "tomorrow"
+        day = QCoreApplication.translate("Formatting", "tomorrow")
     elif days == -1:
-        day = "yesterday"
+        day = QCoreApplication.translate("Formatting", "yesterday")
     else:
         day = dt.strftime("%a %d %b")
-    return f"{day} {dt:%H:%M}"
+    return QCoreApplication.translate("Formatting", "{day} {time}").format(day=day, time=f"{dt:%H:%M}")
 
 
 def scans_ago(n: int) -> str:
     if n <= 0:
-        return "the latest scan"
-    return "1 scan ago" if n == 1 else f"{n:,} scans ago"
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (words or word + 's')}"
+        return QCoreApplication.translate("Formatting", "the latest scan")
+    return _plurals.scans_ago(n)
 
 
 def holder(session: Session, me: Actor | None, names: dict[str, str]) -> str:
@@ -47,8 +45,21 @@ def holder(session: Session, me: Actor | None, names: dict[str, str]) -> str:
     if lock is None:
         return ""
     if me is not None and lock.held_by(me):
-        return "you"
+        return QCoreApplication.translate("Formatting", "you")
     who = names.get(lock.user_id, lock.user_id)
     if me is not None and lock.device_id == me.device_id:
-        return f"{who} on this device"
-    return f"{who} on device {lock.device_id[:8]}"
+        return QCoreApplication.translate("Formatting", "{who} on this device").format(who=who)
+    return QCoreApplication.translate("Formatting", "{who} on device {device}").format(
+        who=who, device=lock.device_id[:8]
+    )
+
+
+class Formatting(QObject):
+    """Plural forms: lupdate sees a plural only in a tr() call with a count inside a class (not in translate()),
+    and the class name is the context, the same one the functions above use."""
+
+    def scans_ago(self, n: int) -> str:
+        return self.tr("%n scans ago", "", n)
+
+
+_plurals = Formatting()

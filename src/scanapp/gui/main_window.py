@@ -64,7 +64,9 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _session_discarded(self, name: str) -> None:
-        self.counts.message_bar.show_info(f"Session “{name}” was discarded and removed from review.")
+        self.counts.message_bar.show_info(
+            self.tr("Session “{name}” was discarded and removed from review.").format(name=name)
+        )
 
     @Slot()
     def sign_out(self) -> None:

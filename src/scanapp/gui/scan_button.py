@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -26,9 +26,9 @@ class ScanMode(StrEnum):
 SHORTCUT = "F2"
 
 LABELS = {
-    ScanMode.START: "Start counting",
-    ScanMode.RESUME: "Resume counting",
-    ScanMode.READY: "Scanner ready",
+    ScanMode.START: QT_TRANSLATE_NOOP("ScanButton", "Start counting"),
+    ScanMode.RESUME: QT_TRANSLATE_NOOP("ScanButton", "Resume counting"),
+    ScanMode.READY: QT_TRANSLATE_NOOP("ScanButton", "Scanner ready"),
 }
 
 
@@ -104,16 +104,18 @@ class ScanButton(QPushButton):
             mode = ScanMode.READY
         else:
             mode = ScanMode.RESUME
-        self.setText(LABELS[mode])
+        self.setText(self.tr(str(LABELS[mode])))  # QT_TRANSLATE_NOOP is typed as returning object
         self.setEnabled(self._allowed and mode is not ScanMode.READY)
         if not self._allowed and self._why_not:
             self.setToolTip(self._why_not)
         elif mode is ScanMode.READY:
-            self.setToolTip("The scanner input has the focus: scan away.")
+            self.setToolTip(self.tr("The scanner input has the focus: scan away."))
         elif mode is ScanMode.RESUME:
-            self.setToolTip(f"The scanner input lost the focus: press (or {SHORTCUT}) to scan again.")
+            self.setToolTip(
+                self.tr("The scanner input lost the focus: press (or {key}) to scan again.").format(key=SHORTCUT)
+            )
         else:
-            self.setToolTip(f"Start the session and focus the scanner input ({SHORTCUT}).")
+            self.setToolTip(self.tr("Start the session and focus the scanner input ({key}).").format(key=SHORTCUT))
         if mode is not self._mode:
             self._mode = mode
             set_property(self, "mode", mode.value)

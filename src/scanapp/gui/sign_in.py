@@ -3,7 +3,7 @@ provides them); no password on the device."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from scanapp.domain.permissions import LAB, Actor, can_force_release, can_open_counts, can_start_early
@@ -16,14 +16,15 @@ def can_do(user: UserRow) -> str:
     probe = Actor(user.user_id, "", user.permissions)
     parts = []
     if can_open_counts(probe):
-        parts.append("counts")
+        parts.append(QCoreApplication.translate("SignInPage", "counts"))
     if can_start_early(probe):
-        parts.append("start early")
+        parts.append(QCoreApplication.translate("SignInPage", "start early"))
     if can_force_release(probe):
-        parts.append("release locks")
+        parts.append(QCoreApplication.translate("SignInPage", "release locks"))
     if probe.has_any(LAB):
-        parts.append("lab")
-    return ", ".join(parts) or "no counting permissions"
+        parts.append(QCoreApplication.translate("SignInPage", "lab"))
+    separator = QCoreApplication.translate("SignInPage", ", ", "between the things a user may do")
+    return separator.join(parts) or QCoreApplication.translate("SignInPage", "no counting permissions")
 
 
 class SignInPage(QWidget):
@@ -34,9 +35,9 @@ class SignInPage(QWidget):
         super().__init__(parent)
         self.engine = engine
         self.buttons: dict[str, QPushButton] = {}
-        title = QLabel("Who is counting?")
+        title = QLabel(self.tr("Who is counting?"))
         title.setProperty("role", "title")
-        hint = QLabel("Pick your name. These are the users on this device.")
+        hint = QLabel(self.tr("Pick your name. These are the users on this device."))
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         self.grid_host = QWidget()
@@ -62,8 +63,10 @@ class SignInPage(QWidget):
         users = self.engine.reads.users()
         if not users:
             empty = QLabel(
-                "There are no users on this device yet. Start ScanApp with --demo to try it, or sync with the "
-                "server to get your store's users."
+                self.tr(
+                    "There are no users on this device yet. Start ScanApp with --demo to try it, or sync with the "
+                    "server to get your store's users."
+                )
             )
             empty.setWordWrap(True)
             self.grid.addWidget(empty, 0, 0)

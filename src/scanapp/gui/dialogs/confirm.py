@@ -4,7 +4,9 @@ count's "uncounted means zero"). Opened window-modal and non-blocking: `accepted
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
+
+from scanapp.gui.dialogs.parts import button_row
 
 
 class ConfirmDialog(QDialog):
@@ -28,17 +30,12 @@ class ConfirmDialog(QDialog):
         self.message.setWordWrap(True)
         self.acknowledge = QCheckBox(acknowledge)
         self.acknowledge.setVisible(bool(acknowledge))
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.reject)
-        self.confirm_button = QPushButton(confirm_text)
-        self.confirm_button.setProperty("variant", "danger" if danger else "primary")
+        buttons, self.cancel_button, self.confirm_button = button_row(
+            self, confirm_text, variant="danger" if danger else "primary"
+        )
         self.confirm_button.clicked.connect(self.accept)
         self.confirm_button.setEnabled(not acknowledge)
         self.acknowledge.toggled.connect(self._on_acknowledged)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.confirm_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.message)

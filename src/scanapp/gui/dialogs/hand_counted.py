@@ -8,10 +8,8 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, 
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -21,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from scanapp.domain.counts import Count, CountKind
 from scanapp.errors import KnownError
+from scanapp.gui.dialogs.parts import button_row, error_label
 from scanapp.gui.engine import Engine
-from scanapp.gui.formatting import plural
 from scanapp.gui.models.candidates import CandidateModel
 from scanapp.gui.models.hand_counted import MAX_QTY, HandCountModel
 from scanapp.gui.views import TableView
@@ -80,20 +78,24 @@ class HandCountedDialog(QDialog):
         self.session_id = session_id
         self.count = count
         self.directed = count.kind is CountKind.DIRECTED
-        self.setWindowTitle("Hand-Counted Items")
+        self.setWindowTitle(self.tr("Hand-Counted Items"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        heading = QLabel("Hand-Counted Items")
+        heading = QLabel(self.windowTitle())
         heading.setProperty("role", "title")
         hint = QLabel(
-            "Search by SKU or parent product name and press Enter to add. "
-            + ("Only items on this count's directed list can be added." if self.directed else "")
+            self.tr(
+                "Search by SKU or parent product name and press Enter to add. "
+                "Only items on this count's directed list can be added."
+            )
+            if self.directed
+            else self.tr("Search by SKU or parent product name and press Enter to add.")
         )
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("SKU or parent product name, then Enter")
+        self.search.setPlaceholderText(self.tr("SKU or parent product name, then Enter"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search products")
+        self.search.setAccessibleName(self.tr("Search products"))
         self.search.installEventFilter(self)
         self.results_model = CandidateModel(self, show_reason=False)
         self.results = TableView(self.results_model, stretch=CandidateModel.PRODUCT, lines_per_row=2)
@@ -115,24 +117,14 @@ class HandCountedDialog(QDialog):
         self.table.setEditTriggers(
             triggers.DoubleClicked | triggers.SelectedClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
         )
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a50e0e;")
-        self.error.hide()
+        self.error = error_label()
         self.total = QLabel()
         self.total.setProperty("role", "totals")
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
-        self.save_button = QPushButton("Save")
-        self.save_button.setProperty("variant", "primary")
+        buttons, cancel, self.save_button = button_row(self, self.tr("Save"), leading=self.total)
         self.save_button.clicked.connect(self.save)
         # Enter belongs to the search field and the lists here, never to a default button.
         for button in (cancel, self.save_button):
             button.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.total, 1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(hint)
@@ -183,10 +175,14 @@ class HandCountedDialog(QDialog):
         self.results.setVisible(bool(found))
         if found:
             self.results.selectRow(0)
-            self.status.setText(f"{plural(len(found), 'match', 'matches')}: Enter adds the highlighted one.")
+            self.status.setText(self.tr("%n matches: Enter adds the highlighted one.", "", len(found)))
         elif text:
-            where = " on this count's directed list" if self.directed else ""
-            self.status.setText(f"No product{where} matches “{text}”.")
+            none = (
+                self.tr("No product on this count's directed list matches “{text}”.")
+                if self.directed
+                else self.tr("No product matches “{text}”.")
+            )
+            self.status.setText(none.format(text=text))
         else:
             self.status.setText("")
         self.results_changed.emit(len(found))
@@ -205,7 +201,7 @@ class HandCountedDialog(QDialog):
             return
         added = self.model.add(candidate)
         self.table.selectRow(added)
-        self.status.setText(f"Added {candidate.name} ({candidate.sku}).")
+        self.status.setText(self.tr("Added {name} ({sku}).").format(name=candidate.name, sku=candidate.sku))
         self.search.clear()
         self._timer.stop()
         self.results_model.set_candidates([])
@@ -224,7 +220,11 @@ class HandCountedDialog(QDialog):
     @Slot(int)
     def _on_total(self, units: int) -> None:
         items = self.model.rowCount()
-        self.total.setText(f"{plural(items, 'item')}, {plural(units, 'unit')}")
+        self.total.setText(
+            self.tr("{items}, {units}").format(
+                items=self.tr("%n items", "", items), units=self.tr("%n units", "", units)
+            )
+        )
         self.save_button.setEnabled(items > 0)
 
     @Slot()

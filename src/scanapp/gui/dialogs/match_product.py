@@ -5,22 +5,14 @@ count) or Undirected (not on it), optionally remembering the code as an alias of
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from scanapp.domain.barcodes import printable
 from scanapp.domain.classification import Category
 from scanapp.domain.rows import Candidate
 from scanapp.domain.tally import Line
 from scanapp.errors import KnownError
+from scanapp.gui.dialogs.parts import button_row, error_label
 from scanapp.gui.engine import Engine
 from scanapp.gui.formatting import clock_time
 from scanapp.gui.models.candidates import CandidateModel
@@ -47,41 +39,35 @@ class MatchProductDialog(QDialog):
         self.line = line
         self.code = line.code or line.raw
         self.result_category: Category | None = None
-        self.setWindowTitle("Match Product")
+        self.setWindowTitle(self.tr("Match Product"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        heading = QLabel("Match Product")
+        heading = QLabel(self.windowTitle())
         heading.setProperty("role", "title")
-        info = QLabel(f"Scanned {clock_time(line.at)}: {printable(line.raw)} matches no product.")
+        info = QLabel(
+            self.tr("Scanned {time}: {code} matches no product.").format(
+                time=clock_time(line.at), code=printable(line.raw)
+            )
+        )
         info.setProperty("role", "hint")
         info.setWordWrap(True)
         self.search = QLineEdit(self.code)
-        self.search.setPlaceholderText("Code, SKU or product name")
+        self.search.setPlaceholderText(self.tr("Code, SKU or product name"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search products")
+        self.search.setAccessibleName(self.tr("Search products"))
         self.model = CandidateModel(self)
         self.table = TableView(self.model, stretch=CandidateModel.PRODUCT, lines_per_row=2)
         self.table.size_columns([(CandidateModel.SKU, 110), (CandidateModel.CODE, 150)])
         self.empty = QLabel()
         self.empty.setProperty("role", "hint")
-        self.alias = QCheckBox("Also add this code as an alias of the product")
-        self.alias.setToolTip("Later scans of this code will match the product on every device.")
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a50e0e;")
-        self.error.hide()
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
-        self.save_button = QPushButton("Save")
-        self.save_button.setProperty("variant", "primary")
+        self.alias = QCheckBox(self.tr("Also add this code as an alias of the product"))
+        self.alias.setToolTip(self.tr("Later scans of this code will match the product on every device."))
+        self.error = error_label()
+        buttons, cancel, self.save_button = button_row(self, self.tr("Save"), leading=self.alias)
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
         # Enter belongs to the search field and the lists here, never to a default button.
         for button in (cancel, self.save_button):
             button.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.alias, 1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(info)
@@ -113,10 +99,10 @@ class MatchProductDialog(QDialog):
         found = self.engine.read(candidates_for, self.code, self.search.text(), self.count_id)
         self.model.set_candidates(found)
         if found:
-            self.empty.setText(f"{len(found)} possible product{'s' if len(found) != 1 else ''}. Pick one and Save.")
+            self.empty.setText(self.tr("%n possible products. Pick one and Save.", "", len(found)))
             self.table.selectRow(0)
         else:
-            self.empty.setText("No product found. Search by SKU, product name or another code.")
+            self.empty.setText(self.tr("No product found. Search by SKU, product name or another code."))
         self._on_selection()
         self.candidates_changed.emit(len(found))
 

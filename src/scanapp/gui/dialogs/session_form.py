@@ -5,26 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from scanapp.errors import KnownError
+from scanapp.gui.dialogs.parts import button_row, error_label
 
 SaveAction = Callable[[str, str], object]
 
 
 class SessionFormDialog(QDialog):
-    """`save(name, area)` runs on Save; if the world refuses (a rule, the lock) the dialog stays open and
-    says why."""
+    """`save(name, area)` runs on Save (or `save_text`, already translated); if the world refuses (a rule,
+    the lock) the dialog stays open and says why."""
 
     def __init__(
         self,
@@ -33,7 +24,7 @@ class SessionFormDialog(QDialog):
         area: str,
         areas: list[str],
         save: SaveAction,
-        save_text: str = "Save",
+        save_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -44,7 +35,7 @@ class SessionFormDialog(QDialog):
         heading = QLabel(title)
         heading.setProperty("role", "title")
         self.name_edit = QLineEdit(name)
-        self.name_edit.setPlaceholderText("e.g. Backstock left wall")
+        self.name_edit.setPlaceholderText(self.tr("e.g. Backstock left wall"))
         self.name_edit.setMaxLength(120)
         self.area_box = QComboBox()
         self.area_box.setEditable(True)
@@ -53,25 +44,15 @@ class SessionFormDialog(QDialog):
         self.area_box.setCurrentText(area)
         area_edit = self.area_box.lineEdit()
         if area_edit is not None:
-            area_edit.setPlaceholderText("Choose or type an area")
+            area_edit.setPlaceholderText(self.tr("Choose or type an area"))
         form = QFormLayout()
-        form.addRow("&Name", self.name_edit)
-        form.addRow("&Area", self.area_box)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a50e0e;")
-        self.error.hide()
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
-        self.save_button = QPushButton(save_text)
-        self.save_button.setProperty("variant", "primary")
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(self.tr("&Area"), self.area_box)
+        self.error = error_label()
+        buttons, _cancel, self.save_button = button_row(self, save_text or self.tr("Save"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.name_edit.textChanged.connect(self._on_name_changed)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)

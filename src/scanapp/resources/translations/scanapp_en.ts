@@ -44,23 +44,69 @@
     </message>
 </context>
 <context>
+    <name>CandidateModel</name>
+    <message>
+        <source>{name} ({sku}), code {code}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CountCard</name>
     <message>
         <source>{kind} · planned {when}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{sessions} · {units}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n sessions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n units scanned</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unit scanned</numerusform>
+            <numerusform>%n units scanned</numerusform>
         </translation>
     </message>
     <message>
@@ -144,6 +190,164 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>ScanApp problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ScanApp hit a bug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong inside ScanApp. Every scan shown as accepted is saved. The details below are in the log; please pass them on to support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day} {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the latest scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} on this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} on device {device}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scans ago</source>
+        <translation>
+            <numerusform>%n scan ago</numerusform>
+            <numerusform>%n scans ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HandCountModel</name>
+    <message>
+        <source>One less</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandCountedDialog</name>
+    <message>
+        <source>Hand-Counted Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by SKU or parent product name and press Enter to add. Only items on this count&apos;s directed list can be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by SKU or parent product name and press Enter to add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU or parent product name, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matches: Enter adds the highlighted one.</source>
+        <translation>
+            <numerusform>%n match: Enter adds the highlighted one.</numerusform>
+            <numerusform>%n matches: Enter adds the highlighted one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No product on this count&apos;s directed list matches “{text}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No product matches “{text}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added {name} ({sku}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{items}, {units}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n units</source>
+        <translation>
+            <numerusform>%n unit</numerusform>
+            <numerusform>%n units</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <source>{name} ({sku}): {units} scanned, expected {expected}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LineActions</name>
     <message>
         <source>Remove scan?</source>
@@ -167,10 +371,70 @@
     </message>
     <message numerus="yes">
         <source>Added %n hand-counted units.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Added %n hand-counted unit.</numerusform>
+            <numerusform>Added %n hand-counted units.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Session “{name}” was discarded and removed from review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchProductDialog</name>
+    <message>
+        <source>Match Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned {time}: {code} matches no product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code, SKU or product name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also add this code as an alias of the product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later scans of this code will match the product on every device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible products. Pick one and Save.</source>
+        <translation>
+            <numerusform>%n possible product. Pick one and Save.</numerusform>
+            <numerusform>%n possible products. Pick one and Save.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No product found. Search by SKU, product name or another code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -189,6 +453,33 @@
     </message>
 </context>
 <context>
+    <name>ScanButton</name>
+    <message>
+        <source>Start counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner input has the focus: scan away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner input lost the focus: press (or {key}) to scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the session and focus the scanner input ({key}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScanController</name>
     <message>
         <source>Scan here</source>
@@ -203,6 +494,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{device}: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scanner {device} disconnected: {message}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -212,6 +507,45 @@
     </message>
     <message>
         <source>The scan was not recorded: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanListModel</name>
+    <message>
+        <source>Remove this scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hand-counted × {units}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan #{ordinal} at {time} from {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned data: {data}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product: {name} ({sku})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -424,9 +758,9 @@
     </message>
     <message numerus="yes">
         <source>“{name}” will be marked as discarded and removed from review. Its %n scanned units will not count. You go back to the counts list.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>“{name}” will be marked as discarded and removed from review. Its %n scanned unit will not count. You go back to the counts list.</numerusform>
+            <numerusform>“{name}” will be marked as discarded and removed from review. Its %n scanned units will not count. You go back to the counts list.</numerusform>
         </translation>
     </message>
     <message>
@@ -472,18 +806,22 @@
         <source>Free</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{units} · {products}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n units</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unit</numerusform>
+            <numerusform>%n units</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n products</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
         </translation>
     </message>
     <message>
@@ -512,6 +850,29 @@
     </message>
 </context>
 <context>
+    <name>SessionFormDialog</name>
+    <message>
+        <source>e.g. Backstock left wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose or type an area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionHeader</name>
     <message>
         <source>‹ Counts</source>
@@ -523,6 +884,18 @@
     </message>
     <message>
         <source>Totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{session} · {area}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>· {user}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -585,11 +958,55 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{tab} ({rows})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sca&amp;ns ({scans}), newest first, {rejected} rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sca&amp;ns ({scans}), newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>release locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the things a user may do</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no counting permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is counting?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick your name. These are the users on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no users on this device yet. Start ScanApp with --demo to try it, or sync with the server to get your store&apos;s users.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -637,6 +1054,40 @@ Unique products: {products}</source>
     </message>
     <message>
         <source>scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnmatchedModel</name>
+    <message>
+        <source>Scanned data: {data} (from {source})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match this scan to a product (Alt+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing (first matched scan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing yet (no matched scan since)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code}
+Scanned {time}, {ago}
+Before: {before}
+After: {after}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,0 +1,70 @@
+"""Translations ship inside the package and are up to date (DESIGN rule 15, SPEC P3): lupdate run over the
+screens again changes no shipped .ts (every tr() string is in it), lrelease of each .ts gives the shipped
+.qm byte for byte, English plurals are written out, and the app loads a translation from the package."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from scanapp.gui.app import install_translator
+from scanapp.gui.formatting import scans_ago
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "src" / "scanapp" / "resources" / "translations"
+
+
+def test_the_shipped_ts_and_qm_are_what_lupdate_and_lrelease_make_of_the_sources():
+    env = {**os.environ, "PYTHON": sys.executable}
+    checked = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "update-translations"), "--check"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stderr + "\n(run scripts/update-translations and commit the result)"
+
+
+@pytest.mark.parametrize("ts", sorted(TRANSLATIONS.glob("scanapp_*.ts")), ids=lambda p: p.name)
+def test_every_plural_has_its_forms_written(ts: Path):
+    """A plural without forms shows its source text: "1 units". English needs them written too."""
+    missing = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            if message.get("numerus") != "yes":
+                continue
+            translation = message.find("translation")
+            forms = [form.text for form in message.iter("numerusform")]
+            if translation is None or translation.get("type") == "unfinished" or not all(forms):
+                missing.append(f"{context.findtext('name')}: {message.findtext('source')}")
+    assert not missing, f"plural forms to write in {ts.name}:\n" + "\n".join(missing)
+
+
+def test_english_is_shipped_in_the_package():
+    shipped = files("scanapp.resources") / "translations"
+    assert (shipped / "scanapp_en.qm").is_file() and (shipped / "scanapp_en.ts").is_file()
+
+
+def test_english_plurals_read_right(qapp):
+    # tests/gui/conftest.py installs the package's translation as the app does.
+    assert scans_ago(1) == "1 scan ago"
+    assert scans_ago(3) == "3 scans ago"
+    assert QCoreApplication.translate("Formatting", "the latest scan") == "the latest scan"
+
+
+@pytest.mark.parametrize("locale", ["en_US", "de_DE", "C"])
+def test_a_locale_without_its_translation_falls_back_to_english(qapp, locale: str):
+    before = QLocale()
+    QLocale.setDefault(QLocale(locale))
+    try:
+        translator = install_translator(qapp)
+        assert translator is not None
+        qapp.removeTranslator(translator)
+    finally:
+        QLocale.setDefault(before)
+    assert translator.language() == "en"
