@@ -41,75 +41,82 @@ def get_product(conn: Connection, sku: str) -> dict[str, Any]:
 def import_products(tx: Tx, products: list[ProductIn]) -> dict[str, Any]:
     """Upsert products and their GTINs. A row is refused whole (with its reason) when a GTIN is invalid or
     already belongs to another product; only products that really changed go to the change log."""
-    conn = tx.conn
-    rejected: list[dict[str, Any]] = []
+    batch = _Import()
     rows: list[tuple[int, ProductIn, list[str]]] = []
     for index, p in enumerate(products):
         try:
-            codes = list(dict.fromkeys(gtin14_of(g) for g in p.gtins))
+            rows.append((index, p, list(dict.fromkeys(gtin14_of(g) for g in p.gtins))))
         except BarcodeError as err:
-            rejected.append({"index": index, "sku": p.sku, "reason": f"GTIN refused: {err.reason}"})
-            continue
-        rows.append((index, p, codes))
-    skus = sorted({p.sku for _, p, _ in rows})
-    existing: dict[str, tuple[str, str]] = {}
-    for chunk in chunks(skus):
-        for r in conn.execute(select(t.products).where(t.products.c.sku.in_(chunk))):
-            existing[r.sku] = (r.name, r.parent_name)
-    owners: dict[str, str] = {}
-    all_codes = sorted({c for _, _, codes in rows for c in codes})
-    for chunk in chunks(all_codes):
-        for r in conn.execute(
-            select(t.product_codes.c.code, t.product_codes.c.sku).where(t.product_codes.c.code.in_(chunk))
-        ):
-            owners[r.code] = r.sku
-    new_products: dict[str, dict[str, str]] = {}
-    updated: dict[str, dict[str, str]] = {}
-    new_codes: list[dict[str, str]] = []
-    changed: set[str] = set()
-    unchanged = accepted = 0
+            batch.refuse(index, p, f"GTIN refused: {err.reason}")
+    batch.load(tx.conn, sorted({p.sku for _, p, _ in rows}), sorted({c for _, _, codes in rows for c in codes}))
     for index, p, codes in rows:
-        taken = next((c for c in codes if owners.get(c, p.sku) != p.sku), None)
+        batch.take(index, p, codes)
+    batch.write(tx)
+    return {"imported": batch.accepted, "unchanged": batch.unchanged, "rejected": batch.rejected}
+
+
+class _Import:
+    """One import batch: the products and code owners it found stored, and what it adds or changes."""
+
+    def __init__(self) -> None:
+        self.existing: dict[str, tuple[str, str]] = {}
+        self.owners: dict[str, str] = {}
+        self.new_products: dict[str, dict[str, str]] = {}
+        self.updated: dict[str, dict[str, str]] = {}
+        self.new_codes: list[dict[str, str]] = []
+        self.changed: set[str] = set()
+        self.rejected: list[dict[str, Any]] = []
+        self.accepted = self.unchanged = 0
+
+    def refuse(self, index: int, p: ProductIn, reason: str) -> None:
+        self.rejected.append({"index": index, "sku": p.sku, "reason": reason})
+
+    def load(self, conn: Connection, skus: list[str], codes: list[str]) -> None:
+        for chunk in chunks(skus):
+            for r in conn.execute(select(t.products).where(t.products.c.sku.in_(chunk))):
+                self.existing[r.sku] = (r.name, r.parent_name)
+        for chunk in chunks(codes):
+            found = select(t.product_codes.c.code, t.product_codes.c.sku).where(t.product_codes.c.code.in_(chunk))
+            self.owners.update({r.code: r.sku for r in conn.execute(found)})
+
+    def take(self, index: int, p: ProductIn, codes: list[str]) -> None:
+        taken = next((c for c in codes if self.owners.get(c, p.sku) != p.sku), None)
         if taken is not None:
-            rejected.append(
-                {"index": index, "sku": p.sku, "reason": f"GTIN {taken} already belongs to SKU {owners[taken]}"}
-            )
-            continue
-        accepted += 1
+            self.refuse(index, p, f"GTIN {taken} already belongs to SKU {self.owners[taken]}")
+            return
+        self.accepted += 1
         values = {"sku": p.sku, "name": p.name.strip(), "parent_name": p.parent_name.strip()}
-        before = existing.get(p.sku)
-        if before is None:
-            new_products[p.sku] = values
-            existing[p.sku] = (values["name"], values["parent_name"])
-            changed.add(p.sku)
-        elif before != (values["name"], values["parent_name"]):
-            (new_products if p.sku in new_products else updated)[p.sku] = values
-            existing[p.sku] = (values["name"], values["parent_name"])
-            changed.add(p.sku)
-        fresh = [c for c in codes if c not in owners]
-        for c in fresh:
-            owners[c] = p.sku
-            new_codes.append({"code": c, "sku": p.sku, "source": "catalog"})
-        if fresh:
-            changed.add(p.sku)
-        if p.sku not in changed:
-            unchanged += 1
-    if new_products:
-        conn.execute(insert(t.products), list(new_products.values()))
-    if updated:
-        conn.execute(
-            update(t.products)
-            .where(t.products.c.sku == bindparam("b_sku"))
-            .values(name=bindparam("b_name"), parent_name=bindparam("b_parent")),
-            [{"b_sku": v["sku"], "b_name": v["name"], "b_parent": v["parent_name"]} for v in updated.values()],
-        )
-    if new_codes:
-        conn.execute(insert(t.product_codes), new_codes)
-    if changed:
-        data = product_data(conn, sorted(changed))
-        for sku in sorted(changed):
-            tx.publish("product", sku, data[sku])
-    return {"imported": accepted, "unchanged": unchanged, "rejected": rejected}
+        before = self.existing.get(p.sku)
+        if before != (values["name"], values["parent_name"]):
+            fresh = before is None or p.sku in self.new_products
+            (self.new_products if fresh else self.updated)[p.sku] = values
+            self.existing[p.sku] = (values["name"], values["parent_name"])
+            self.changed.add(p.sku)
+        for c in codes:
+            if c not in self.owners:
+                self.owners[c] = p.sku
+                self.new_codes.append({"code": c, "sku": p.sku, "source": "catalog"})
+                self.changed.add(p.sku)
+        if p.sku not in self.changed:
+            self.unchanged += 1
+
+    def write(self, tx: Tx) -> None:
+        conn = tx.conn
+        if self.new_products:
+            conn.execute(insert(t.products), list(self.new_products.values()))
+        if self.updated:
+            conn.execute(
+                update(t.products)
+                .where(t.products.c.sku == bindparam("b_sku"))
+                .values(name=bindparam("b_name"), parent_name=bindparam("b_parent")),
+                [{"b_sku": v["sku"], "b_name": v["name"], "b_parent": v["parent_name"]} for v in self.updated.values()],
+            )
+        if self.new_codes:
+            conn.execute(insert(t.product_codes), self.new_codes)
+        if self.changed:
+            data = product_data(conn, sorted(self.changed))
+            for sku in sorted(self.changed):
+                tx.publish("product", sku, data[sku])
 
 
 def delete_product(tx: Tx, sku: str) -> None:

@@ -9,17 +9,18 @@ refused it) — the last two wait in the review queue. None is dropped, none blo
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, select, update
 
 from scanapp.domain.errors import PermissionDenied
 from scanapp.domain.permissions import Actor
 from scanapp.sync.wire import PushIn, WireEvent
 from scansync import tables as t
 from scansync.apply import Batch
-from scansync.db import Tx, dumps, insert_rows
+from scansync.db import Tx, chunks, dumps, insert_rows
 from scansync.views import clean, event_wire
 
 
@@ -36,36 +37,70 @@ def push(tx: Tx, actor: Actor, now: datetime, body: PushIn) -> dict[str, Any]:
         .where(t.devices.c.id == actor.device_id)
         .with_for_update()
     ).one()
-    high_water = int(device.high_water)
-    events = sorted(body.events, key=lambda e: e.seq)
+    taken = _in_sequence(conn, sorted(body.events, key=lambda e: e.seq), int(device.high_water))
+    batch = Batch(conn, now)
+    batch.preload(taken.events)
+    rows, verdicts, review = _judged(batch, taken.events, now)
+    insert_rows(conn, t.events, rows)
+    insert_rows(conn, t.review_items, review)
+    payloads = {row["id"]: row["payload"] for row in rows}
+    batch.write(
+        tx, lambda ev: tx.publish("event", ev.id, event_wire(ev, payload_json=payloads[ev.id]), device_id=ev.device_id)
+    )
+    reported = max(int(device.reported_seq), taken.high_water, body.device_last_seq or 0)
+    conn.execute(
+        update(t.devices)
+        .where(t.devices.c.id == actor.device_id)
+        .values(high_water=taken.high_water, reported_seq=reported, last_push_at=now, last_user=actor.user_id)
+    )
+    return {
+        "high_water": taken.high_water,
+        "resend_from": taken.resend_from,
+        "accepted": len(taken.events),
+        "duplicates": taken.duplicates,
+        "verdicts": verdicts,
+    }
+
+
+@dataclass
+class Taken:
+    """The events of a push to store: the contiguous run after the high-water mark, each once."""
+
+    high_water: int
+    events: list[WireEvent] = field(default_factory=list)
+    duplicates: int = 0
+    resend_from: int | None = None
+
+
+def _in_sequence(conn: Connection, events: list[WireEvent], high_water: int) -> Taken:
     ids = [e.id for e in events]
     known: set[str] = set()
-    for i in range(0, len(ids), 500):
-        known.update(conn.execute(select(t.events.c.id).where(t.events.c.id.in_(ids[i : i + 500]))).scalars())
-
-    duplicates = 0
-    taken: list[WireEvent] = []
-    resend_from: int | None = None
+    for chunk in chunks(ids):
+        known.update(conn.execute(select(t.events.c.id).where(t.events.c.id.in_(chunk))).scalars())
+    taken = Taken(high_water)
     for ev in events:
-        if ev.seq <= high_water:
-            duplicates += 1
-        elif ev.seq == high_water + 1:
-            high_water += 1
+        if ev.seq <= taken.high_water:
+            taken.duplicates += 1
+        elif ev.seq == taken.high_water + 1:
+            taken.high_water += 1
             if ev.id in known:
-                duplicates += 1  # stored before under another number: a client bug, but never store it twice
+                taken.duplicates += 1  # stored before under another number: a client bug, but never store it twice
             else:
                 known.add(ev.id)
-                taken.append(ev)
+                taken.events.append(ev)
         else:
-            resend_from = high_water + 1
+            taken.resend_from = taken.high_water + 1
             break
+    return taken
 
-    batch = Batch(conn, now)
-    batch.preload(taken)
-    verdicts = []
-    rows = []
-    review = []
-    for ev in taken:
+
+def _judged(
+    batch: Batch, events: list[WireEvent], now: datetime
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Each event's row with its verdict; the verdicts the device is told (all but "applied"); and the review
+    queue entries of the fenced and rejected ones."""
+    rows, verdicts, review = [], [], []
+    for ev in events:
         outcome = batch.decide(ev)
         reason = clean(outcome.reason) if outcome.reason else None
         rows.append(_event_row(ev, now, outcome.status, reason))
@@ -83,25 +118,7 @@ def push(tx: Tx, actor: Actor, now: datetime, body: PushIn) -> dict[str, Any]:
                     "created_at": now,
                 }
             )
-    insert_rows(conn, t.events, rows)
-    insert_rows(conn, t.review_items, review)
-    payloads = {row["id"]: row["payload"] for row in rows}
-    batch.write(
-        tx, lambda ev: tx.publish("event", ev.id, event_wire(ev, payload_json=payloads[ev.id]), device_id=ev.device_id)
-    )
-    reported = max(int(device.reported_seq), high_water, body.device_last_seq or 0)
-    conn.execute(
-        update(t.devices)
-        .where(t.devices.c.id == actor.device_id)
-        .values(high_water=high_water, reported_seq=reported, last_push_at=now, last_user=actor.user_id)
-    )
-    return {
-        "high_water": high_water,
-        "resend_from": resend_from,
-        "accepted": len(taken),
-        "duplicates": duplicates,
-        "verdicts": verdicts,
-    }
+    return rows, verdicts, review
 
 
 def _event_row(ev: WireEvent, now: datetime, status: str, reason: str | None) -> dict[str, Any]:

@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import ColumnElement, Connection, and_, func, select
 
 from scanapp.domain.counts import CountKind, SessionState, count_state
+from scanapp.domain.tally import LineKind
 from scansync import tables as t
+from scansync.db import chunks
 from scansync.sessions import expected_of, get_count, sessions_of
 from scansync.views import iso
 
@@ -18,65 +20,9 @@ def count_report(conn: Connection, count_id: str, now: datetime) -> dict[str, An
     count = get_count(conn, count_id)
     sessions = sessions_of(conn, count_id)
     live = [s.id for s in sessions if s.state is not SessionState.DISCARDED]
-    counted: dict[str, int] = {}
-    unmatched: list[dict[str, Any]] = []
-    if live:
-        rows = conn.execute(
-            select(t.lines.c.item_key, func.sum(t.lines.c.units).label("units"))
-            .where(
-                and_(
-                    t.lines.c.session_id.in_(live),
-                    t.lines.c.removed.is_(False),
-                    t.lines.c.item_key.is_not(None),
-                    t.lines.c.kind != "rejected",
-                )
-            )
-            .group_by(t.lines.c.item_key)
-        )
-        counted = {r.item_key: int(r.units) for r in rows if int(r.units) > 0}
-        unmatched = [
-            {
-                "id": r.event_id,
-                "session_id": r.session_id,
-                "code": r.code,
-                "raw": r.raw,
-                "units": r.units,
-                "at": iso(r.at),
-            }
-            for r in conn.execute(
-                select(t.lines)
-                .where(
-                    and_(
-                        t.lines.c.session_id.in_(live),
-                        t.lines.c.removed.is_(False),
-                        t.lines.c.item_key.is_(None),
-                        t.lines.c.kind != "rejected",
-                    )
-                )
-                .order_by(t.lines.c.at, t.lines.c.event_id)
-            )
-        ]
+    counted = _counted(conn, live) if live else {}
+    unmatched = _unmatched(conn, live) if live else []
     expected = {e["item_key"]: float(e["expected_qty"]) for e in expected_of(conn, count_id)}
-    keys = sorted(set(counted) | set(expected))
-    names = _names(conn, keys, count.kind)
-    lines = []
-    for key in keys:
-        exp = expected.get(key)
-        got = counted.get(key, 0)
-        lines.append(
-            {
-                "item_key": key,
-                "name": names.get(key, key),
-                "expected": exp,
-                "counted": got,
-                "variance": None if exp is None else got - exp,
-            }
-        )
-    in_review = conn.execute(
-        select(func.count())
-        .select_from(t.review_items)
-        .where(t.review_items.c.count_id == count_id, t.review_items.c.status == "open")
-    ).scalar_one()
     return {
         "count": {
             "id": count.id,
@@ -90,11 +36,66 @@ def count_report(conn: Connection, count_id: str, now: datetime) -> dict[str, An
             "units": sum(counted.values()),
             "unique_products": len(counted),
             "unmatched_scans": len(unmatched),
-            "in_review": int(in_review),
+            "in_review": _in_review(conn, count_id),
         },
-        "lines": lines,
+        "lines": _lines(conn, count.kind, counted, expected),
         "unmatched": unmatched,
     }
+
+
+def _still_listed(session_ids: list[str], matched: bool) -> ColumnElement[bool]:
+    """Lines of these sessions that count: not removed, not rejected; matched to an item or not."""
+    item_key = t.lines.c.item_key
+    return and_(
+        t.lines.c.session_id.in_(session_ids),
+        t.lines.c.removed.is_(False),
+        t.lines.c.kind != LineKind.REJECTED.value,
+        item_key.is_not(None) if matched else item_key.is_(None),
+    )
+
+
+def _counted(conn: Connection, session_ids: list[str]) -> dict[str, int]:
+    rows = conn.execute(
+        select(t.lines.c.item_key, func.sum(t.lines.c.units).label("units"))
+        .where(_still_listed(session_ids, matched=True))
+        .group_by(t.lines.c.item_key)
+    )
+    return {r.item_key: int(r.units) for r in rows if int(r.units) > 0}
+
+
+def _unmatched(conn: Connection, session_ids: list[str]) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(t.lines).where(_still_listed(session_ids, matched=False)).order_by(t.lines.c.at, t.lines.c.event_id)
+    )
+    return [
+        {"id": r.event_id, "session_id": r.session_id, "code": r.code, "raw": r.raw, "units": r.units, "at": iso(r.at)}
+        for r in rows
+    ]
+
+
+def _lines(conn: Connection, kind: CountKind, counted: dict[str, int], expected: dict[str, float]) -> list[Any]:
+    """Per item, listed or counted: expected, counted and the variance (None for an item not on the list)."""
+    keys = sorted(set(counted) | set(expected))
+    names = _names(conn, keys, kind)
+    lines = []
+    for key in keys:
+        exp = expected.get(key)
+        got = counted.get(key, 0)
+        variance = None if exp is None else got - exp
+        lines.append(
+            {"item_key": key, "name": names.get(key, key), "expected": exp, "counted": got, "variance": variance}
+        )
+    return lines
+
+
+def _in_review(conn: Connection, count_id: str) -> int:
+    return int(
+        conn.execute(
+            select(func.count())
+            .select_from(t.review_items)
+            .where(t.review_items.c.count_id == count_id, t.review_items.c.status == "open")
+        ).scalar_one()
+    )
 
 
 def _names(conn: Connection, keys: list[str], kind: CountKind) -> dict[str, str]:
@@ -104,7 +105,6 @@ def _names(conn: Connection, keys: list[str], kind: CountKind) -> dict[str, str]
         if kind is CountKind.SCOPED
         else (t.products.c.sku, t.products.c.name)
     )
-    for i in range(0, len(keys), 500):
-        chunk = keys[i : i + 500]
+    for chunk in chunks(keys):
         out.update({r[0]: r[1] for r in conn.execute(select(key_col, name_col).where(key_col.in_(chunk)))})
     return out

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, insert, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from scanapp.domain import counts as rules
 from scanapp.domain.counts import Count, CountKind, Session, SessionState
@@ -20,6 +20,7 @@ from scansync import tables as t
 from scansync.accounts import Conflict
 from scansync.db import Tx
 from scansync.lease_history import close_grant
+from scansync.line_events import unmatched_ids
 from scansync.views import count_of, count_values, count_view, session_of, session_values, session_view
 
 
@@ -163,20 +164,7 @@ def save_session(tx: Tx, before: Session, after: Session, now: datetime) -> None
 
 
 def unmatched(conn: Connection, session_id: str) -> int:
-    return int(
-        conn.execute(
-            select(func.count())
-            .select_from(t.lines)
-            .where(
-                and_(
-                    t.lines.c.session_id == session_id,
-                    t.lines.c.kind == "scan",
-                    t.lines.c.item_key.is_(None),
-                    t.lines.c.removed.is_(False),
-                )
-            )
-        ).scalar_one()
-    )
+    return len(unmatched_ids(conn, session_id))
 
 
 Rule = Callable[[Session, Count, datetime], Session]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -18,6 +20,7 @@ from scanapp.sync.wire_reports import AuditEntry, CountReport, ReviewItem, Revie
 from scansync import locks, pull, push, reports, review
 from scansync import tables as t
 from scansync.api.deps import AnyUser, Ctx, needs
+from scansync.db import Tx
 from scansync.sessions import get_count
 
 router = APIRouter(prefix="/v1")
@@ -66,22 +69,27 @@ def pull_changes(
     return Response(body, media_type="application/json")
 
 
+LeaseChange = Callable[[Tx, Actor, datetime, str, timedelta], dict[str, Any]]
+
+
+def _lease(ctx: Ctx, actor: Actor, session_id: str, change: LeaseChange) -> dict[str, Any]:
+    with ctx.db.write() as tx:
+        return change(tx, actor, ctx.clock.now(), session_id, ctx.settings.lease_ttl)
+
+
 @router.post("/sessions/{session_id}/lease", response_model=LeaseOut, tags=["leases"], summary="Acquire the lease")
 def acquire(session_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
-    with ctx.db.write() as tx:
-        return locks.acquire(tx, actor, ctx.clock.now(), session_id, ctx.settings.lease_ttl)
+    return _lease(ctx, actor, session_id, locks.acquire)
 
 
 @router.put("/sessions/{session_id}/lease", response_model=LeaseOut, tags=["leases"], summary="Heartbeat: renew")
 def heartbeat(session_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
-    with ctx.db.write() as tx:
-        return locks.heartbeat(tx, actor, ctx.clock.now(), session_id, ctx.settings.lease_ttl)
+    return _lease(ctx, actor, session_id, locks.heartbeat)
 
 
 @router.delete("/sessions/{session_id}/lease", response_model=LeaseOut, tags=["leases"], summary="Release")
 def release(session_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
-    with ctx.db.write() as tx:
-        return locks.release(tx, actor, ctx.clock.now(), session_id, ctx.settings.lease_ttl)
+    return _lease(ctx, actor, session_id, locks.release)
 
 
 @router.post(
@@ -91,8 +99,7 @@ def release(session_id: str, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
     summary="Force-release another user's session (COMMON_ADMIN; audited)",
 )
 def force_release(session_id: str, actor: Releaser, ctx: Ctx) -> dict[str, Any]:
-    with ctx.db.write() as tx:
-        return locks.force_release(tx, actor, ctx.clock.now(), session_id, ctx.settings.lease_ttl)
+    return _lease(ctx, actor, session_id, locks.force_release)
 
 
 @router.get(
