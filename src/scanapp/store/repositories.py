@@ -78,6 +78,17 @@ class Repo:
         self.cache[(table, key)] = (version, value)
         return value
 
+    def cached_by_id(self, table: str, key: str, convert: Callable[[sqlite3.Row], T], noun: str) -> T:
+        """The row of `table` with this id, converted, through the cache; NotFound names the `noun`."""
+
+        def load(key: str) -> T:
+            row = self.one(f"SELECT * FROM {table} WHERE id = ?", (key,))
+            if row is None:
+                raise NotFound(f"No {noun} {key}.")
+            return convert(row)
+
+        return self.cached(table, key, load)
+
     def one(self, sql: str, params: tuple[object, ...]) -> sqlite3.Row | None:
         row: sqlite3.Row | None = self.cur.execute(sql, params).fetchone()
         return row
@@ -129,13 +140,7 @@ class JournalRepo(Repo):
 
 class CountRepo(Repo):
     def get(self, count_id: str) -> Count:
-        return self.cached("counts", count_id, self._load)
-
-    def _load(self, count_id: str) -> Count:
-        row = self.one("SELECT * FROM counts WHERE id = ?", (count_id,))
-        if row is None:
-            raise NotFound(f"No count {count_id}.")
-        return count_from_row(row)
+        return self.cached_by_id("counts", count_id, count_from_row, "count")
 
     def add(self, count: Count, expected: Iterable[tuple[str, float]] = ()) -> None:
         self.conn.execute(
@@ -172,13 +177,7 @@ class CountRepo(Repo):
 
 class SessionRepo(Repo):
     def get(self, session_id: str) -> Session:
-        return self.cached("sessions", session_id, self._load)
-
-    def _load(self, session_id: str) -> Session:
-        row = self.one("SELECT * FROM sessions WHERE id = ?", (session_id,))
-        if row is None:
-            raise NotFound(f"No session {session_id}.")
-        return session_from_row(row)
+        return self.cached_by_id("sessions", session_id, session_from_row, "session")
 
     def for_count(self, count_id: str) -> list[Session]:
         rows = self.conn.execute(

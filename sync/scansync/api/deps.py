@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from scanapp.domain.clock import Clock
@@ -57,3 +57,6 @@ def signed_in(caller: Caller) -> Actor:
 
 
 AnyUser = Annotated[Actor, Depends(signed_in)]
+
+# Where a page of a long list starts.
+Offset = Annotated[int, Query(ge=0, le=10**9)]

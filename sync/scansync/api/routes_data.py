@@ -25,7 +25,7 @@ from scanapp.sync.wire import (
     SubmitIn,
 )
 from scansync import catalog, lab, sessions
-from scansync.api.deps import AnyUser, Ctx, needs
+from scansync.api.deps import AnyUser, Ctx, Offset, needs
 from scansync.views import session_view
 
 router = APIRouter(prefix="/v1")
@@ -141,7 +141,7 @@ def list_inventory(
     ctx: Ctx,
     lab_name: Annotated[str | None, Query(alias="lab", max_length=128)] = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
-    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+    offset: Offset = 0,
 ) -> list[dict[str, Any]]:
     with ctx.db.read() as conn:
         return lab.list_inventory(conn, lab_name, limit, offset)

@@ -19,7 +19,7 @@ from scanapp.sync.wire import MAX_PAGE, LeaseOut, PullOut, PushIn, PushOut
 from scanapp.sync.wire_reports import AuditEntry, CountReport, ReviewItem, ReviewResolve
 from scansync import locks, pull, push, reports, review
 from scansync import tables as t
-from scansync.api.deps import AnyUser, Ctx, needs
+from scansync.api.deps import AnyUser, Ctx, Offset, needs
 from scansync.db import Tx
 from scansync.sessions import get_count
 
@@ -121,7 +121,7 @@ def review_queue(
     ctx: Ctx,
     count_id: Annotated[str | None, Query(max_length=64)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+    offset: Offset = 0,
 ) -> list[dict[str, Any]]:
     with ctx.db.read() as conn:
         return review.open_items(conn, limit, offset, count_id)
@@ -139,7 +139,7 @@ def audit_log(
     actor: Auditor,
     ctx: Ctx,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+    offset: Offset = 0,
 ) -> list[dict[str, Any]]:
     with ctx.db.read() as conn:
         rows = conn.execute(select(t.audit_log).order_by(t.audit_log.c.id.desc()).limit(limit).offset(offset))
