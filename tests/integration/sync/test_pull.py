@@ -106,7 +106,7 @@ def test_pull_is_gap_free_while_writers_commit_slowly_and_concurrently(server: L
             with db.write() as tx:
                 tx.publish("listing_config", f"slow-{threading.get_ident()}-{i}", {"id": "x"})
                 tx.flush_changes()
-                time.sleep(0.02)  # numbered, not yet committed
+                time.sleep(0.02)  # the workload, not a wait: a slow transaction, numbered, not yet committed
 
     def pusher(device: str, user: str) -> None:
         with server.client(user, device) as c:
