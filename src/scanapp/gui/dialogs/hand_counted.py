@@ -4,12 +4,11 @@ only items on the directed list can be found and added."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
-    QLineEdit,
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -19,14 +18,12 @@ from PySide6.QtWidgets import (
 
 from scanapp.domain.counts import Count, CountKind
 from scanapp.errors import KnownError
-from scanapp.gui.dialogs.parts import button_row, error_label
+from scanapp.gui.dialogs.parts import button_row, error_label, fit_to_window, search_field
 from scanapp.gui.engine import Engine
 from scanapp.gui.models.candidates import CandidateModel
 from scanapp.gui.models.hand_counted import MAX_QTY, HandCountModel
 from scanapp.gui.views import TableView
 from scanapp.services.candidates import search_matches
-
-SEARCH_DELAY_MS = 250
 
 
 class QuantityDelegate(QStyledItemDelegate):
@@ -92,10 +89,9 @@ class HandCountedDialog(QDialog):
         )
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("SKU or parent product name, then Enter"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search products"))
+        self.search, self._timer = search_field(
+            self, self.tr("SKU or parent product name, then Enter"), self.run_search
+        )
         self.search.installEventFilter(self)
         self.results_model = CandidateModel(self, show_reason=False)
         self.results = TableView(self.results_model, stretch=CandidateModel.PRODUCT, lines_per_row=2)
@@ -135,11 +131,6 @@ class HandCountedDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.run_search)
-        self.search.textChanged.connect(self._timer.start)
         self.search.returnPressed.connect(self.add_selected)
         self.results.row_activated.connect(self._add_row)
         self.results.button_clicked.connect(lambda row, _col: self._add_row(row))
@@ -147,8 +138,7 @@ class HandCountedDialog(QDialog):
         self.table.delete_requested.connect(self.model.remove)
         self.table.step_requested.connect(self.model.step)
         self.model.total_changed.connect(self._on_total)
-        if parent is not None:
-            self.resize(max(parent.window().width() - 40, 600), max(parent.window().height() - 40, 400))
+        fit_to_window(self, parent)
         self._on_total(0)
         self.search.setFocus()
 

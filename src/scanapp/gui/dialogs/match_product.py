@@ -4,22 +4,20 @@ count) or Undirected (not on it), optionally remembering the code as an alias of
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from scanapp.domain.barcodes import printable
 from scanapp.domain.classification import Category
 from scanapp.domain.rows import Candidate
 from scanapp.domain.tally import Line
 from scanapp.errors import KnownError
-from scanapp.gui.dialogs.parts import button_row, error_label
+from scanapp.gui.dialogs.parts import button_row, error_label, fit_to_window, search_field
 from scanapp.gui.engine import Engine
 from scanapp.gui.formatting import clock_time
 from scanapp.gui.models.candidates import CandidateModel
 from scanapp.gui.views import TableView
 from scanapp.services.candidates import candidates_for
-
-SEARCH_DELAY_MS = 250
 
 
 class MatchProductDialog(QDialog):
@@ -50,10 +48,9 @@ class MatchProductDialog(QDialog):
         )
         info.setProperty("role", "hint")
         info.setWordWrap(True)
-        self.search = QLineEdit(self.code)
-        self.search.setPlaceholderText(self.tr("Code, SKU or product name"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search products"))
+        self.search, self._timer = search_field(
+            self, self.tr("Code, SKU or product name"), self.run_search, text=self.code
+        )
         self.model = CandidateModel(self)
         self.table = TableView(self.model, stretch=CandidateModel.PRODUCT, lines_per_row=2)
         self.table.size_columns([(CandidateModel.SKU, 110), (CandidateModel.CODE, 150)])
@@ -77,16 +74,10 @@ class MatchProductDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.run_search)
-        self.search.textChanged.connect(self._timer.start)
         self.search.returnPressed.connect(self._on_return)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.row_activated.connect(self._save_row)
-        if parent is not None:
-            self.resize(max(parent.window().width() - 40, 600), max(parent.window().height() - 40, 400))
+        fit_to_window(self, parent)
         self.run_search()
         self.search.setFocus()
 

@@ -215,6 +215,10 @@
 <context>
     <name>Dialogs</name>
     <message>
+        <source>Search products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -292,10 +296,6 @@
     </message>
     <message>
         <source>SKU or parent product name, then Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -396,10 +396,6 @@
     </message>
     <message>
         <source>Code, SKU or product name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search products</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
