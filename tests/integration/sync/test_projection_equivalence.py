@@ -1,6 +1,7 @@
-"""One projection, two stores: random sessions recorded through the device's services (its real SQLite store)
-and pushed to the server's apply code (its real database) come to the same lines, per-item totals and
-session totals on both sides, and those equal the domain's reference fold of the device's journal."""
+"""One projection, three stores: random sessions recorded through the device's services (its real SQLite
+store), pushed to the server's apply code (its real database) and pulled by a second device come to the same
+lines, per-item totals and session totals everywhere, and those equal the domain's reference fold of the
+device's journal."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -53,27 +55,40 @@ steps = st.lists(
 
 
 @dataclass
-class World:
-    """A server database and a device enrolled with it, sharing a catalog; sam supervises on both."""
+class Puller:
+    """A device's side of pull, as the sync client runs it: pages of the change log into its store."""
 
-    db: Database
     store: Store
-    counting: Counting
-    device: Actor
-    server: Actor
     cursor: int = 0
 
-    def pull(self) -> None:
-        """The device's pull, as the sync client runs it: pages of the change log into the store."""
+    def pull(self, db: Database) -> None:
         more = True
         while more:
-            with self.db.read() as conn:
+            with db.read() as conn:
                 body, more = pull.page(conn, self.store.device_id, self.cursor, 1000)
             page = json.loads(body)
             with SqlUnitOfWork(self.store) as uow:
                 local.apply_changes(uow, page["changes"])
                 uow.commit()
             self.cursor = page["next_cursor"]
+
+
+@dataclass
+class World:
+    """A server database, a device enrolled with it that records, and a peer device that only pulls; sam
+    supervises on all three."""
+
+    db: Database
+    store: Store
+    counting: Counting
+    device: Actor
+    server: Actor
+    own: Puller
+    peer: Puller
+
+    def pull(self) -> None:
+        self.own.pull(self.db)
+        self.peer.pull(self.db)
 
     def push(self) -> list[dict[str, Any]]:
         """Every event the device wrote, pushed as the sync client pushes; returns the verdicts."""
@@ -91,7 +106,7 @@ class World:
 
 
 @pytest.fixture
-def world(db: Database, store: Store, clock: FixedClock) -> Iterator[World]:
+def world(db: Database, store: Store, clock: FixedClock, tmp_path: Path) -> Iterator[World]:
     device = device_actor(store, "supervisor", "sam")
     server = Actor("sam", store.device_id, permissions_for_roles(["supervisor"]))
     with db.write() as tx:
@@ -102,9 +117,11 @@ def world(db: Database, store: Store, clock: FixedClock) -> Iterator[World]:
         )
         products = [ProductIn(sku=sku, name=sku.title(), gtins=[code]) for sku, code in SKUS.items()]
         catalog.import_products(tx, products)
-    w = World(db, store, Counting(lambda: SqlUnitOfWork(store), clock), device, server)
+    peer = Store.open(tmp_path / "peer" / "scanapp.db")
+    w = World(db, store, Counting(lambda: SqlUnitOfWork(store), clock), device, server, Puller(store), Puller(peer))
     w.pull()
     yield w
+    peer.close()
 
 
 def record(w: World, session_id: str, ops: list[tuple[str, Any]], kind: CountKind) -> None:
@@ -164,21 +181,14 @@ def test_device_and_server_project_a_session_alike(
         world.counting.discard(world.device, session_id)
 
     assert world.push() == []  # the server applied every event the device wrote
+    world.pull()  # the peer receives them
 
     fold = SessionTally(kind, [e.item_key for e in expected])
     with SqlUnitOfWork(world.store) as uow:
         for event in uow.journal.for_session(session_id):
             fold.apply(event)
     totals = fold.totals()
-    with world.store.read() as conn:
-        device_totals = totals_for(conn, session_id)
-        device_items = {
-            r.item_key: r.units
-            for r in conn.execute(select(s.session_items).where(s.session_items.c.session_id == session_id))
-            if r.units > 0
-        }
-        device_stored = stored_lines(conn, s.scan_lines, session_id)
-        device_codes = {r.code: r.sku for r in conn.execute(select(s.product_codes))}
+    device_totals, device_items, device_stored, device_codes = device_state(world.store, session_id)
     with world.db.read() as conn:
         report = reports.count_report(conn, count["id"], START)
         server_stored = stored_lines(conn, t.lines, session_id)
@@ -186,6 +196,7 @@ def test_device_and_server_project_a_session_alike(
 
     assert device_totals == totals
     assert device_items == fold.counted()
+    assert device_state(world.peer.store, session_id) == (device_totals, device_items, device_stored, device_codes)
     assert server_stored == device_stored
     assert len(server_stored) == totals.lines
     assert sum(1 for line in server_stored.values() if line[0] == "rejected") == totals.rejected
@@ -195,6 +206,20 @@ def test_device_and_server_project_a_session_alike(
     counted = {ln["item_key"]: ln["counted"] for ln in report["lines"] if ln["counted"]}
     assert counted == ({} if discard else fold.counted())
     assert report["totals"] == _report_totals(Totals() if discard else totals)
+
+
+def device_state(
+    store: Store, session_id: str
+) -> tuple[Totals, dict[str, int], dict[str, tuple[Any, ...]], dict[str, str]]:
+    """A device's totals, units per item, lines and product codes."""
+    with store.read() as conn:
+        items = select(s.session_items).where(s.session_items.c.session_id == session_id)
+        return (
+            totals_for(conn, session_id),
+            {r.item_key: r.units for r in conn.execute(items) if r.units > 0},
+            stored_lines(conn, s.scan_lines, session_id),
+            {r.code: r.sku for r in conn.execute(select(s.product_codes))},
+        )
 
 
 def _report_totals(totals: Totals) -> dict[str, int]:
