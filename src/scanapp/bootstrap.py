@@ -144,6 +144,6 @@ def configure_logging(args: argparse.Namespace) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from scanapp.gui.app import run
+    from scanapp.gui.shell.app import run
 
     return int(run(App.from_args(args, busy_timeout_ms=GUI_BUSY_TIMEOUT_MS), args))

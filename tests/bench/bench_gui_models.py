@@ -37,8 +37,8 @@ from scanapp.bootstrap import App
 from scanapp.domain.classification import Category
 from scanapp.domain.counts import CountKind
 from scanapp.domain.permissions import ROLES, Actor
-from scanapp.gui.engine import Engine
-from scanapp.gui.main_window import MainWindow
+from scanapp.gui.shell.engine import Engine
+from scanapp.gui.shell.main_window import MainWindow
 from scanapp.scanners.read import ScanRead
 from scanapp.services.counting import Counting
 from scanapp.store import queries

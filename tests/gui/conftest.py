@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from scanapp.bootstrap import GUI_BUSY_TIMEOUT_MS, App
 from scanapp.domain.counts import CountKind, Session
 from scanapp.domain.permissions import ROLES
-from scanapp.gui.engine import Engine
-from scanapp.gui.main_window import MainWindow
+from scanapp.gui.shell.engine import Engine
+from scanapp.gui.shell.main_window import MainWindow
 from scanapp.services.demo import USERS
 from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
@@ -35,7 +35,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def english(qapp):
     """The screens as people see them: through the package's translation, whose English carries the plural
     forms (the source strings say "%n units" whatever n is)."""
-    from scanapp.gui.app import install_translator
+    from scanapp.gui.shell.app import install_translator
 
     translator = install_translator(qapp)
     yield

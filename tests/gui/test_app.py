@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from scanapp.bootstrap import App
 from scanapp.errors import KnownError
-from scanapp.gui import app as gui
-from scanapp.gui.crash import CrashHandler
+from scanapp.gui.shell import app as gui
+from scanapp.gui.shell.crash import CrashHandler
 
 
 def test_start_shows_the_window_on_sign_in(qtbot, gui_app):
@@ -46,7 +46,7 @@ def raised(exc: BaseException):
 
 def test_a_bug_is_logged_with_its_traceback_and_shown(qtbot, caplog):
     handler = CrashHandler()
-    with caplog.at_level(logging.CRITICAL, logger="scanapp.gui.crash"):
+    with caplog.at_level(logging.CRITICAL, logger="scanapp.gui.shell.crash"):
         handler(*raised(ZeroDivisionError("division by zero in a slot")))
     assert "Traceback" in caplog.text and "ZeroDivisionError: division by zero in a slot" in caplog.text
     dialog = handler.dialogs[0]
@@ -62,7 +62,7 @@ def test_a_bug_is_logged_with_its_traceback_and_shown(qtbot, caplog):
 
 def test_a_world_error_that_escapes_is_said_plainly_without_a_traceback(qtbot, caplog):
     handler = CrashHandler()
-    with caplog.at_level(logging.ERROR, logger="scanapp.gui.crash"):
+    with caplog.at_level(logging.ERROR, logger="scanapp.gui.shell.crash"):
         handler(*raised(KnownError("The scanner on /dev/ttyUSB0 was unplugged.")))
     dialog = handler.dialogs[0]
     qtbot.addWidget(dialog)

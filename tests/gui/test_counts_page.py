@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel
 
 from scanapp.domain.counts import CountKind, SessionState
 from scanapp.domain.permissions import ROLES, Actor
-from scanapp.gui.formatting import day_and_time
-from scanapp.gui.scan_button import ScanMode
+from scanapp.gui.capture.scan_button import ScanMode
+from scanapp.gui.widgets.formatting import day_and_time
 from tests.gui.conftest import sign_in, text
 
 

@@ -9,7 +9,7 @@ import wave
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
-from scanapp.gui.feedback import COLOURS, STATUSES, ScanFeedback, colour, sound_dir
+from scanapp.gui.capture.feedback import COLOURS, STATUSES, ScanFeedback, colour, sound_dir
 
 
 def test_the_three_sounds_are_shipped_distinct_and_short():
@@ -34,7 +34,7 @@ def test_without_an_audio_device_feedback_is_colour_only_and_logged(qtbot, caplo
     feedback = ScanFeedback()
     field = QLineEdit()
     qtbot.addWidget(field)
-    with caplog.at_level(logging.WARNING, logger="scanapp.gui.feedback"):
+    with caplog.at_level(logging.WARNING, logger="scanapp.gui.capture.feedback"):
         with qtbot.waitSignal(feedback.given) as given:
             feedback.give("rejected", field)
         feedback.give("accepted", field)
@@ -49,7 +49,7 @@ def test_without_an_audio_device_feedback_is_colour_only_and_logged(qtbot, caplo
 def test_missing_sound_files_are_reported_not_raised(qtbot, tmp_path, caplog):
     (tmp_path / "accepted.wav").write_bytes(b"")
     feedback = ScanFeedback(sounds=tmp_path)
-    with caplog.at_level(logging.WARNING, logger="scanapp.gui.feedback"):
+    with caplog.at_level(logging.WARNING, logger="scanapp.gui.capture.feedback"):
         assert feedback.play("unmatched") is False
     assert feedback.audio_problem
     assert caplog.records

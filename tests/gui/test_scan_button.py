@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from scanapp.gui.scan_button import ScanButton, ScanMode
+from scanapp.gui.capture.scan_button import ScanButton, ScanMode
 from tests.gui.conftest import activate
 
 

@@ -12,8 +12,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from scanapp.domain.barcodes import GS
-from scanapp.gui.scanner_settings import ScannerSettingsDialog, ScannerSettingsPage
-from scanapp.gui.scanner_test_pad import PadRow, ScannerTestPad, TestPadModel
+from scanapp.gui.scanner_setup.settings_dialog import ScannerSettingsDialog, ScannerSettingsPage
+from scanapp.gui.scanner_setup.test_pad import PadRow, ScannerTestPad, TestPadModel
 from scanapp.scanners.pipeline import ScanPipeline
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings

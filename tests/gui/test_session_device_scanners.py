@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 
 from scanapp.gui.models.paged import ROW_ROLE
-from scanapp.gui.scanner_settings import ScannerSettingsDialog
+from scanapp.gui.scanner_setup.settings_dialog import ScannerSettingsDialog
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings
 from tests.gui.conftest import open_session, sign_in

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from scanapp.domain.counts import SessionState
 from scanapp.domain.permissions import ROLES, Actor
-from scanapp.gui.scan_button import ScanMode
+from scanapp.gui.capture.scan_button import ScanMode
 from tests.gui.conftest import activate, open_session, sign_in, text
 from tests.helpers import CHIPS, COLA, WATER
 

@@ -61,8 +61,8 @@ def test_closing_the_window_releases_the_session(qtbot, window, retail):
 
 def test_a_store_without_users_says_how_to_get_some(qtbot, store, clock):
     from scanapp.bootstrap import App
-    from scanapp.gui.engine import Engine
-    from scanapp.gui.main_window import MainWindow
+    from scanapp.gui.shell.engine import Engine
+    from scanapp.gui.shell.main_window import MainWindow
 
     w = MainWindow(Engine(App(data_dir=store.path.parent, clock=clock, _store=store)))
     qtbot.addWidget(w)
@@ -72,7 +72,7 @@ def test_a_store_without_users_says_how_to_get_some(qtbot, store, clock):
 
 
 def test_the_app_reopens_on_the_counts_list_for_who_was_signed_in(qtbot, window, retail, engine):
-    from scanapp.gui.main_window import MainWindow
+    from scanapp.gui.shell.main_window import MainWindow
 
     sign_in(qtbot, window, "pat")
     window.close()
@@ -88,7 +88,7 @@ def test_the_app_reopens_on_the_counts_list_for_who_was_signed_in(qtbot, window,
 
 
 def test_a_remembered_user_who_no_longer_exists_gets_the_sign_in(qtbot, engine, store, retail):
-    from scanapp.gui.main_window import MainWindow
+    from scanapp.gui.shell.main_window import MainWindow
     from scanapp.services import users
     from scanapp.store.uow import SqlUnitOfWork
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from scanapp.gui.app import install_translator
-from scanapp.gui.formatting import scans_ago
+from scanapp.gui.shell.app import install_translator
+from scanapp.gui.widgets.formatting import scans_ago
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "src" / "scanapp" / "resources" / "translations"

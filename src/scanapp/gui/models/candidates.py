@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex
 from scanapp.domain.rows import Candidate
 from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.models.table import HeaderedTableModel
-from scanapp.gui.style import MUTED_COLOUR
+from scanapp.gui.shell.style import MUTED_COLOUR
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont
 from scanapp.domain.rows import Candidate
 from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.models.table import HeaderedTableModel
-from scanapp.gui.style import MUTED_COLOUR
+from scanapp.gui.shell.style import MUTED_COLOUR
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_QTY = 99_999

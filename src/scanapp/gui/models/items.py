@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from scanapp.domain.classification import Category
 from scanapp.domain.rows import ItemRow
 from scanapp.gui.models.paged import SessionPagedModel
-from scanapp.gui.style import MUTED_COLOUR
+from scanapp.gui.shell.style import MUTED_COLOUR
 from scanapp.services.reads import Reads
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor, QFont, QPixmap
 from scanapp.domain.barcodes import printable
 from scanapp.domain.rows import ScanRow
 from scanapp.domain.tally import LineKind
-from scanapp.gui.formatting import clock_time
 from scanapp.gui.models.paged import ROW_ROLE, OrdinalPagedModel
-from scanapp.gui.style import CATEGORY_COLOURS, MUTED_COLOUR, REJECTED_COLOUR
+from scanapp.gui.shell.style import CATEGORY_COLOURS, MUTED_COLOUR, REJECTED_COLOUR
+from scanapp.gui.widgets.formatting import clock_time
 from scanapp.services.reads import Reads
 
 STATUS_ROLE = ROW_ROLE + 1

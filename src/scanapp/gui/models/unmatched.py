@@ -11,9 +11,9 @@ from PySide6.QtGui import QFont
 from scanapp.domain.barcodes import printable
 from scanapp.domain.classification import Category
 from scanapp.domain.rows import UnmatchedCard
-from scanapp.gui.formatting import clock_time, scans_ago
 from scanapp.gui.models.paged import OrdinalPagedModel
-from scanapp.gui.style import CATEGORY_COLOURS
+from scanapp.gui.shell.style import CATEGORY_COLOURS
+from scanapp.gui.widgets.formatting import clock_time, scans_ago
 from scanapp.services.reads import Reads
 
 

@@ -23,8 +23,8 @@ from scanapp.domain import counts as rules
 from scanapp.domain.counts import CountState, SessionState
 from scanapp.domain.permissions import START_EARLY, Actor, can_force_release, can_open_counts
 from scanapp.domain.rows import CountRow, SessionRow
-from scanapp.gui.formatting import day_and_time, holder
-from scanapp.gui.style import set_property
+from scanapp.gui.shell.style import set_property
+from scanapp.gui.widgets.formatting import day_and_time, holder
 
 
 def _chip(text: str, kind: str) -> QLabel:

@@ -13,14 +13,14 @@ from scanapp.domain.counts import CountKind, CountState
 from scanapp.domain.permissions import OPEN_COUNTS, can_open_counts
 from scanapp.domain.rows import CountRow
 from scanapp.errors import KnownError
-from scanapp.gui.dialogs.confirm import ConfirmDialog
-from scanapp.gui.dialogs.session_form import SessionFormDialog
-from scanapp.gui.engine import Engine
-from scanapp.gui.feedback import ScanFeedback
-from scanapp.gui.message_bar import MessageBar
+from scanapp.gui.capture.feedback import ScanFeedback
 from scanapp.gui.retail.count_cards import CardList, CountCard, SessionCard
-from scanapp.gui.scanner_settings import ScannerSettingsDialog
+from scanapp.gui.retail.session_form import SessionFormDialog
+from scanapp.gui.scanner_setup.settings_dialog import ScannerSettingsDialog
+from scanapp.gui.shell.engine import Engine
+from scanapp.gui.widgets.confirm import ConfirmDialog
 from scanapp.gui.widgets.dialog_host import DialogHost
+from scanapp.gui.widgets.message_bar import MessageBar
 
 _MAX_TIMER_MS = 2**31 - 1
 

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSize
 from scanapp.domain.counts import SessionState
 from scanapp.domain.errors import ConfirmationRequired, UnmatchedItemsRemain
 from scanapp.errors import KnownError
-from scanapp.gui.dialogs.confirm import ConfirmDialog
-from scanapp.gui.dialogs.session_form import SessionFormDialog
-from scanapp.gui.scan_button import ScanButton
+from scanapp.gui.capture.scan_button import ScanButton
+from scanapp.gui.retail.session_form import SessionFormDialog
+from scanapp.gui.widgets.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
     from scanapp.gui.retail.session.page import SessionPage

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from scanapp.domain.counts import Count, Session
 from scanapp.domain.permissions import Actor
 from scanapp.domain.tally import Totals
-from scanapp.gui.style import set_property
+from scanapp.gui.shell.style import set_property
 
 
 class SessionHeader(QWidget):

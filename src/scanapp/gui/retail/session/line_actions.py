@@ -9,10 +9,10 @@ from PySide6.QtCore import QObject, Slot
 
 from scanapp.domain.counts import CountKind
 from scanapp.errors import KnownError
-from scanapp.gui.dialogs.confirm import ConfirmDialog
-from scanapp.gui.dialogs.hand_counted import HandCountedDialog
-from scanapp.gui.dialogs.match_product import MatchProductDialog
-from scanapp.gui.style import set_property
+from scanapp.gui.retail.hand_counted import HandCountedDialog
+from scanapp.gui.retail.match_product import MatchProductDialog
+from scanapp.gui.shell.style import set_property
+from scanapp.gui.widgets.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
     from scanapp.gui.retail.session.page import SessionPage

@@ -20,16 +20,16 @@ from scanapp.domain.errors import SessionLocked
 from scanapp.domain.permissions import OPEN_COUNTS, START_EARLY
 from scanapp.domain.tally import Totals
 from scanapp.errors import KnownError
-from scanapp.gui.engine import Engine
-from scanapp.gui.formatting import day_and_time, holder
-from scanapp.gui.message_bar import MessageBar
 from scanapp.gui.retail.session.actions import ActionRow, SessionActions
 from scanapp.gui.retail.session.header import SessionHeader
 from scanapp.gui.retail.session.line_actions import LineActions
 from scanapp.gui.retail.session.scan_controller import ScanController
 from scanapp.gui.retail.session.tabs import SessionTabs
-from scanapp.gui.style import set_property
+from scanapp.gui.shell.engine import Engine
+from scanapp.gui.shell.style import set_property
 from scanapp.gui.widgets.dialog_host import DialogHost
+from scanapp.gui.widgets.formatting import day_and_time, holder
+from scanapp.gui.widgets.message_bar import MessageBar
 
 log = logging.getLogger(__name__)
 

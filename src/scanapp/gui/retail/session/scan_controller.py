@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from scanapp.errors import KnownError
+from scanapp.gui.capture.feedback import ScanFeedback
 from scanapp.gui.capture.wedge_input import WedgeInput
-from scanapp.gui.feedback import ScanFeedback
-from scanapp.gui.style import set_property
+from scanapp.gui.shell.style import set_property
 from scanapp.scanners.pipeline import ScanPipeline
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings

@@ -15,7 +15,7 @@ from scanapp.gui.models.items import ItemsModel, UncountedModel
 from scanapp.gui.models.paged import SessionPagedModel
 from scanapp.gui.models.scan_lines import ScanListModel
 from scanapp.gui.models.unmatched import UnmatchedModel
-from scanapp.gui.views import TableView
+from scanapp.gui.widgets.views import TableView
 from scanapp.services.reads import Reads
 
 # Keyboard: the seed's labels, with mnemonics that do not clash.

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from scanapp.errors import KnownError
-from scanapp.gui.style import set_property
+from scanapp.gui.shell.style import set_property
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -12,11 +12,11 @@ from scanapp.domain.classification import Category
 from scanapp.domain.rows import Candidate
 from scanapp.domain.tally import Line
 from scanapp.errors import KnownError
-from scanapp.gui.dialogs.parts import button_row, error_label, fit_to_window, search_field
-from scanapp.gui.engine import Engine
-from scanapp.gui.formatting import clock_time
 from scanapp.gui.models.candidates import CandidateModel
-from scanapp.gui.views import TableView
+from scanapp.gui.shell.engine import Engine
+from scanapp.gui.widgets.dialog_parts import button_row, error_label, fit_to_window, search_field
+from scanapp.gui.widgets.formatting import clock_time
+from scanapp.gui.widgets.views import TableView
 from scanapp.services.candidates import candidates_for
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from scanapp.errors import KnownError
-from scanapp.gui.dialogs.parts import button_row, error_label
+from scanapp.gui.widgets.dialog_parts import button_row, error_label
 
 SaveAction = Callable[[str, str], object]
 

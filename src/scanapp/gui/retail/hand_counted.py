@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 
 from scanapp.domain.counts import Count, CountKind
 from scanapp.errors import KnownError
-from scanapp.gui.dialogs.parts import button_row, error_label, fit_to_window, search_field
-from scanapp.gui.engine import Engine
 from scanapp.gui.models.candidates import CandidateModel
 from scanapp.gui.models.hand_counted import MAX_QTY, HandCountModel
-from scanapp.gui.views import TableView
+from scanapp.gui.shell.engine import Engine
+from scanapp.gui.widgets.dialog_parts import button_row, error_label, fit_to_window, search_field
+from scanapp.gui.widgets.views import TableView
 from scanapp.services.candidates import search_matches
 
 

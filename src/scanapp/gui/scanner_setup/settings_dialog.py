@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 from scanapp.domain.barcodes import MAX_LENGTH
 from scanapp.domain.clock import Clock
 from scanapp.errors import KnownError
-from scanapp.gui.feedback import ScanFeedback
-from scanapp.gui.scanner_test_pad import ScannerTestPad
+from scanapp.gui.capture.feedback import ScanFeedback
+from scanapp.gui.scanner_setup.test_pad import ScannerTestPad
 from scanapp.scanners.settings import BAUD_RATES, ENCODINGS, ScannerSettings
 from scanapp.scanners.sources import DeviceSourceFactory
 from scanapp.services.scanner_settings import ScannerSettingsService

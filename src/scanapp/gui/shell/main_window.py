@@ -8,11 +8,11 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from scanapp.domain.rows import UserRow
-from scanapp.gui import style
-from scanapp.gui.engine import Engine
 from scanapp.gui.retail.counts_page import CountsPage
 from scanapp.gui.retail.session.page import SessionPage
-from scanapp.gui.sign_in import SignInPage
+from scanapp.gui.shell import style
+from scanapp.gui.shell.engine import Engine
+from scanapp.gui.shell.sign_in import SignInPage
 
 
 class MainWindow(QMainWindow):

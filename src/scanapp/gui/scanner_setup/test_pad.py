@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from scanapp.domain.barcodes import GS, printable
 from scanapp.domain.clock import Clock, SystemClock
 from scanapp.errors import KnownError
+from scanapp.gui.capture.feedback import ScanFeedback, colour
 from scanapp.gui.capture.wedge_input import WedgeInput
-from scanapp.gui.feedback import ScanFeedback, colour
 from scanapp.scanners.pipeline import PipelineResult, ScanPipeline
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings

@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from scanapp.gui.style import set_property
+from scanapp.gui.shell.style import set_property
 
 
 class ScanMode(StrEnum):

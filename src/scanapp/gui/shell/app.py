@@ -11,10 +11,10 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from scanapp.errors import KnownError
-from scanapp.gui import style
-from scanapp.gui.crash import CrashHandler
-from scanapp.gui.engine import Engine
-from scanapp.gui.main_window import MainWindow
+from scanapp.gui.shell import style
+from scanapp.gui.shell.crash import CrashHandler
+from scanapp.gui.shell.engine import Engine
+from scanapp.gui.shell.main_window import MainWindow
 from scanapp.gui.shell.parts import Parts
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QScrollArea, QVB
 
 from scanapp.domain.permissions import LAB, Actor, can_force_release, can_open_counts, can_start_early
 from scanapp.domain.rows import UserRow
-from scanapp.gui.engine import Engine
+from scanapp.gui.shell.engine import Engine
 
 
 def can_do(user: UserRow) -> str:

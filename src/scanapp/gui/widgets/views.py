@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from scanapp.gui.style import ROW_HEIGHT
+from scanapp.gui.shell.style import ROW_HEIGHT
 
 
 class TableView(QTableView):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
 
-from scanapp.gui.dialogs.parts import button_row
+from scanapp.gui.widgets.dialog_parts import button_row
 
 
 class ConfirmDialog(QDialog):

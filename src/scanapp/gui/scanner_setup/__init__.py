@@ -1,0 +1,1 @@
+"""Setting up a scanner: the settings form and the test pad (SPEC B3)."""
