@@ -100,7 +100,14 @@ def seed_demo(store: Store, clock: Clock | None = None, products: int = 3000) ->
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(store)
 
-    with uow() as u:
+    _seed_reference_data(store, products)
+    _seed_counts(Counting(uow, clock), store.device_id, clock, products)
+    return True
+
+
+def _seed_reference_data(store: Store, products: int) -> None:
+    """Users, areas, the catalog, lab inventory and a listing config, in one transaction."""
+    with SqlUnitOfWork(store) as u:
         for user_id, name, role in USERS:
             u.users.upsert(user_id, name, ROLES[role])
         users.remember(u, DEMO_SIGNED_IN)
@@ -137,8 +144,10 @@ def seed_demo(store: Store, clock: Clock | None = None, products: int = 3000) ->
         )
         u.commit()
 
-    counting = Counting(uow, clock)
-    device = store.device_id
+
+
+def _seed_counts(counting: Counting, device: str, clock: Clock, products: int) -> None:
+    """A directed and a hard count, and one already under way so every tab has something to show."""
     sam = Actor("sam", device, ROLES["supervisor"])
     now = clock.now()
     catalog = demo_products(products)
@@ -174,4 +183,3 @@ def seed_demo(store: Store, clock: Clock | None = None, products: int = 3000) ->
     for _sku, _, _, codes in promo_list[12:15]:
         counting.record_scan(sam, promo_session.id, codes[0], source="demo")
     counting.release(sam, promo_session.id)
-    return True

@@ -89,33 +89,8 @@ class HandCountedDialog(QDialog):
         )
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
-        self.search, self._timer = search_field(
-            self, self.tr("SKU or parent product name, then Enter"), self.run_search
-        )
-        self.search.installEventFilter(self)
-        self.results_model = CandidateModel(self, show_reason=False)
-        self.results = TableView(self.results_model, stretch=CandidateModel.PRODUCT, lines_per_row=2)
-        self.results.size_columns([(CandidateModel.SKU, 110), (CandidateModel.CODE, 150)])
-        self.results.setMaximumHeight(150)
-        self.results.hide()
-        self.status = QLabel()
-        self.status.setProperty("role", "hint")
-        self.model = HandCountModel(self)
-        self.table = HandItemsView(
-            self.model,
-            stretch=HandCountModel.PRODUCT,
-            button_columns={HandCountModel.MINUS: 52, HandCountModel.PLUS: 52, HandCountModel.REMOVE: 52},
-            fixed_columns={HandCountModel.QTY: 90, HandCountModel.SKU: 110},
-            lines_per_row=2,
-        )
-        self.table.setItemDelegateForColumn(HandCountModel.QTY, QuantityDelegate(self.table))
-        triggers = TableView.EditTrigger
-        self.table.setEditTriggers(
-            triggers.DoubleClicked | triggers.SelectedClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
-        )
-        self.error = error_label()
-        self.total = QLabel()
-        self.total.setProperty("role", "totals")
+        self._build_search()
+        self._build_table()
         buttons, cancel, self.save_button = button_row(self, self.tr("Save"), leading=self.total)
         self.save_button.clicked.connect(self.save)
         # Enter belongs to the search field and the lists here, never to a default button.
@@ -141,6 +116,39 @@ class HandCountedDialog(QDialog):
         fit_to_window(self, parent)
         self._on_total(0)
         self.search.setFocus()
+
+    def _build_search(self) -> None:
+        """The search field and the results it offers (hidden until there are some)."""
+        self.search, self._timer = search_field(
+            self, self.tr("SKU or parent product name, then Enter"), self.run_search
+        )
+        self.search.installEventFilter(self)
+        self.results_model = CandidateModel(self, show_reason=False)
+        self.results = TableView(self.results_model, stretch=CandidateModel.PRODUCT, lines_per_row=2)
+        self.results.size_columns([(CandidateModel.SKU, 110), (CandidateModel.CODE, 150)])
+        self.results.setMaximumHeight(150)
+        self.results.hide()
+
+    def _build_table(self) -> None:
+        """The items added so far, with their quantity editor and the +, − and × buttons."""
+        self.status = QLabel()
+        self.status.setProperty("role", "hint")
+        self.model = HandCountModel(self)
+        self.table = HandItemsView(
+            self.model,
+            stretch=HandCountModel.PRODUCT,
+            button_columns={HandCountModel.MINUS: 52, HandCountModel.PLUS: 52, HandCountModel.REMOVE: 52},
+            fixed_columns={HandCountModel.QTY: 90, HandCountModel.SKU: 110},
+            lines_per_row=2,
+        )
+        self.table.setItemDelegateForColumn(HandCountModel.QTY, QuantityDelegate(self.table))
+        triggers = TableView.EditTrigger
+        self.table.setEditTriggers(
+            triggers.DoubleClicked | triggers.SelectedClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
+        )
+        self.error = error_label()
+        self.total = QLabel()
+        self.total.setProperty("role", "totals")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down from the search field walks into the results, so any of them can be picked by keyboard.
