@@ -17,7 +17,8 @@ def register(subparsers: Any) -> None:
         "decode",
         help="show how one raw scan is read",
         description="Show how one raw scan is read: symbology, GTIN-14, GS1 fields, or why it is rejected. "
-        "Write the GS separator as <GS> or \\x1d.",
+        "Write the GS separator as <GS> or \\x1d. Reads EAN/UPC (UPC-E in 6, 7 or 8 digits), GS1-128 and "
+        "GS1 DataMatrix element strings and GS1 Digital Link URIs; date AIs are shown as ISO dates.",
     )
     p.add_argument("data", metavar="DATA", help="the scan as the scanner sends it, e.g. ']C10100012345678905<GS>10AB'")
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -53,8 +54,8 @@ def run(args: argparse.Namespace, app: object) -> int:
     for label, value in (("lot", barcode.lot), ("expiry", data["expiry"]), ("serial", barcode.serial)):
         if value:
             rows.append((label, value))
-    if barcode.elements:
-        rows.append(("GS1", " ".join(f"({e.ai}) {e.value}" for e in barcode.elements)))
+    if barcode.elements:  # date AIs with the date they stand for: "(17) 251231 = 2025-12-31"
+        rows.append(("GS1", " ".join(e.shown for e in barcode.elements)))
     for label, value in rows:
         print(f"{label + ':':<11}{value}")
     return 0

@@ -1,97 +1,65 @@
 """How one raw scan is read: symbology, GTIN-14 key, GS1 fields, or a reason to reject it.
 
-All GS1/GTIN rules come from biip; this module only decides which of biip's readings applies
-and turns its errors into reasons a person can act on.
+All GS1/GTIN rules come from biip (through `barcode_readings`); this module decides from the AIM
+identifier and the data which reading applies. An AIM identifier is a claim: data that does not fit the
+symbology it names is refused; data that claims no GS1 reading stays opaque text.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
-from typing import Any, Literal
 
 from biip import ParseError
 from biip.checksums import gs1_standard_check_digit
-from biip.gs1_messages import GS1Message
-from biip.gtin import Gtin, GtinFormat
-from biip.symbology import SymbologyIdentifier
+from biip.gtin import Gtin
+from biip.symbology import GS1Symbology, ISOSymbology, SymbologyIdentifier
 from biip.upc import Upc
 
-GS = "\x1d"
-MAX_LENGTH = 512
+from scanapp.domain.barcode_readings import (
+    GTIN_LENGTHS,
+    Scan,
+    gtin_reason,
+    is_uri,
+    read_digital_link,
+    read_ean_upc,
+    read_element_string,
+    read_gtin_if_valid,
+    read_itf14,
+    read_plain_digits,
+)
+from scanapp.domain.barcode_types import (
+    GS,
+    MAX_LENGTH,
+    Barcode,
+    BarcodeError,
+    BarcodeKind,
+    Gs1Element,
+    error_dict,
+    is_control,
+    printable,
+)
 
-BarcodeKind = Literal["gtin", "gs1", "text"]
+__all__ = [
+    "GS",
+    "MAX_LENGTH",
+    "Barcode",
+    "BarcodeError",
+    "BarcodeKind",
+    "Gs1Element",
+    "decode",
+    "error_dict",
+    "gtin14_of",
+    "printable",
+]
 
-_GTIN_LENGTHS = (8, 12, 13, 14)
 # Scanners that strip the AIM id may still send a GS1 element string as plain digits: only try GS1 for
-# strings that start with the GTIN AI and are longer than any GTIN.
-_GS1_LEADING_AIS = ("01", "02")
-
-_FORMAT_NAMES = {
-    GtinFormat.GTIN_8: "EAN-8",
-    GtinFormat.GTIN_12: "UPC-A",
-    GtinFormat.GTIN_13: "EAN-13",
-    GtinFormat.GTIN_14: "GTIN-14",
-}
-
-
-class BarcodeError(ValueError):
-    """The scan cannot be read; `reason` is what the user is told."""
-
-    def __init__(self, reason: str, raw: str = "") -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.raw = raw
-
-
-@dataclass(frozen=True)
-class Gs1Element:
-    ai: str
-    title: str
-    value: str
-
-
-@dataclass(frozen=True)
-class Barcode:
-    raw: str
-    kind: BarcodeKind
-    code: str
-    """Lookup key: the GTIN-14 when there is one, otherwise the data as scanned (without AIM id)."""
-    gtin14: str | None = None
-    gtin_format: str | None = None
-    symbology: str | None = None
-    symbology_name: str | None = None
-    lot: str | None = None
-    expiry: date | None = None
-    serial: str | None = None
-    elements: tuple[Gs1Element, ...] = field(default=())
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "ok": True,
-            "raw": self.raw,
-            "kind": self.kind,
-            "code": self.code,
-            "gtin14": self.gtin14,
-            "gtin_format": self.gtin_format,
-            "symbology": self.symbology,
-            "symbology_name": self.symbology_name,
-            "lot": self.lot,
-            "expiry": self.expiry.isoformat() if self.expiry else None,
-            "serial": self.serial,
-            "gs1": [{"ai": e.ai, "title": e.title, "value": e.value} for e in self.elements],
-        }
-
-
-def error_dict(err: BarcodeError) -> dict[str, Any]:
-    return {"ok": False, "raw": err.raw, "error": err.reason}
-
-
-def printable(raw: str) -> str:
-    """The raw data with control characters made visible, for messages and logs."""
-    return "".join("<GS>" if ch == GS else (f"<0x{ord(ch):02x}>" if _is_control(ch) else ch) for ch in raw)
+# strings that start with a GTIN AI and are longer than any GTIN, or with the SSCC AI and its 18 digits.
+_GS1_LEADING_AIS = {"01": 16, "02": 16, "00": 20}
+_GS1_MESSAGE_SYMBOLOGIES = GS1Symbology.with_gs1_messages()
+# biip reads a URI in GS1 QR / GS1 DataMatrix as Digital Link too; GS1 prints Digital Link in the plain
+# (non-GS1) modes of QR Code and Data Matrix, ]Q1 and ]d1.
+_DL_GS1_SYMBOLOGIES = GS1Symbology.with_gs1_digital_link_uri()
+_DL_CARRIERS = (ISOSymbology.QR_CODE, ISOSymbology.DATA_MATRIX, ISOSymbology.AZTEC_CODE)
 
 
 def decode(raw: str) -> Barcode:
@@ -105,68 +73,60 @@ def decode(raw: str) -> Barcode:
 def _decode(raw: str) -> Barcode:
     if len(raw) > MAX_LENGTH:
         raise BarcodeError(f"too long: {len(raw)} characters (at most {MAX_LENGTH})", raw[:64] + "…")
-    symbology: SymbologyIdentifier | None = None
-    data = raw
-    if raw.startswith("]") and len(raw) >= 3:
-        try:
-            symbology = SymbologyIdentifier.extract(raw)
-        except ParseError as exc:
-            raise BarcodeError(f"unreadable symbology identifier {raw[:3]!r}", raw) from exc
-        data = raw[len(symbology.value) :]
+    symbology, data = _split_symbology(raw)
     _check_characters(data, raw)
     if not data.strip(GS + " "):
         raise BarcodeError("empty scan", raw)
+    scan = Scan(raw, data, symbology)
+    if symbology is None:
+        return _decode_unclaimed(scan)
+    if symbology.iso_symbology is ISOSymbology.EAN_UPC:
+        return read_ean_upc(scan)
+    if symbology.gs1_symbology is GS1Symbology.ITF_14:
+        return read_itf14(scan)
+    if symbology.gs1_symbology in _GS1_MESSAGE_SYMBOLOGIES:
+        if symbology.gs1_symbology in _DL_GS1_SYMBOLOGIES and is_uri(data):
+            return read_digital_link(scan) or scan.text()
+        return read_element_string(scan)
+    if symbology.iso_symbology in _DL_CARRIERS and is_uri(data):
+        return read_digital_link(scan) or scan.text()
+    if GS in data:
+        return read_element_string(scan)
+    return read_gtin_if_valid(scan) or scan.text()
 
-    sym_id = symbology.value if symbology else None
-    sym_name = _symbology_name(symbology)
-    gs1_symbology = symbology is not None and symbology.gs1_symbology is not None and _is_gs1_message(symbology)
-    if gs1_symbology or GS in data:
-        return _decode_gs1(raw, data, sym_id, sym_name)
+
+def _split_symbology(raw: str) -> tuple[SymbologyIdentifier | None, str]:
+    if not raw.startswith("]"):
+        return None, raw
+    if len(raw) < 3:
+        raise BarcodeError(f"incomplete symbology identifier {raw!r}", raw)
+    try:
+        symbology = SymbologyIdentifier.extract(raw)
+    except (ParseError, ValueError) as exc:
+        raise BarcodeError(f"unreadable symbology identifier {raw[:3]!r}", raw) from exc
+    return symbology, raw[len(symbology.value) :]
+
+
+def _decode_unclaimed(scan: Scan) -> Barcode:
+    """No AIM id: the data alone decides. Plain EAN/UPC digits are a GTIN (biip's `.gtin`, never the
+    AI (400) reading of the same digits). 6- and 7-digit numbers carry no check digit, so nothing tells
+    a UPC-E from a store's short code: they stay text unless the scanner says EAN/UPC (]E0)."""
+    data = scan.data
+    if is_uri(data):
+        return read_digital_link(scan) or scan.text()
+    if GS in data:
+        return read_element_string(scan)
     if data.isdigit() and data.isascii():
-        if len(data) in _GTIN_LENGTHS:
-            return _decode_gtin(raw, data, sym_id, sym_name)
-        if len(data) in (6, 7) and symbology is not None and symbology.value.startswith("]E"):
-            return _decode_upce(raw, data, sym_id, sym_name)
-        if len(data) >= 16 and data.startswith(_GS1_LEADING_AIS):
+        if len(data) in GTIN_LENGTHS:
+            return read_plain_digits(scan)
+        if len(data) >= _GS1_LEADING_AIS.get(data[:2], len(data) + 1):
             try:
-                return _decode_gs1(raw, data, sym_id, sym_name)
+                return read_element_string(scan)
             except BarcodeError as exc:
                 if "check digit" in exc.reason:
                     raise
                 # not GS1 after all: a long numeric code, kept as text
-    return Barcode(raw=raw, kind="text", code=data, symbology=sym_id, symbology_name=sym_name)
-
-
-def _is_gs1_message(symbology: SymbologyIdentifier) -> bool:
-    # EAN/UPC and ITF-14 carry a bare GTIN, not an element string.
-    return symbology.iso_symbology.name not in ("EAN_UPC", "ITF")
-
-
-_SPELLING = {
-    "Ean": "EAN",
-    "Upc": "UPC",
-    "Gs1": "GS1",
-    "Itf": "ITF",
-    "Qr": "QR",
-    "Pdf417": "PDF417",
-    "Msi": "MSI",
-    "Ocr": "OCR",
-    "Databar": "DataBar",
-    "Datamatrix": "DataMatrix",
-    "Dotcode": "DotCode",
-}
-
-
-def _symbology_name(symbology: SymbologyIdentifier | None) -> str | None:
-    if symbology is None:
-        return None
-    source = symbology.gs1_symbology or symbology.iso_symbology
-    words = source.name.replace("_", " ").title().split()
-    return " ".join(_SPELLING.get(w, w) for w in words)
-
-
-def _is_control(ch: str) -> bool:
-    return unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn")
+    return scan.text()
 
 
 def _check_characters(data: str, raw: str) -> None:
@@ -177,92 +137,8 @@ def _check_characters(data: str, raw: str) -> None:
             continue
         if ch == "\ufffd":
             raise BarcodeError(f"unreadable data: invalid byte sequence at position {pos + 1}", raw)
-        if _is_control(ch):
+        if is_control(ch):
             raise BarcodeError(f"unreadable data: control character 0x{ord(ch):02x} at position {pos + 1}", raw)
-
-
-def _gtin_format(gtin: Gtin, upce: bool = False) -> str:
-    if upce:
-        return "UPC-E"
-    return _FORMAT_NAMES.get(gtin.format, str(gtin.format))
-
-
-def _decode_gtin(raw: str, data: str, sym_id: str | None, sym_name: str | None) -> Barcode:
-    try:
-        gtin = Gtin.parse(data)
-    except ParseError as exc:
-        raise BarcodeError(_gtin_reason(str(exc)), raw) from exc
-    return Barcode(
-        raw=raw,
-        kind="gtin",
-        code=gtin.as_gtin_14(),
-        gtin14=gtin.as_gtin_14(),
-        gtin_format=_gtin_format(gtin),
-        symbology=sym_id,
-        symbology_name=sym_name,
-    )
-
-
-def _decode_upce(raw: str, data: str, sym_id: str | None, sym_name: str | None) -> Barcode:
-    try:
-        gtin = Upc.parse(data).as_gtin_12()
-    except ParseError as exc:
-        raise BarcodeError(f"not a valid UPC-E: {exc}", raw) from exc
-    gtin14 = Gtin.parse(gtin).as_gtin_14()
-    return Barcode(
-        raw=raw,
-        kind="gtin",
-        code=gtin14,
-        gtin14=gtin14,
-        gtin_format="UPC-E",
-        symbology=sym_id,
-        symbology_name=sym_name,
-    )
-
-
-def _decode_gs1(raw: str, data: str, sym_id: str | None, sym_name: str | None) -> Barcode:
-    try:
-        message = GS1Message.parse(data)
-    except ParseError as exc:
-        raise BarcodeError(f"not a valid GS1 element string: {_strip_biip(str(exc))}", raw) from exc
-    elements = tuple(Gs1Element(ai=e.ai.ai, title=e.ai.data_title, value=e.value) for e in message.element_strings)
-    gtin14 = lot = serial = None
-    expiry = None
-    for element in message.element_strings:
-        ai = element.ai.ai
-        if ai in ("01", "02") and element.gtin is not None:
-            gtin14 = element.gtin.as_gtin_14()
-        elif ai in ("01", "02"):
-            raise BarcodeError(_gtin_reason(str(element.gtin_error)), raw)
-        elif ai == "10":
-            lot = element.value
-        elif ai == "21":
-            serial = element.value
-        elif ai == "17":
-            expiry = element.date
-    return Barcode(
-        raw=raw,
-        kind="gs1",
-        code=gtin14 or data.strip(GS),
-        gtin14=gtin14,
-        gtin_format="GTIN-14" if gtin14 else None,
-        symbology=sym_id,
-        symbology_name=sym_name,
-        lot=lot,
-        expiry=expiry,
-        serial=serial,
-        elements=elements,
-    )
-
-
-def _strip_biip(message: str) -> str:
-    return message.rstrip(".")
-
-
-def _gtin_reason(message: str) -> str:
-    if "check digit" in message:
-        return "bad check digit: " + message.split(": ", 1)[-1].rstrip(".").lower()
-    return "not a valid GTIN: " + _strip_biip(message)
 
 
 def gtin14_of(value: str) -> str:
@@ -277,15 +153,15 @@ def gtin14_of(value: str) -> str:
         raise BarcodeError("GTIN must be digits only", value)
     if len(value) in (6, 7):
         try:
-            return Gtin.parse(Upc.parse(value).as_gtin_12()).as_gtin_14()
+            return Upc.parse(value).as_gtin_14()
         except ParseError as exc:
             raise BarcodeError(f"not a valid UPC-E: {exc}", value) from exc
-    if len(value) not in _GTIN_LENGTHS:
+    if len(value) not in GTIN_LENGTHS:
         raise BarcodeError(f"GTIN must have 8, 12, 13 or 14 digits, not {len(value)}", value)
     if gs1_standard_check_digit(value[:-1]) == int(value[-1]):
         return value.zfill(14)
     try:
         Gtin.parse(value)
     except ParseError as exc:
-        raise BarcodeError(_gtin_reason(str(exc)), value) from exc
+        raise BarcodeError(gtin_reason(str(exc)), value) from exc
     raise AssertionError(f"biip accepts {value} although its check digit is wrong")  # pragma: no cover

@@ -37,7 +37,7 @@ def test_upc_ean_gtin14_forms_share_one_key(raw: str, fmt: str) -> None:
 
 
 def test_upce_expands_to_its_upca_key() -> None:
-    upce = decode("]E10123456")  # UPC-E 0123456 (check digit computed) == UPC-A 012345000065
+    upce = decode("]E00123456")  # UPC-E 0123456 (check digit computed) == UPC-A 012345000065
     upca = decode("012345000065")
     assert upce.gtin_format == "UPC-E"
     assert upce.gtin14 == upca.gtin14 == "00012345000065"
@@ -126,7 +126,8 @@ def test_a_10000_character_line_is_rejected_not_kept_whole() -> None:
 
 def test_to_dict_is_json() -> None:
     data = decode("]C10100012345678905" + GS + "10ABC").to_dict()
-    assert json.loads(json.dumps(data))["gs1"][1] == {"ai": "10", "title": "BATCH/LOT", "value": "ABC"}
+    lot = {"ai": "10", "title": "BATCH/LOT", "value": "ABC", "date": None, "datetime": None}
+    assert json.loads(json.dumps(data))["gs1"][1] == lot
 
 
 def test_printable_shows_gs_and_controls() -> None:
