@@ -1,6 +1,6 @@
-"""C8: submit blocked while unmatched items remain, with a jump to the Unmatched tab; unmatched cards; the
-Match Product dialog with the code filled in, likely matches (B2) and search; Save moves the scan to
-Counted or Undirected; an alias makes later scans of the code match."""
+"""C8, C11: submit blocked while unmatched items remain, with a jump to the Unmatched tab; one card per unknown
+code with every scan of it; the Match Product dialog with the code filled in, likely matches (B2) and search;
+Save moves every scan of the code to Counted or Undirected; an alias makes later scans of the code match."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 
 from scanapp.domain.classification import Category
 from scanapp.domain.counts import SessionState
+from scanapp.domain.journal import EventKind
 from scanapp.domain.suggestions import with_check
 from scanapp.gui.models.candidates import CandidateModel
+from scanapp.store.uow import SqlUnitOfWork
 from tests.gui.conftest import open_session, sign_in
 from tests.gui.test_session_page import scan
 from tests.helpers import COLA, WATER
@@ -63,9 +65,31 @@ def test_unmatched_card_shows_time_scans_ago_and_neighbours(qtbot, page):
     scan(qtbot, page, WATER)
     card = page.lists.unmatched_model.data(page.lists.unmatched_model.index(0, 0))
     lines = card.splitlines()
-    assert lines[0] == NOBODYS.zfill(14)
-    assert lines[1].startswith("Scanned ") and lines[1].endswith(", 2 scans ago")
-    assert lines[2:] == ["Before: Product SKU-COLA", "After: Product SKU-WATER"]
+    assert lines[0] == f"{NOBODYS.zfill(14)} · 1 scan"
+    assert lines[1].endswith(", 2 scans ago, between Product SKU-COLA and Product SKU-WATER")
+
+
+def test_an_unknown_code_is_listed_once_and_one_match_resolves_every_scan(qtbot, page, store, retail):
+    for code in (NOBODYS, COLA, NOBODYS, WATER, NOBODYS):
+        scan(qtbot, page, code)
+    model = page.lists.unmatched_model
+    assert model.rowCount() == 1 and model.quantity(0) == 3
+    lines = model.data(model.index(0, 0)).splitlines()
+    assert lines[0] == f"{NOBODYS.zfill(14)} · 3 scans"
+    assert [ln.split(", ", 2)[1] for ln in lines[1:]] == ["the latest scan", "2 scans ago", "4 scans ago"]
+    assert lines[1].endswith("after Product SKU-WATER, nothing matched since")
+    assert lines[3].endswith("before Product SKU-COLA, the first matched scan")
+    dialog = click_match(qtbot, page)
+    dialog.search.setText("SKU-JUICE")
+    dialog.run_search()
+    dialog.table.selectRow(0)
+    dialog.save()
+    assert page.tab_titles()[:3] == ["Counted (1)", "Unmatched (0)", "Undirected (2)"]
+    assert page.message_bar.text == "Matched to Product SKU-JUICE: 3 scans moved to Undirected."
+    assert page.totals.units_in(Category.UNDIRECTED) == 4  # the three scans and WATER
+    with SqlUnitOfWork(store) as uow:
+        kinds = [e.kind for e in uow.journal.for_session(retail.directed_session.id)]
+    assert kinds.count(EventKind.LINE_MATCHED) == 3  # the journal says what happened to each line
 
 
 def test_match_product_opens_with_the_code_and_likely_matches(qtbot, page):
@@ -84,7 +108,7 @@ def test_saving_a_listed_product_moves_the_scan_to_counted(qtbot, page, window, 
     dialog = click_match(qtbot, page)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert page.tab_titles()[:2] == ["Counted (1)", "Unmatched (0)"]
-    assert page.message_bar.text == "Matched to Product SKU-COLA: moved to Counted."
+    assert page.message_bar.text == "Matched to Product SKU-COLA: 1 scan moved to Counted."
     line = page.lists.scan_model.data(page.lists.scan_model.index(0, 0))
     assert line.startswith("Product SKU-COLA\nCounted")
     qtbot.mouseClick(page.action_row.submit_button, Qt.MouseButton.LeftButton)
@@ -155,7 +179,7 @@ def test_alt_m_matches_the_newest_unmatched_scan(qtbot, page):
     qtbot.keyClick(page.action_row.scanner_input, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: page.dialog is not None)
     assert page.lists.tabs.currentWidget() is unmatched_tab(page)
-    assert page.dialog.line.code == MISREAD_COLA.zfill(14)
+    assert page.dialog.code == MISREAD_COLA.zfill(14)
 
 
 def test_match_by_keyboard_enter_on_the_card(qtbot, page):

@@ -16,7 +16,7 @@ from scanapp.gui.models.hand_counted import HandCountModel
 from scanapp.gui.models.items import ItemsModel, UncountedModel
 from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.models.scan_lines import STATUS_ROLE, ScanListModel
-from scanapp.gui.models.unmatched import UnmatchedModel, card_text
+from scanapp.gui.models.unmatched import UnmatchedModel
 from scanapp.services.candidates import candidates_for
 from tests.gui.conftest import SODA_14
 from tests.helpers import CHIPS, COLA, COLA_14, WATER, add_products
@@ -74,13 +74,12 @@ def test_unmatched_card_says_when_and_what_was_scanned_around_it(engine, scanned
     model = UnmatchedModel(engine.reads)
     model.set_session(scanned)
     card = model.data(model.index(0, 0), ROW_ROLE)
-    assert card.context.scans_ago == 1  # CHIPS came after it; the rejected read is not a scan
-    assert card.before == "Product SKU-WATER"
-    assert card.after == "Product SKU-CHIPS"
-    text = card_text(card)
-    assert text.splitlines()[0] == UNKNOWN.zfill(14)
-    assert "1 scan ago" in text
-    assert "Before: Product SKU-WATER" in text and "After: Product SKU-CHIPS" in text
+    (only,) = card.scans
+    assert only.scans_ago == 1  # CHIPS came after it; the rejected read is not a scan
+    assert (only.before, only.after) == ("Product SKU-WATER", "Product SKU-CHIPS")
+    text = model.card_text(card).splitlines()
+    assert text[0] == f"{UNKNOWN.zfill(14)} · 1 scan"
+    assert text[1].endswith(", 1 scan ago, between Product SKU-WATER and Product SKU-CHIPS")
     assert model.data(model.index(0, UnmatchedModel.MATCH)) == "Match…"
 
 

@@ -79,24 +79,30 @@ class ScanRow:
 
 
 @dataclass(frozen=True)
-class UnmatchedContext:
+class UnmatchedScan:
+    """One scan of an unknown code: how many scans ago, and the names of the matched scans around it."""
+
     line: Line
     scans_ago: int
-    before: Line | None
-    after: Line | None
-
-
-@dataclass(frozen=True)
-class UnmatchedCard:
-    """An unmatched scan with the names of the matched scans just before and after it (C8)."""
-
-    context: UnmatchedContext
     before: str | None
     after: str | None
 
+
+@dataclass(frozen=True)
+class UnmatchedCode:
+    """An unknown code of a session, once (C11): every scan of it still unmatched, newest first."""
+
+    code: str
+    scans: tuple[UnmatchedScan, ...]
+
+    @property
+    def quantity(self) -> int:
+        return len(self.scans)
+
     @property
     def line(self) -> Line:
-        return self.context.line
+        """The newest scan of the code."""
+        return self.scans[0].line
 
 
 @dataclass(frozen=True)

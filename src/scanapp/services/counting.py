@@ -268,19 +268,31 @@ class Counting:
 
     def match_line(self, actor: Actor, session_id: str, line_id: str, sku: str, add_alias: bool = False) -> Category:
         """Match an unmatched scan to a product (C8); optionally remember its code as an alias (B2)."""
+        return self.match_lines(actor, session_id, [line_id], sku, add_alias)
+
+    def match_lines(
+        self, actor: Actor, session_id: str, line_ids: list[str], sku: str, add_alias: bool = False
+    ) -> Category:
+        """Match every scan of an unknown code to a product in one go (C11): one user action, one transaction,
+        one LINE_MATCHED event per line (the journal says what happened to each line; the totals follow from
+        it), and the alias, if asked for, once."""
+        if not line_ids:
+            raise InvalidTransition("There is no unmatched scan to match.")
         with self.uow_factory() as uow:
             session, count = self._scannable(uow, actor, session_id)
-            line = uow.lines.get(line_id)
-            if line.session_id != session_id:
-                raise NotFound("That scan belongs to another session.")
             if uow.catalog.product(sku) is None:
                 raise NotFound(f"No product with SKU {sku}.")
-            event = self.record_event(
-                uow, actor, EventKind.LINE_MATCHED, session, {"line_id": line_id, "item_key": sku}
-            )
-            after = project(uow, event, count)
-            if add_alias and line.code:
-                alias = self.record_event(uow, actor, EventKind.ALIAS_ADDED, session, {"code": line.code, "sku": sku})
+            after = None
+            for line_id in line_ids:
+                if uow.lines.get(line_id).session_id != session_id:
+                    raise NotFound("That scan belongs to another session.")
+                event = self.record_event(
+                    uow, actor, EventKind.LINE_MATCHED, session, {"line_id": line_id, "item_key": sku}
+                )
+                after = project(uow, event, count)
+            codes = {uow.lines.get(line_id).code for line_id in line_ids} if add_alias else set()
+            for code in sorted(c for c in codes if c):
+                alias = self.record_event(uow, actor, EventKind.ALIAS_ADDED, session, {"code": code, "sku": sku})
                 project(uow, alias, count)
             uow.commit()
         assert after is not None and after.category is not None

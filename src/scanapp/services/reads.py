@@ -20,7 +20,8 @@ from scanapp.domain.rows import (
     ProductHit,
     ScanRow,
     SessionRow,
-    UnmatchedCard,
+    UnmatchedCode,
+    UnmatchedScan,
     UserRow,
 )
 from scanapp.domain.tally import Line, Totals
@@ -101,15 +102,36 @@ class Reads:
         """The scan list's rows at these ordinals, each with its product's name."""
         return self._run(_scan_rows, session_id, ordinals)
 
-    def unmatched_cards(self, session_id: str, ordinals: list[int]) -> list[UnmatchedCard]:
-        """The unmatched scans at these ordinals, each with the matched scans around it, by name."""
-        return self._run(_unmatched_cards, session_id, ordinals)
+    def scan_rows_after(self, session_id: str, after: int) -> list[ScanRow]:
+        """The lines recorded after ordinal `after`, newest first, with their products' names: what a screen
+        showing the lines up to `after` has not seen yet."""
+        return self._run(_scan_rows_after, session_id, after)
+
+    def unmatched_codes(self, session_id: str) -> list[tuple[str, int]]:
+        """Each unknown code once with its unmatched scans' quantity, the code scanned last first (C11)."""
+        return self._run(queries.unmatched_codes, session_id)
+
+    def unmatched_code_cards(self, session_id: str, codes: list[str]) -> list[UnmatchedCode]:
+        """These unknown codes with every scan still unmatched, each scan with how many scans ago and the
+        matched scans around it, by name; in the order given (codes with no unmatched scan left out)."""
+        return self._run(_unmatched_code_cards, session_id, codes)
+
+    def unmatched_line_ids(self, session_id: str, code: str) -> list[str]:
+        """The scans of this code still unmatched (what one Match resolves)."""
+        return [ln.event_id for ln in self._run(queries.unmatched_lines, session_id, [code])]
+
+    def matched_before(self, session_id: str, line: Line) -> str | None:
+        """The name of the matched scan just before this line."""
+        return self._run(_names_around, line)[0]
 
     def item_count(self, session_id: str, category: Category) -> int:
         return self._run(queries.item_count, session_id, category)
 
     def items(self, session_id: str, category: Category, offset: int = 0, limit: int | None = None) -> list[ItemRow]:
         return self._run(queries.items, session_id, category, offset, limit)
+
+    def item_units(self, session_id: str, item_keys: list[str]) -> dict[str, int]:
+        return self._run(queries.units_of, session_id, item_keys)
 
     def uncounted_count(self, session_id: str) -> int:
         return self._run(queries.uncounted_count, session_id)
@@ -124,15 +146,28 @@ def _scan_rows(conn: Connection, session_id: str, ordinals: list[int]) -> list[S
     return [ScanRow(ln, names.get(ln.item_key) if ln.item_key else None) for ln in page]
 
 
-def _unmatched_cards(conn: Connection, session_id: str, ordinals: list[int]) -> list[UnmatchedCard]:
-    page = queries.lines_at(conn, session_id, ordinals)
-    contexts = [queries.unmatched_context(conn, ln) for ln in page]
-    keys = {c.item_key for ctx in contexts for c in (ctx.before, ctx.after) if c is not None and c.item_key}
-    names = queries.product_names(conn, sorted(k for k in keys if k))
+def _scan_rows_after(conn: Connection, session_id: str, after: int) -> list[ScanRow]:
+    page = queries.lines_after(conn, session_id, after)
+    names = queries.product_names(conn, sorted({ln.item_key for ln in page if ln.item_key}))
+    return [ScanRow(ln, names.get(ln.item_key) if ln.item_key else None) for ln in page]
 
-    def name(line: Line | None) -> str | None:
-        if line is None or line.item_key is None:
-            return None
-        return names.get(line.item_key, line.item_key)
 
-    return [UnmatchedCard(ctx, name(ctx.before), name(ctx.after)) for ctx in contexts]
+def _names_around(conn: Connection, line: Line) -> tuple[str | None, str | None]:
+    before, after = queries.matched_around(conn, line)
+    keys = sorted({ln.item_key for ln in (before, after) if ln is not None and ln.item_key})
+    names = queries.product_names(conn, keys)
+
+    def name(ln: Line | None) -> str | None:
+        return None if ln is None or ln.item_key is None else names.get(ln.item_key, ln.item_key)
+
+    return name(before), name(after)
+
+
+def _unmatched_code_cards(conn: Connection, session_id: str, codes: list[str]) -> list[UnmatchedCode]:
+    scans = queries.unmatched_lines(conn, session_id, codes)
+    ago = queries.scans_since(conn, session_id, [ln.ordinal for ln in scans])
+    by_code: dict[str, list[UnmatchedScan]] = {}
+    for ln in scans:
+        before, after = _names_around(conn, ln)
+        by_code.setdefault(str(ln.code), []).append(UnmatchedScan(ln, ago[ln.ordinal], before, after))
+    return [UnmatchedCode(code, tuple(by_code[code])) for code in codes if code in by_code]

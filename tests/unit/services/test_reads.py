@@ -12,6 +12,7 @@ from scanapp.store.uow import SqlUnitOfWork
 from tests.helpers import CHIPS, COLA, WATER
 
 UNKNOWN = with_check("099999912345")  # a valid GTIN no product has
+OTHER_UNKNOWN = with_check("099999954321")
 
 
 def test_scan_rows_carry_product_names_in_the_order_asked(store, counting, supervisor, directed_session) -> None:
@@ -35,10 +36,29 @@ def test_an_unmatched_card_names_the_matched_scans_around_it(store, counting, su
     for code in (COLA, UNKNOWN, CHIPS, WATER):
         counting.record_scan(supervisor, session.id, code, "test")
     reads = Reads(store)
-    (card,) = reads.unmatched_cards(session.id, reads.line_ordinals(session.id, Category.UNMATCHED))
-    assert card.line.raw == UNKNOWN
-    assert (card.before, card.after) == ("Product SKU-COLA", "Product SKU-CHIPS")
-    assert card.context.scans_ago == 2
+    ((code, quantity),) = reads.unmatched_codes(session.id)
+    (card,) = reads.unmatched_code_cards(session.id, [code])
+    assert (card.line.raw, quantity, card.quantity) == (UNKNOWN, 1, 1)
+    (scan,) = card.scans
+    assert (scan.before, scan.after, scan.scans_ago) == ("Product SKU-COLA", "Product SKU-CHIPS", 2)
+
+
+def test_an_unknown_code_is_one_card_with_every_scan_of_it(store, counting, supervisor, directed_session) -> None:
+    _count, session = directed_session
+    for code in (UNKNOWN, COLA, UNKNOWN, CHIPS, OTHER_UNKNOWN, UNKNOWN, WATER):
+        counting.record_scan(supervisor, session.id, code, "test")
+    reads = Reads(store)
+    codes = reads.unmatched_codes(session.id)
+    assert [n for _c, n in codes] == [3, 1]  # the code scanned last first
+    card, other = reads.unmatched_code_cards(session.id, [c for c, _n in codes])
+    assert (card.quantity, other.quantity) == (3, 1)
+    assert [s.scans_ago for s in card.scans] == [1, 4, 6]
+    assert [(s.before, s.after) for s in card.scans] == [
+        ("Product SKU-CHIPS", "Product SKU-WATER"),
+        ("Product SKU-COLA", "Product SKU-CHIPS"),
+        (None, "Product SKU-COLA"),
+    ]
+    assert len(reads.unmatched_line_ids(session.id, card.code)) == 3
 
 
 def test_a_product_name_falls_back_to_its_sku(store, directed_session) -> None:

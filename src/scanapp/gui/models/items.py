@@ -3,12 +3,13 @@ quantity expected."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from scanapp.domain.classification import Category
-from scanapp.domain.rows import ItemRow
+from scanapp.domain.rows import ItemRow, ScanRow
 from scanapp.gui.models.paged import SessionPagedModel
 from scanapp.gui.shell.style import MUTED_COLOUR
 from scanapp.services.reads import Reads
@@ -67,6 +68,29 @@ class ItemsModel(_ProductRows):
 
     def fetch_session(self, session_id: str, offset: int, limit: int) -> list[ItemRow]:
         return self.reads.items(session_id, self.category, offset, limit)
+
+    def lines_added(self, rows: list[ScanRow]) -> bool:
+        """New lines came in: a product already listed changes its units in place (one key lookup, no
+        recount); a product new to the list reloads it. Returns whether a product joined the list."""
+        added: dict[str, int] = {}
+        for row in rows:
+            line = row.line
+            if line.counts and line.category is self.category and line.item_key:
+                added[line.item_key] = added.get(line.item_key, 0) + line.units
+        if not added or not self.session_id:
+            return False
+        units = self.reads.item_units(self.session_id, list(added))
+        if any(units.get(key, 0) - n <= 0 for key, n in added.items()):
+            self.refresh()
+            return True
+        last = len(self.headers) - 1
+        for number, page in self._pages.items():
+            for j, item in enumerate(page):
+                if item.item_key in added:
+                    page[j] = replace(item, units=units[item.item_key])
+                    i = number * self.page_size + j
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+        return False
 
     def cell(self, row: ItemRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -149,12 +149,14 @@ class SessionPagedModel(PagedTableModel[R]):
 
 class OrdinalPagedModel(SessionPagedModel[R]):
     """A paged model over scan lines, newest first, that keeps the lines' ordinals (a few bytes a row) and
-    reads each page by them: every page costs the same wherever it is in a 100,000-line list, and new scans
-    are found by asking only for ordinals above the newest one shown (no count over the whole session)."""
+    reads each page by them: every page costs the same wherever it is in a 100,000-line list. Rows are cached
+    by ordinal, not by position, so a new scan on top moves no cached row: it is one insert, not a re-read."""
 
     def __init__(self, reads: Reads, parent: Any = None) -> None:
         super().__init__(reads, parent)
         self._ordinals: list[int] = []
+        """Oldest first (a new scan is an append); row i is _ordinals[-1 - i]."""
+        self._by_ordinal: OrderedDict[int, R] = OrderedDict()
 
     def load_ordinals(self, session_id: str, after: int) -> list[int]:
         """The ordinals of the session's rows, newest first, above `after` (0: all of them)."""
@@ -163,43 +165,84 @@ class OrdinalPagedModel(SessionPagedModel[R]):
     def rows_for(self, session_id: str, ordinals: list[int]) -> list[R]:
         raise NotImplementedError
 
+    def ordinal_of(self, row: R) -> int:
+        raise NotImplementedError
+
+    @property
+    def newest(self) -> int:
+        """The newest ordinal shown (0: none)."""
+        return self._ordinals[-1] if self._ordinals else 0
+
     def count_rows(self) -> int:
-        self._ordinals = self.load_ordinals(self.session_id, 0) if self.session_id else []
+        self._by_ordinal.clear()
+        self._ordinals = self.load_ordinals(self.session_id, 0)[::-1] if self.session_id else []
         return len(self._ordinals)
 
+    def row_at(self, i: int) -> R | None:
+        if not 0 <= i < self._count:
+            return None
+        ordinal = self._ordinals[-1 - i]
+        row = self._by_ordinal.get(ordinal)
+        if row is not None:
+            self._by_ordinal.move_to_end(ordinal)
+            return row
+        rows = self.fetch_rows(i // self.page_size * self.page_size, self.page_size)
+        self.fetches += 1
+        for r in rows:
+            self._by_ordinal[self.ordinal_of(r)] = r
+        while len(self._by_ordinal) > self.max_pages * self.page_size:
+            self._by_ordinal.popitem(last=False)
+        return self._by_ordinal.get(ordinal)
+
     def fetch_session(self, session_id: str, offset: int, limit: int) -> list[R]:
-        wanted = self._ordinals[offset : offset + limit]
+        top = len(self._ordinals) - offset
+        wanted = self._ordinals[max(0, top - limit) : max(0, top)][::-1]
         rows = self.rows_for(session_id, wanted)
         if len(rows) != len(wanted):  # lines removed behind our back (another window, a sync): start over
             QTimer.singleShot(0, self.reload)
         return rows
 
+    def add_on_top(self, rows: list[R]) -> None:
+        """New rows, newest first, all newer than any shown: inserted at the top, nothing else re-read."""
+        rows = [r for r in rows if self.ordinal_of(r) > self.newest]
+        if not rows:
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+        for r in reversed(rows):
+            ordinal = self.ordinal_of(r)
+            self._ordinals.append(ordinal)
+            self._by_ordinal[ordinal] = r
+        self._count = len(self._ordinals)
+        self.endInsertRows()
+
     def refresh(self, new_rows_on_top: bool = False) -> None:
         if not new_rows_on_top:
+            self._by_ordinal.clear()
             super().refresh()
             return
         if not self.session_id:
             return
-        new = self.load_ordinals(self.session_id, self._ordinals[0] if self._ordinals else 0)
-        self._pages.clear()
-        old = len(self._ordinals)
+        new = self.load_ordinals(self.session_id, self.newest)
         if new:
             self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
-            self._ordinals = new + self._ordinals
+            self._ordinals.extend(reversed(new))
             self._count = len(self._ordinals)
             self.endInsertRows()
-        if old:
-            first = len(new)
-            self.dataChanged.emit(self.index(first, 0), self.index(first + old - 1, len(self.headers) - 1))
+
+    def forget_rows(self) -> None:
+        """Lines shown may have changed (matched, removed): read the rows again as they are shown."""
+        self._by_ordinal.clear()
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(self.headers) - 1))
 
     def remove_row(self, i: int) -> None:
         if 0 <= i < len(self._ordinals):
             self.beginRemoveRows(QModelIndex(), i, i)
-            del self._ordinals[i]
+            self._by_ordinal.pop(self._ordinals.pop(-1 - i), None)
             self._count = len(self._ordinals)
-            self._pages.clear()
             self.endRemoveRows()
 
     def clear(self) -> None:
         self._ordinals = []
+        self._by_ordinal.clear()
         super().clear()

@@ -51,6 +51,9 @@ class ScanListModel(OrdinalPagedModel[ScanRow]):
     def rows_for(self, session_id: str, ordinals: list[int]) -> list[ScanRow]:
         return self.reads.scan_rows(session_id, ordinals)
 
+    def ordinal_of(self, row: ScanRow) -> int:
+        return row.line.ordinal
+
     def cell(self, row: ScanRow, column: int, role: int) -> Any:
         line = row.line
         if column == self.SCAN:

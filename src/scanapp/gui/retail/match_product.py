@@ -1,6 +1,7 @@
-"""Match Product (C8): the scanned code is already in the search field and likely products are listed
-(B2: other forms of the code, mis-reads); search by SKU or name; Save moves the scan to Counted (on the
-count) or Undirected (not on it), optionally remembering the code as an alias of the product."""
+"""Match Product (C8, C11): the unknown code is already in the search field, every scan of it is listed with its
+time and neighbours, and likely products are offered (B2: other forms of the code, mis-reads); search by SKU or
+name; Save moves every scan of the code to Counted (on the count) or Undirected (not on it), optionally
+remembering the code as an alias of the product."""
 
 from __future__ import annotations
 
@@ -9,13 +10,12 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from scanapp.domain.barcodes import printable
 from scanapp.domain.classification import Category
-from scanapp.domain.rows import Candidate
-from scanapp.domain.tally import Line
+from scanapp.domain.rows import Candidate, UnmatchedCode
 from scanapp.errors import KnownError
 from scanapp.gui.models.candidates import CandidateModel
+from scanapp.gui.models.unmatched import UnmatchedModel
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.widgets.dialog_parts import button_row, error_label, fit_to_window, search_field
-from scanapp.gui.widgets.formatting import clock_time
 from scanapp.gui.widgets.views import TableView
 from scanapp.services.candidates import candidates_for
 
@@ -23,27 +23,40 @@ from scanapp.services.candidates import candidates_for
 class MatchProductDialog(QDialog):
     candidates_changed = Signal(int)
     """The candidate list was refreshed; how many candidates it holds."""
-    matched = Signal(str, str)
-    """Saved: the product's SKU and the category the scan moved to."""
+    matched = Signal(str, str, int)
+    """Saved: the product's SKU, the category the scans moved to and how many scans moved."""
 
     def __init__(
-        self, engine: Engine, session_id: str, line: Line, count_id: str | None = None, parent: QWidget | None = None
+        self,
+        engine: Engine,
+        session_id: str,
+        card: UnmatchedCode,
+        count_id: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         """`count_id`: the count the session belongs to; products on its directed list are offered first."""
         super().__init__(parent)
         self.engine = engine
         self.session_id = session_id
         self.count_id = count_id
-        self.line = line
-        self.code = line.code or line.raw
+        self.card = card
+        self.line = card.line
+        self.code = card.code
         self.result_category: Category | None = None
         self.setWindowTitle(self.tr("Match Product"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         heading = QLabel(self.windowTitle())
         heading.setProperty("role", "title")
+        texts = UnmatchedModel(engine.reads, self)  # one card text for the tab and this dialog
         info = QLabel(
-            self.tr("Scanned {time}: {code} matches no product.").format(
-                time=clock_time(line.at), code=printable(line.raw)
+            "\n".join(
+                [
+                    self.tr("{code} matches no product: %n scans, all matched by one Save.", "", card.quantity).format(
+                        code=printable(self.line.raw)
+                    ),
+                    *(texts.scan_text(s) for s in card.scans[:8]),
+                    *([self.tr("…and %n earlier scans", "", card.quantity - 8)] if card.quantity > 8 else []),
+                ]
             )
         )
         info.setProperty("role", "hint")
@@ -118,14 +131,16 @@ class MatchProductDialog(QDialog):
         candidate = self.selected()
         if candidate is None:
             return
+        # Every scan of the code as the store has it now, not only those the card had when it opened.
+        line_ids = self.engine.reads.unmatched_line_ids(self.session_id, self.code)
         try:
-            category = self.engine.counting.match_line(
-                self.engine.actor, self.session_id, self.line.event_id, candidate.sku, add_alias=self.alias.isChecked()
+            category = self.engine.counting.match_lines(
+                self.engine.actor, self.session_id, line_ids, candidate.sku, add_alias=self.alias.isChecked()
             )
         except KnownError as err:
             self.error.setText(str(err))
             self.error.show()
             return
         self.result_category = category
-        self.matched.emit(candidate.sku, category.value)
+        self.matched.emit(candidate.sku, category.value, len(line_ids))
         self.accept()

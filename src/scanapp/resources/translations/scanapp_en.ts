@@ -51,6 +51,13 @@
     </message>
 </context>
 <context>
+    <name>CaptureBanner</name>
+    <message>
+        <source>ScanApp is not the active window: the scanner now types into the other program. Tap ScanApp to scan here again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Product</source>
@@ -81,7 +88,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unmatched scan</source>
+        <source>Unmatched code</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -114,7 +121,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Opens {when}. Starting earlier needs {permissions}.</source>
+        <source>Opens {when}. Your account cannot start a count early: ask a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -137,7 +144,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You need {permissions} to open the counts list. Sign in as a user who has it.</source>
+        <source>Your account cannot open the counts list. Ask a supervisor for counting rights, or sign out and sign in as a user who has them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -365,9 +372,12 @@
         <source>Scan removed; the totals are adjusted.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Matched to {name}: moved to {category}.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Matched to {name}: %n scans moved to {category}.</source>
+        <translation>
+            <numerusform>Matched to {name}: %n scan moved to {category}.</numerusform>
+            <numerusform>Matched to {name}: %n scans moved to {category}.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Added %n hand-counted units.</source>
@@ -375,6 +385,29 @@
             <numerusform>Added %n hand-counted unit.</numerusform>
             <numerusform>Added %n hand-counted units.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <source>ScanApp is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans are not taken while the app is locked; everything scanned before is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is signed in.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -390,9 +423,19 @@
         <source>Match Product</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Scanned {time}: {code} matches no product.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{code} matches no product: %n scans, all matched by one Save.</source>
+        <translation>
+            <numerusform>{code} matches no product: %n scan.</numerusform>
+            <numerusform>{code} matches no product: %n scans, all matched by one Save.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n earlier scans</source>
+        <translation>
+            <numerusform>…and %n earlier scan</numerusform>
+            <numerusform>…and %n earlier scans</numerusform>
+        </translation>
     </message>
     <message>
         <source>Code, SKU or product name</source>
@@ -449,6 +492,77 @@
     </message>
 </context>
 <context>
+    <name>PinEntry</name>
+    <message numerus="yes">
+        <source>Too many wrong tries: wait %n seconds, then try again.</source>
+        <translation>
+            <numerusform>Too many wrong tries: wait %n second, then try again.</numerusform>
+            <numerusform>Too many wrong tries: wait %n seconds, then try again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong tries: wait %n minutes, then try again.</source>
+        <translation>
+            <numerusform>Too many wrong tries: wait %n minute, then try again.</numerusform>
+            <numerusform>Too many wrong tries: wait %n minutes, then try again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name}&apos;s PIN on this device is damaged and cannot be checked. A supervisor can reset it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no PIN yet: they choose one when they first sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n more tries before a wait.</source>
+        <translation>
+            <numerusform>Wrong PIN. %n more try before a wait.</numerusform>
+            <numerusform>Wrong PIN. %n more tries before a wait.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name}, choose a PIN or password of at least {n} characters, and type it twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, enter your PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A PIN needs at least %n characters.</source>
+        <translation>
+            <numerusform>A PIN needs at least %n character.</numerusform>
+            <numerusform>A PIN needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Type the same PIN in both fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScanButton</name>
     <message>
         <source>Start counting</source>
@@ -463,15 +577,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The scanner input has the focus: scan away.</source>
+        <source>Scans come here, whatever is selected on the screen: scan away.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The scanner input lost the focus: press (or {key}) to scan again.</source>
+        <source>Scans do not come here now (another window or a dialog has the focus): press to scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Start the session and focus the scanner input ({key}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanCapture</name>
+    <message>
+        <source>ScanApp is locked: enter your PIN, then scan.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -498,7 +619,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This session is not being counted here: the scan was not recorded.</source>
+        <source>No session is open here: open a session to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not count: sign in as a user who counts to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another user or device holds this session: scan in a session of your own, or ask a supervisor to release this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is not started: press Start counting, then scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is submitted: Re-open session to scan more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is discarded: open another session to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session cannot be counted here: go back to the counts list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message} It could not be kept in the scan log: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -542,6 +695,25 @@
     </message>
     <message>
         <source>Product: {name} ({sku})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanRouter</name>
+    <message>
+        <source>Scan {code} was not recorded. {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session is open here: open a session to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a dialog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans are not taken while “{title}” is open: close it, then scan again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -837,11 +1009,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Free the session so another user or device can work it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only a supervisor (COMMON_ADMIN) can force-release another user&apos;s session.</source>
+        <source>Free the session so another user or device can work it (a supervisor enters their PIN)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -998,11 +1166,58 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pick your name. These are the users on this device.</source>
+        <source>Pick your name, then enter your PIN. These are the users on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A supervisor enters their PIN, then you choose a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose PIN and sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset {name}&apos;s PIN?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A supervisor enters their own PIN. Then {name} chooses a new PIN here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There are no users on this device yet. Start ScanApp with --demo to try it, or sync with the server to get your store&apos;s users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPrompt</name>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user on this device may do this. A supervisor must sync first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1068,23 +1283,50 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Match this scan to a product (Alt+M)</source>
+        <source>Match every scan of this code to a product (Alt+M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>nothing (first matched scan)</source>
+        <source>{code} · {scans}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scans</source>
+        <translation>
+            <numerusform>%n scan</numerusform>
+            <numerusform>%n scans</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{time}, {ago}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>nothing yet (no matched scan since)</source>
+        <source>between {before} and {after}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{code}
-Scanned {time}, {ago}
-Before: {before}
-After: {after}</source>
+        <source>after {before}, nothing matched since</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before {after}, the first matched scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no matched scan around it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{when}, {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n earlier scans (all in Match)</source>
+        <translation>
+            <numerusform>…and %n earlier scan (all in Match)</numerusform>
+            <numerusform>…and %n earlier scans (all in Match)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

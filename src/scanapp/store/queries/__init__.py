@@ -19,8 +19,18 @@ from scanapp.store.queries.counts import (
 )
 from scanapp.store.queries.device import setting, users
 from scanapp.store.queries.reports import count_report, inventory_history
-from scanapp.store.queries.scan_lines import line_count, line_ordinals, lines, lines_at, unmatched_context
-from scanapp.store.queries.session_items import item_count, items, uncounted, uncounted_count
+from scanapp.store.queries.scan_lines import (
+    line_count,
+    line_ordinals,
+    lines,
+    lines_after,
+    lines_at,
+    matched_around,
+    scans_since,
+    unmatched_codes,
+    unmatched_lines,
+)
+from scanapp.store.queries.session_items import item_count, items, uncounted, uncounted_count, units_of
 
 __all__ = [
     "areas",
@@ -35,9 +45,12 @@ __all__ = [
     "line_count",
     "line_ordinals",
     "lines",
+    "lines_after",
     "lines_at",
+    "matched_around",
     "product_names",
     "products_for_codes",
+    "scans_since",
     "search_products",
     "session",
     "sessions_of",
@@ -45,6 +58,8 @@ __all__ = [
     "totals",
     "uncounted",
     "uncounted_count",
-    "unmatched_context",
+    "units_of",
+    "unmatched_codes",
+    "unmatched_lines",
     "users",
 ]

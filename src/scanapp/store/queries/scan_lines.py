@@ -1,11 +1,11 @@
-"""A session's scan list, newest first: counted, paged by ordinal, and the context of an unmatched scan."""
+"""A session's scan list, newest first: counted, paged by ordinal; what came in since a given line; the unknown
+codes, once each, with their scans and the matched scans around them (C8, C11)."""
 
 from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
 from scanapp.domain.classification import Category
-from scanapp.domain.rows import UnmatchedContext
 from scanapp.domain.tally import Line
 from scanapp.store.repositories import line_from_row
 
@@ -57,22 +57,74 @@ def lines_at(conn: Connection, session_id: str, ordinals: list[int]) -> list[Lin
     return [by_ordinal[o] for o in ordinals if o in by_ordinal]
 
 
-def unmatched_context(conn: Connection, line: Line) -> UnmatchedContext:
-    """Where an unmatched scan happened: how many scans ago, and the matched scans around it (C8)."""
+_UNMATCHED = "session_id = :s AND category = 'Unmatched' AND NOT removed"
+_MATCHED = "session_id = :s AND kind = 'scan' AND NOT removed AND item_key IS NOT NULL"
+
+
+def lines_after(conn: Connection, session_id: str, after: int) -> list[Line]:
+    """The lines recorded after ordinal `after`, newest first (removed ones too: they are what they are)."""
+    rows = conn.execute(
+        text("SELECT * FROM scan_lines WHERE session_id = :s AND ordinal > :o ORDER BY ordinal DESC"),
+        {"s": session_id, "o": after},
+    ).fetchall()
+    return [line_from_row(r) for r in rows]
+
+
+def unmatched_codes(conn: Connection, session_id: str) -> list[tuple[str, int]]:
+    """Each unknown code of the session once (C11), with how many of its scans are still unmatched; the code
+    scanned last first."""
+    rows = conn.execute(
+        text(f"SELECT code, count(*) AS n FROM scan_lines WHERE {_UNMATCHED} GROUP BY code ORDER BY max(ordinal) DESC"),
+        {"s": session_id},
+    )
+    return [(str(r.code), int(r.n)) for r in rows]
+
+
+def unmatched_lines(conn: Connection, session_id: str, codes: list[str]) -> list[Line]:
+    """The scans of these codes still unmatched, newest first."""
+    if not codes:
+        return []
+    marks = ",".join(f":c{i}" for i in range(len(codes)))
+    params: dict[str, object] = {f"c{i}": c for i, c in enumerate(codes)}
+    params["s"] = session_id
+    rows = conn.execute(
+        text(f"SELECT * FROM scan_lines WHERE {_UNMATCHED} AND code IN ({marks}) ORDER BY ordinal DESC"), params
+    ).fetchall()
+    return [line_from_row(r) for r in rows]
+
+
+def scans_since(conn: Connection, session_id: str, ordinals: list[int]) -> dict[int, int]:
+    """For each ordinal, how many scans (not hand counts, not rejected reads) came after it. One pass over the
+    lines from the oldest ordinal asked for: each gap between neighbouring ordinals is counted once."""
+    if not ordinals:
+        return {}
+    wanted = sorted(set(ordinals))
+    values = ",".join(f"(:o{i})" for i in range(len(wanted)))
+    params: dict[str, object] = {f"o{i}": o for i, o in enumerate(wanted)}
+    params["s"] = session_id
+    rows = conn.execute(
+        text(
+            f"WITH w(o) AS (VALUES {values}), b AS (SELECT o, lead(o) OVER (ORDER BY o) AS nxt FROM w)"
+            " SELECT b.o AS o, (SELECT count(*) FROM scan_lines l WHERE l.session_id = :s AND l.kind = 'scan'"
+            " AND l.ordinal > b.o AND (b.nxt IS NULL OR l.ordinal <= b.nxt)) AS gap FROM b ORDER BY b.o DESC"
+        ),
+        params,
+    )
+    out: dict[int, int] = {}
+    later = 0
+    for r in rows:  # newest first: each ordinal's count is its gap plus every later gap
+        later += int(r.gap)
+        out[int(r.o)] = later
+    return out
+
+
+def matched_around(conn: Connection, line: Line) -> tuple[Line | None, Line | None]:
+    """The matched scans just before and just after this one (C8: where on the shelf it was)."""
     params = {"s": line.session_id, "o": line.ordinal}
-    scans_ago = conn.execute(
-        text("SELECT count(*) FROM scan_lines WHERE session_id = :s AND ordinal > :o AND kind = 'scan'"), params
-    ).scalar_one()
-    matched = "session_id = :s AND kind = 'scan' AND NOT removed AND item_key IS NOT NULL"
     before = conn.execute(
-        text(f"SELECT * FROM scan_lines WHERE {matched} AND ordinal < :o ORDER BY ordinal DESC LIMIT 1"), params
+        text(f"SELECT * FROM scan_lines WHERE {_MATCHED} AND ordinal < :o ORDER BY ordinal DESC LIMIT 1"), params
     ).first()
     after = conn.execute(
-        text(f"SELECT * FROM scan_lines WHERE {matched} AND ordinal > :o ORDER BY ordinal LIMIT 1"), params
+        text(f"SELECT * FROM scan_lines WHERE {_MATCHED} AND ordinal > :o ORDER BY ordinal LIMIT 1"), params
     ).first()
-    return UnmatchedContext(
-        line=line,
-        scans_ago=int(scans_ago),
-        before=line_from_row(before) if before else None,
-        after=line_from_row(after) if after else None,
-    )
+    return (line_from_row(before) if before else None, line_from_row(after) if after else None)

@@ -68,3 +68,16 @@ def uncounted(conn: Connection, session_id: str, offset: int = 0, limit: int | N
 def uncounted_count(conn: Connection, session_id: str) -> int:
     """How many rows `uncounted` has."""
     return int(conn.execute(text("SELECT count(*)" + _UNCOUNTED), {"s": session_id}).scalar_one())
+
+
+def units_of(conn: Connection, session_id: str, item_keys: list[str]) -> dict[str, int]:
+    """The units these items have in the session now (one key lookup each; items with none left out)."""
+    if not item_keys:
+        return {}
+    marks = ",".join(f":k{i}" for i in range(len(item_keys)))
+    params: dict[str, object] = {f"k{i}": k for i, k in enumerate(item_keys)}
+    params["s"] = session_id
+    rows = conn.execute(
+        text(f"SELECT item_key, units FROM session_items WHERE session_id = :s AND item_key IN ({marks})"), params
+    )
+    return {str(r.item_key): int(r.units) for r in rows}

@@ -1,5 +1,5 @@
-"""What the session's lines offer: remove a scan (C6), match an unmatched scan to a product (C8), add items
-counted by hand (C9)."""
+"""What the session's lines offer: remove a scan (C6), match every scan of an unknown code to a product (C8,
+C11), add items counted by hand (C9)."""
 
 from __future__ import annotations
 
@@ -74,15 +74,15 @@ class LineActions(QObject):
         if card is None or page.session is None or not page.can_scan():
             return
         count_id = page.count.id if page.count is not None and page.count.kind is CountKind.DIRECTED else None
-        dialog = MatchProductDialog(self.engine, page.session.id, card.line, count_id, parent=page)
+        dialog = MatchProductDialog(self.engine, page.session.id, card, count_id, parent=page)
         dialog.matched.connect(self._matched)
         page.dialogs.open(dialog)
 
-    @Slot(str, str)
-    def _matched(self, sku: str, category: str) -> None:
+    @Slot(str, str, int)
+    def _matched(self, sku: str, category: str, scans: int) -> None:
         name = self.engine.reads.product_name(sku)
         self.page.message_bar.show_info(
-            self.tr("Matched to {name}: moved to {category}.").format(name=name, category=category)
+            self.tr("Matched to {name}: %n scans moved to {category}.", "", scans).format(name=name, category=category)
         )
         self.page.after_change()
 

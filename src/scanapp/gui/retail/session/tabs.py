@@ -39,6 +39,7 @@ class SessionTabs(QWidget):
 
     def __init__(self, reads: Reads, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.reads = reads
         self.scan_model = ScanListModel(reads, self)
         self.scan_view = TableView(
             self.scan_model,
@@ -76,7 +77,7 @@ class SessionTabs(QWidget):
         self.undirected_model = ItemsModel(reads, Category.UNDIRECTED, self)
         self.unmatched_model = UnmatchedModel(reads, self)
         self.uncounted_model = UncountedModel(reads, self)
-        self.models: dict[Category, SessionPagedModel[Any]] = {
+        self.models: dict[Category, SessionPagedModel[Any] | UnmatchedModel] = {
             Category.COUNTED: self.counted_model,
             Category.UNMATCHED: self.unmatched_model,
             Category.UNDIRECTED: self.undirected_model,
@@ -116,7 +117,7 @@ class SessionTabs(QWidget):
             parent=self,
         )
 
-    def all_models(self) -> list[SessionPagedModel[Any]]:
+    def all_models(self) -> list[SessionPagedModel[Any] | UnmatchedModel]:
         return [self.scan_model, *self.models.values()]
 
     def set_session(self, session_id: str | None, kind: CountKind | None = None) -> None:
@@ -131,14 +132,31 @@ class SessionTabs(QWidget):
             model.set_session(session_id)
 
     def refresh(self, lines_changed: bool = False) -> None:
-        """After a scan only new lines need finding; `lines_changed` (a match, a removal) re-reads which lines
-        are unmatched too."""
-        for category, model in self.models.items():
-            if category is Category.UNMATCHED and not lines_changed:
-                model.refresh(new_rows_on_top=True)
-            else:
-                model.refresh()
+        """Show what the store has now. After scans only the lines recorded since the newest one shown are
+        read, and each model takes them in without recounting (`catch_up`); `lines_changed` (a match, a
+        removal, hand counts) reads every list again."""
+        if not lines_changed:
+            self.catch_up()
+            return
+        for model in self.models.values():
+            model.refresh()
         self.scan_model.refresh(new_rows_on_top=True)
+        self.scan_model.forget_rows()
+
+    def catch_up(self) -> bool:
+        """Take in the lines recorded since the newest one shown (one read, by ordinal); False when none."""
+        session_id = self.scan_model.session_id
+        if session_id is None:
+            return False
+        rows = self.reads.scan_rows_after(session_id, self.scan_model.newest)
+        if not rows:
+            return False
+        self.scan_model.add_on_top(rows)
+        self.unmatched_model.lines_added(rows)
+        self.undirected_model.lines_added(rows)
+        if self.counted_model.lines_added(rows):  # a listed product counted at last: off the Uncounted list
+            self.uncounted_model.refresh()
+        return True
 
     def show_counts(self, rejected: int) -> None:
         for i in range(self.tabs.count()):
