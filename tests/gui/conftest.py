@@ -126,10 +126,19 @@ def window(qtbot, engine) -> MainWindow:
     return w
 
 
-def sign_in(qtbot, window: MainWindow, user_id: str) -> None:
-    button = window.sign_in.buttons[user_id]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.counts
+# The PIN every test user chooses at their first sign-in (the users here start without one).
+PIN = "1234"
+
+
+def sign_in(qtbot, window: MainWindow, user_id: str, pin: str = PIN) -> None:
+    """Pick the user, then type their PIN (twice when they choose it at this first sign-in)."""
+    qtbot.mouseClick(window.sign_in.buttons[user_id], Qt.MouseButton.LeftButton)
+    entry = window.sign_in.entry
+    qtbot.keyClicks(entry.pin, pin)
+    if entry.choosing:
+        qtbot.keyClicks(entry.again, pin)
+    qtbot.mouseClick(window.sign_in.submit_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.counts, entry.message.text()
 
 
 def open_session(qtbot, window: MainWindow, session: Session) -> None:

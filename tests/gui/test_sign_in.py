@@ -1,12 +1,18 @@
 """Sign-in picks a local user and their permissions; who may open the counts list is gated as the seed says
-(C2); signing out leaves any session and releases it."""
+(C2); signing out leaves any session and releases it. PINs, the supervisor's prompt and the idle lock (A1)
+are in test_pins.py."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
 from scanapp.domain.counts import SessionState
-from tests.gui.conftest import open_session, sign_in
+from tests.gui.conftest import PIN, open_session, sign_in
+
+
+def unlock(qtbot, window, pin: str = PIN) -> None:
+    qtbot.keyClicks(window.lock_page.entry.pin, pin)
+    qtbot.mouseClick(window.lock_page.unlock_button, Qt.MouseButton.LeftButton)
 
 
 def test_every_local_user_is_offered_with_what_they_may_do(window):
@@ -26,10 +32,12 @@ def test_signing_in_opens_the_counts_list_as_that_user(qtbot, window, retail):
     assert {r.count.name for r in window.counts.rows} == {"Aisle 5", "Backroom"}
 
 
-def test_without_a_counts_permission_the_list_stays_closed(qtbot, window, retail):
+def test_without_a_counts_permission_the_list_stays_closed_and_says_so_in_plain_words(qtbot, window, retail):
     sign_in(qtbot, window, "lee")
     assert window.counts.denied.isVisible()
-    assert "FULFILL_INVCUNT_ADMIN or INV_COUNT_ADMIN" in window.counts.denied.text()
+    assert "cannot open the counts list" in window.counts.denied.text()
+    assert "Ask a supervisor" in window.counts.denied.text()
+    assert "_ADMIN" not in window.counts.denied.text()  # no permission codes on screen
     assert not window.counts.body.isVisible()
     assert window.counts.count_cards == {} and window.counts.rows == []
 
@@ -37,6 +45,14 @@ def test_without_a_counts_permission_the_list_stays_closed(qtbot, window, retail
 def test_keyboard_sign_in(qtbot, window, retail):
     window.sign_in.buttons["morgan"].setFocus()
     qtbot.keyClick(window.sign_in.buttons["morgan"], Qt.Key.Key_Space)
+    entry = window.sign_in.entry
+    assert entry.user.user_id == "morgan" and entry.choosing
+    qtbot.waitUntil(entry.pin.hasFocus)
+    qtbot.keyClicks(entry.pin, "2468")
+    qtbot.keyClick(entry.pin, Qt.Key.Key_Return)  # Enter moves on to the second field
+    assert entry.again.hasFocus() and window.engine.signed_in_actor is None
+    qtbot.keyClicks(entry.again, "2468")
+    qtbot.keyClick(entry.again, Qt.Key.Key_Return)
     assert window.engine.actor.user_id == "morgan"
 
 
@@ -78,6 +94,9 @@ def test_the_app_reopens_on_the_counts_list_for_who_was_signed_in(qtbot, window,
     window.close()
     again = MainWindow(engine)  # a restart: a new window over the same store
     qtbot.addWidget(again)
+    assert again.locked and again.stack.currentWidget() is again.lock_page  # whoever holds it enters the PIN
+    assert again.lock_page.who.text() == "Pat (associate, pre-start) is signed in."
+    unlock(qtbot, again)
     assert again.stack.currentWidget() is again.counts
     assert again.engine.actor.user_id == "pat"
     again.sign_out()

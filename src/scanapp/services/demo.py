@@ -18,7 +18,7 @@ from scanapp.domain.catalog import InventoryItem, InventoryStatus
 from scanapp.domain.clock import Clock, SystemClock
 from scanapp.domain.counts import DEFAULT_AREAS, CountKind
 from scanapp.domain.permissions import ROLES, Actor
-from scanapp.services import users
+from scanapp.services import pins, users
 from scanapp.services.counting import Counting
 from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
@@ -30,6 +30,9 @@ USERS = (
     ("sam", "Sam (supervisor)", "supervisor"),
     ("lee", "Lee (lab tech)", "lab_tech"),
 )
+
+# Their sign-in PINs (SPEC A1), as the README lists them: the demo is for trying, not for keeping secrets.
+PINS = {"alex": "1111", "pat": "2222", "morgan": "3333", "sam": "4444", "lee": "5555"}
 
 # The demo opens signed in as the associate (the app remembers the last user; Sign out picks another).
 DEMO_SIGNED_IN = "alex"
@@ -100,16 +103,17 @@ def seed_demo(store: Store, clock: Clock | None = None, products: int = 3000) ->
     def uow() -> SqlUnitOfWork:
         return SqlUnitOfWork(store)
 
-    _seed_reference_data(store, products)
+    _seed_reference_data(store, products, clock)
     _seed_counts(Counting(uow, clock), store.device_id, clock, products)
     return True
 
 
-def _seed_reference_data(store: Store, products: int) -> None:
-    """Users, areas, the catalog, lab inventory and a listing config, in one transaction."""
+def _seed_reference_data(store: Store, products: int, clock: Clock) -> None:
+    """Users with their PINs, areas, the catalog, lab inventory and a listing config, in one transaction."""
     with SqlUnitOfWork(store) as u:
         for user_id, name, role in USERS:
             u.users.upsert(user_id, name, ROLES[role])
+            users.set_pin(u, user_id, PINS[user_id], "demo", clock.now(), pins.HASHER)
         users.remember(u, DEMO_SIGNED_IN)
         u.connection.execute(text("INSERT OR IGNORE INTO areas (name) VALUES (:n)"), [{"n": a} for a in DEFAULT_AREAS])
         batch_products = demo_products(products)

@@ -1,15 +1,29 @@
-"""Local sign-in: who is signed in on this device is remembered across restarts until they sign out,
-so the app reopens on the counts list for the person holding the handheld."""
+"""Local sign-in: the device's users, their PINs (argon2 hashes, SPEC A1), who was signed in last (remembered
+across restarts until they sign out, so the app reopens locked for the person holding the handheld), and how
+long the app waits idle before it locks."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from datetime import datetime
 
+from argon2 import PasswordHasher
+from sqlalchemy import Connection
+
+from scanapp.domain.permissions import SUPERVISE, Actor, require
 from scanapp.domain.rows import UserRow
+from scanapp.services import pins
+from scanapp.services.pins import Check, Outcome, PinRejected
 from scanapp.services.ports import UnitOfWork
 from scanapp.services.reads import Reads
+from scanapp.store import pins as records
+
+log = logging.getLogger(__name__)
 
 LAST_USER_KEY = "gui.last_user"
+IDLE_LOCK_KEY = "gui.idle_lock_minutes"
+DEFAULT_IDLE_LOCK_MINUTES = 5.0
 
 
 def remember(uow: UnitOfWork, user_id: str | None) -> None:
@@ -17,12 +31,23 @@ def remember(uow: UnitOfWork, user_id: str | None) -> None:
     uow.settings.put(LAST_USER_KEY, user_id)  # type: ignore[attr-defined]
 
 
-class Users:
-    """The device's users, and who of them was signed in last."""
+def connection(uow: UnitOfWork) -> Connection:
+    return uow.connection  # type: ignore[attr-defined,no-any-return]  # the SQLite unit of work's
 
-    def __init__(self, uow: Callable[[], UnitOfWork], reads: Reads) -> None:
+
+def set_pin(uow: UnitOfWork, user_id: str, pin: str, set_by: str, at: datetime, hasher: PasswordHasher) -> None:
+    """Inside a unit of work the caller commits (the demo gives its users their PINs)."""
+    records.put(connection(uow), user_id, pins.hash_pin(pin, hasher), set_by, at)
+
+
+class Users:
+    """The device's users, their PINs, and who of them was signed in last. Times come from the caller (the
+    screens' injected clock), so the waits after wrong tries can be tested at any pace."""
+
+    def __init__(self, uow: Callable[[], UnitOfWork], reads: Reads, hasher: PasswordHasher = pins.HASHER) -> None:
         self.uow = uow
         self.reads = reads
+        self.hasher = hasher
 
     def all(self) -> list[UserRow]:
         return self.reads.users()
@@ -35,3 +60,73 @@ class Users:
     def remembered(self) -> UserRow | None:
         user_id = self.reads.setting(LAST_USER_KEY)
         return next((u for u in self.reads.users() if u.user_id == user_id), None)
+
+    # -- PINs ------------------------------------------------------------------------------------------------
+
+    def has_pin(self, user_id: str) -> bool:
+        with self.uow() as uow:
+            return records.get(connection(uow), user_id) is not None
+
+    def choose_pin(self, user_id: str, pin: str, now: datetime) -> None:
+        """First sign-in: a user without a PIN chooses one. Refused once they have one (a supervisor clears it
+        first), so nobody replaces another's PIN by picking their name."""
+        with self.uow() as uow:
+            if records.get(connection(uow), user_id) is not None:
+                raise PinRejected("This user already has a PIN: a supervisor can reset it.")
+            set_pin(uow, user_id, pin, user_id, now, self.hasher)
+            uow.commit()
+
+    def clear_pin(self, user_id: str, by: Actor) -> None:
+        """A supervisor (signed in again with their own PIN) resets a forgotten or damaged PIN."""
+        require(by, SUPERVISE, "reset another user's PIN")
+        with self.uow() as uow:
+            records.clear(connection(uow), user_id)
+            uow.commit()
+        log.info("PIN of %s reset by %s", user_id, by.user_id)
+
+    def check_pin(self, user_id: str, pin: str, now: datetime) -> Check:
+        """Whether `pin` is the user's. Wrong tries are counted in the store (a restart does not reset them);
+        after a few, each waits longer, and a try during the wait is not checked at all."""
+        with self.uow() as uow:
+            conn = connection(uow)
+            record = records.get(conn, user_id)
+            if record is None:
+                return Check(Outcome.NOT_SET)
+            if record.retry_after is not None and now < record.retry_after:
+                return Check(Outcome.WAIT, 0, record.retry_after)
+            outcome = pins.matches(record.pin_hash, pin, self.hasher)
+            if outcome is Outcome.DAMAGED:
+                log.warning("the PIN record of %s is not an argon2 hash: a supervisor must reset it", user_id)
+                return Check(outcome, 0)
+            if outcome is Outcome.OK:
+                if record.failures or record.retry_after:
+                    records.set_failures(conn, user_id, 0, None)
+                if self.hasher.check_needs_rehash(record.pin_hash):
+                    records.rehash(conn, user_id, self.hasher.hash(pin))
+                uow.commit()
+                return Check(outcome)
+            failures = record.failures + 1
+            wait = pins.wait_after(failures)
+            retry_after = now + wait if wait is not None else None
+            records.set_failures(conn, user_id, failures, retry_after)
+            uow.commit()
+        log.info("wrong PIN for %s (%d in a row)", user_id, failures)
+        outcome = Outcome.WAIT if retry_after is not None else Outcome.WRONG
+        return Check(outcome, pins.tries_left(failures), retry_after)
+
+    # -- idle lock -------------------------------------------------------------------------------------------
+
+    def idle_lock_minutes(self) -> float:
+        """Minutes without a touch, click or key before the app locks; 0 never locks."""
+        value = self.reads.setting(IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK_MINUTES)
+        if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+            return float(value)
+        log.warning("setting %s is not a number of minutes: using %s", IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK_MINUTES)
+        return DEFAULT_IDLE_LOCK_MINUTES
+
+    def set_idle_lock_minutes(self, minutes: float) -> None:
+        if minutes < 0:
+            raise ValueError("idle lock minutes must be 0 (never) or more")
+        with self.uow() as uow:
+            uow.settings.put(IDLE_LOCK_KEY, minutes)  # type: ignore[attr-defined]
+            uow.commit()

@@ -34,6 +34,19 @@ users = Table(
     Column("permissions", String, nullable=False, default=""),
 )
 
+# A user's sign-in PIN or password (A1), kept apart from `users` (which sync rewrites from the server): an
+# argon2 hash only, never the PIN, and the run of wrong tries with the time before which none is checked.
+user_pins = Table(
+    "user_pins",
+    metadata,
+    Column("user_id", String, ForeignKey("users.id"), primary_key=True),
+    Column("pin_hash", Text, nullable=False),
+    Column("set_at", String, nullable=False),
+    Column("set_by", String, nullable=False),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("retry_after", String),
+)
+
 products = Table(
     "products",
     metadata,

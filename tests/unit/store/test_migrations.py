@@ -106,3 +106,25 @@ def test_the_new_release_carries_on_with_the_first_release_data(tmp_path: Path) 
         store.close()
     assert seq == max(e["seq"] for e in rows["events"]) + 1, "the device's journal sequence continues"
     assert units == before["units"] + 1
+
+
+def test_users_of_the_first_release_come_through_0002_without_a_pin_and_choose_one(tmp_path: Path) -> None:
+    from scanapp.services.reads import Reads
+    from scanapp.services.users import Users
+
+    path = tmp_path / "scanapp.db"
+    rows = make_first_release_store(path)
+    store = Store.open(path)
+    try:
+        with store.read() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == "0002"
+            assert conn.execute(text("SELECT count(*) FROM user_pins")).scalar_one() == 0
+        users = Users(lambda: SqlUnitOfWork(store), Reads(store))
+        assert [(u.user_id, u.display_name) for u in users.all()] == sorted(
+            (u["id"], u["display_name"]) for u in rows["users"]
+        )
+        assert not any(users.has_pin(u["id"]) for u in rows["users"])  # each chooses one at the next sign-in
+        users.choose_pin("alex", "2580", datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
+        assert users.check_pin("alex", "2580", datetime(2026, 12, 1, 9, 1, tzinfo=UTC)).ok
+    finally:
+        store.close()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from scanapp.domain import counts as rules
 from scanapp.domain.counts import CountState, SessionState
-from scanapp.domain.permissions import START_EARLY, Actor, can_force_release, can_open_counts
+from scanapp.domain.permissions import Actor, can_open_counts
 from scanapp.domain.rows import CountRow, SessionRow
 from scanapp.gui.shell.style import set_property
 from scanapp.gui.widgets.formatting import day_and_time, holder
@@ -120,8 +120,8 @@ class CountCard(_Card):
             layout.addWidget(self.start_button)
             if not opens:
                 self.start_hint = QLabel(
-                    self.tr("Opens {when}. Starting earlier needs {permissions}.").format(
-                        when=day_and_time(count.planned_start, now), permissions=" or ".join(sorted(START_EARLY))
+                    self.tr("Opens {when}. Your account cannot start a count early: ask a supervisor.").format(
+                        when=day_and_time(count.planned_start, now)
                     )
                 )
                 self.start_hint.setProperty("role", "hint")
@@ -131,7 +131,8 @@ class CountCard(_Card):
 
 
 class SessionCard(_Card):
-    """C3: a session with its area, state, who holds it and its units; Open; Force release (COMMON_ADMIN)."""
+    """C3: a session with its area, state, who holds it and its units; Open; Force release (a supervisor enters
+    their PIN for it, whoever is signed in)."""
 
     open_requested = Signal(str)
     release_requested = Signal(str)
@@ -191,11 +192,8 @@ class SessionCard(_Card):
         self.open_button.clicked.connect(lambda: self.open_requested.emit(session_id))
         self.release_button = QPushButton(self.tr("Force release"))
         self.release_button.setProperty("variant", "danger")
-        self.release_button.setEnabled(can_force_release(actor))
         self.release_button.setToolTip(
-            self.tr("Free the session so another user or device can work it")
-            if can_force_release(actor)
-            else self.tr("Only a supervisor (COMMON_ADMIN) can force-release another user's session.")
+            self.tr("Free the session so another user or device can work it (a supervisor enters their PIN)")
         )
         self.release_button.clicked.connect(lambda: self.release_requested.emit(session_id))
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QPushB
 
 from scanapp.domain import counts as rules
 from scanapp.domain.counts import CountKind, CountState
-from scanapp.domain.permissions import OPEN_COUNTS, can_open_counts
+from scanapp.domain.permissions import FORCE_RELEASE, Actor, can_open_counts
 from scanapp.domain.rows import CountRow
 from scanapp.errors import KnownError
 from scanapp.gui.capture.feedback import ScanFeedback
@@ -18,7 +18,7 @@ from scanapp.gui.retail.count_cards import CardList, CountCard, SessionCard
 from scanapp.gui.retail.session_form import SessionFormDialog
 from scanapp.gui.scanner_setup.settings_dialog import ScannerSettingsDialog
 from scanapp.gui.shell.engine import Engine
-from scanapp.gui.widgets.confirm import ConfirmDialog
+from scanapp.gui.shell.supervisor_prompt import SupervisorPrompt
 from scanapp.gui.widgets.dialog_host import DialogHost
 from scanapp.gui.widgets.message_bar import MessageBar
 
@@ -47,8 +47,9 @@ class CountsPage(QWidget):
         header = self._build_header()
         self.message_bar = MessageBar()
         self.denied = QLabel(
-            self.tr("You need {permissions} to open the counts list. Sign in as a user who has it.").format(
-                permissions=" or ".join(sorted(OPEN_COUNTS))
+            self.tr(
+                "Your account cannot open the counts list. Ask a supervisor for counting rights, or sign out and "
+                "sign in as a user who has them."
             )
         )
         self.denied.setWordWrap(True)
@@ -252,25 +253,29 @@ class CountsPage(QWidget):
 
     @Slot(str)
     def force_release(self, session_id: str) -> None:
+        """A supervisor's action: their PIN is asked even when they are signed in, and the release is theirs."""
         card = self.session_cards.get(session_id)
         if card is None:
             return
-        dialog = ConfirmDialog(
+        dialog = SupervisorPrompt(
+            self.engine,
             self.tr("Force-release session?"),
             self.tr(
                 "“{name}” is {holder}. Releasing it lets another user or device work on it. Scans made under the old "
                 "lock on a device that was offline are kept for a supervisor to review, never lost."
             ).format(name=card.row.session.name, holder=card.holder_text[0].lower() + card.holder_text[1:]),
             self.tr("Force release"),
+            FORCE_RELEASE,
             parent=self,
             danger=True,
         )
-        dialog.accepted.connect(lambda: self._release_confirmed(session_id))
+        dialog.accepted.connect(lambda: self._release_confirmed(session_id, dialog.actor))
         self.dialogs.open(dialog)
 
-    def _release_confirmed(self, session_id: str) -> None:
+    def _release_confirmed(self, session_id: str, supervisor: Actor | None) -> None:
+        assert supervisor is not None, "accepted only once a supervisor's PIN was checked"
         try:
-            self.engine.counting.force_release(self.engine.actor, session_id)
+            self.engine.counting.force_release(supervisor, session_id)
         except KnownError as err:
             self.message_bar.show_error(str(err))
         else:

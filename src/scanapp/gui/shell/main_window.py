@@ -1,17 +1,20 @@
-"""The window: sign-in, the counts list and the session screen on one stack. Leaving a session or the app
-releases its lock."""
+"""The window: sign-in, the counts list, the session screen and the lock screen on one stack. Leaving a
+session or the app releases its lock; idle time (or a restart) locks the app until the PIN is entered."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
 from scanapp.domain.rows import UserRow
+from scanapp.gui.capture.banner import ScanCapture
 from scanapp.gui.retail.counts_page import CountsPage
 from scanapp.gui.retail.session.page import SessionPage
 from scanapp.gui.shell import style
 from scanapp.gui.shell.engine import Engine
+from scanapp.gui.shell.idle_lock import IdleLock
+from scanapp.gui.shell.lock_screen import LockPage
 from scanapp.gui.shell.sign_in import SignInPage
 
 
@@ -22,13 +25,24 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("ScanApp")
         self.setStyleSheet(style.sheet())
         self.setMinimumSize(640, 400)
+        # Made before the idle lock: its filter, installed later, runs first and sees a scan as activity.
+        self.capture = ScanCapture(engine.scanner_settings.load, engine.clock, self)
         self.sign_in = SignInPage(engine)
         self.counts = CountsPage(engine)
         self.session = SessionPage(engine)
+        self.session.scanning.attach(self.capture.router)
+        self.lock_page = LockPage(engine)
         self.stack = QStackedWidget()
-        for page in (self.sign_in, self.counts, self.session):
+        for page in (self.sign_in, self.counts, self.session, self.lock_page):
             self.stack.addWidget(page)
-        self.setCentralWidget(self.stack)
+        self.idle_lock = IdleLock(engine.clock, engine.parts.users.idle_lock_minutes(), self)
+        self._before_lock: QWidget | None = None
+        self._hidden_dialogs: list[QDialog] = []
+        self.idle_lock.locked_changed.connect(self._lock_changed)
+        self.lock_page.unlocked.connect(self.idle_lock.unlock)
+        self.lock_page.switch_user.connect(self._switch_user)
+        self.setCentralWidget(self.capture.framed(self.stack))
+        self.capture.refuse_while(lambda: self.locked)
         self.sign_in.user_chosen.connect(self.sign_in_as)
         self.counts.open_session.connect(self.open_session)
         self.counts.sign_out_requested.connect(self.sign_out)
@@ -39,11 +53,44 @@ class MainWindow(QMainWindow):
         remembered = engine.remembered_user()
         if remembered is not None:
             self.sign_in_as(remembered)
+            self.idle_lock.lock()  # whoever holds the handheld after a restart enters the PIN first
+
+    @property
+    def locked(self) -> bool:
+        """Locked (idle, or just restarted): nothing takes a scan until the PIN is entered."""
+        return self.idle_lock.locked
 
     @Slot(object)
     def sign_in_as(self, user: UserRow) -> None:
+        """Sign in a user whose PIN was checked (the sign-in page emits them only then)."""
         self.engine.sign_in(user)
+        self.idle_lock.arm()
         self.show_counts()
+
+    @Slot(bool)
+    def _lock_changed(self, locked: bool) -> None:
+        """Lock: the page and its dialogs are hidden, not closed, so an open session stays open and held."""
+        if locked:
+            self._before_lock = self.stack.currentWidget()
+            self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
+            for dialog in self._hidden_dialogs:
+                dialog.hide()
+            self.stack.setCurrentWidget(self.lock_page)
+            actor = self.engine.actor
+            self.lock_page.ask(UserRow(actor.user_id, actor.display_name or actor.user_id, actor.permissions))
+            return
+        self.stack.setCurrentWidget(self._before_lock or self.counts)
+        dialogs, self._hidden_dialogs = self._hidden_dialogs, []
+        for dialog in dialogs:
+            dialog.show()
+
+    @Slot()
+    def _switch_user(self) -> None:
+        """From the lock screen: the dialogs left open are cancelled, the session left, then sign-in."""
+        dialogs, self._hidden_dialogs = self._hidden_dialogs, []
+        for dialog in dialogs:
+            dialog.reject()
+        self.sign_out()
 
     @Slot()
     def show_counts(self) -> None:
@@ -70,6 +117,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def sign_out(self) -> None:
+        self.idle_lock.disarm()  # back on the page that was locked, so a session on it is released
         if self.stack.currentWidget() is self.session:
             self.session.release()
         self.engine.sign_out()
@@ -78,6 +126,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.sign_in)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.stack.currentWidget() is self.session:
+        if self.stack.currentWidget() is self.session or (self.locked and self._before_lock is self.session):
             self.session.release()
         super().closeEvent(event)

@@ -1,14 +1,28 @@
-"""Sign-in: pick who is counting. Local users and their permissions (from the store, until the sync server
-provides them); no password on the device."""
+"""Sign-in: pick who is counting, then their PIN or password (SPEC A1; argon2 hashes on the device). A user
+without a PIN yet chooses one, typed twice; a forgotten or damaged one is reset by a supervisor, with theirs.
+Local users and their permissions come from the store, until the sync server provides them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from scanapp.domain.permissions import LAB, Actor, can_force_release, can_open_counts, can_start_early
+from scanapp.domain.permissions import LAB, SUPERVISE, Actor, can_force_release, can_open_counts, can_start_early
 from scanapp.domain.rows import UserRow
 from scanapp.gui.shell.engine import Engine
+from scanapp.gui.shell.pin_entry import PinEntry
+from scanapp.gui.shell.supervisor_prompt import SupervisorPrompt
+from scanapp.gui.widgets.dialog_host import DialogHost
+from scanapp.services.pins import Check, Outcome
 
 
 def can_do(user: UserRow) -> str:
@@ -29,15 +43,26 @@ def can_do(user: UserRow) -> str:
 
 class SignInPage(QWidget):
     user_chosen = Signal(object)
-    """The UserRow picked."""
+    """The UserRow whose PIN was just entered (or chosen)."""
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
         self.buttons: dict[str, QPushButton] = {}
+        self.dialogs = DialogHost(self)
+        self.steps = QStackedWidget()
+        self.picker = self._build_picker()
+        self.pin_step = self._build_pin_step()
+        self.steps.addWidget(self.picker)
+        self.steps.addWidget(self.pin_step)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.steps)
+
+    def _build_picker(self) -> QWidget:
         title = QLabel(self.tr("Who is counting?"))
         title.setProperty("role", "title")
-        hint = QLabel(self.tr("Pick your name. These are the users on this device."))
+        hint = QLabel(self.tr("Pick your name, then enter your PIN. These are the users on this device."))
         hint.setProperty("role", "hint")
         hint.setWordWrap(True)
         self.grid_host = QWidget()
@@ -47,13 +72,53 @@ class SignInPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addWidget(scroll, 1)
+        return page
+
+    def _build_pin_step(self) -> QWidget:
+        self.pin_title = QLabel()
+        self.pin_title.setProperty("role", "title")
+        self.entry = PinEntry(self.engine)
+        self.entry.passed.connect(self._passed)
+        self.entry.refused.connect(self._refused)
+        self.back_button = QPushButton(self.tr("Back"))
+        self.back_button.clicked.connect(self.show_picker)
+        self.forgot_button = QPushButton(self.tr("Forgot PIN…"))
+        self.forgot_button.setToolTip(self.tr("A supervisor enters their PIN, then you choose a new one"))
+        self.forgot_button.clicked.connect(self.reset_pin)
+        self.submit_button = QPushButton(self.tr("Sign in"))
+        self.submit_button.setProperty("variant", "primary")
+        self.submit_button.clicked.connect(self.entry.submit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.forgot_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit_button)
+        column = QVBoxLayout()
+        column.addWidget(self.pin_title)
+        column.addWidget(self.entry)
+        column.addLayout(buttons)
+        column.addStretch(1)
+        page = QWidget()
+        layout = QHBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addStretch(1)
+        layout.addLayout(column, 6)
+        layout.addStretch(1)
+        return page
+
+    @property
+    def user(self) -> UserRow | None:
+        """The user whose PIN is being asked."""
+        return self.entry.user if self.steps.currentWidget() is self.pin_step else None
 
     def refresh(self) -> None:
+        self.show_picker()
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -76,9 +141,55 @@ class SignInPage(QWidget):
             button = QPushButton(f"{user.display_name}\n{can_do(user)}")
             button.setMinimumHeight(64)
             button.setAccessibleName(user.display_name)
-            button.clicked.connect(lambda _checked=False, u=user: self.user_chosen.emit(u))
+            button.clicked.connect(lambda _checked=False, u=user: self.ask_pin(u))
             self.grid.addWidget(button, i // columns, i % columns)
             self.buttons[user.user_id] = button
         self.grid.setRowStretch(len(users) // columns + 1, 1)
         first = self.buttons[users[0].user_id]
         first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def show_picker(self) -> None:
+        self.entry.clear()
+        self.steps.setCurrentWidget(self.picker)
+
+    def ask_pin(self, user: UserRow) -> None:
+        self.pin_title.setText(self.tr("Sign in as {name}").format(name=user.display_name))
+        self.steps.setCurrentWidget(self.pin_step)
+        self.entry.ask(user)
+        self.submit_button.setText(self.tr("Choose PIN and sign in") if self.entry.choosing else self.tr("Sign in"))
+        self.forgot_button.setVisible(not self.entry.choosing)
+
+    @Slot(object)
+    def _passed(self, user: UserRow) -> None:
+        self.show_picker()
+        self.user_chosen.emit(user)
+
+    @Slot(object)
+    def _refused(self, check: Check) -> None:
+        if check.outcome is Outcome.DAMAGED:
+            self.forgot_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def reset_pin(self) -> None:
+        """A supervisor enters their own PIN; the user's is forgotten and they choose a new one at once."""
+        user = self.entry.user
+        if user is None:
+            return
+        prompt = SupervisorPrompt(
+            self.engine,
+            self.tr("Reset {name}'s PIN?").format(name=user.display_name),
+            self.tr("A supervisor enters their own PIN. Then {name} chooses a new PIN here.").format(
+                name=user.display_name
+            ),
+            self.tr("Reset PIN"),
+            SUPERVISE,
+            parent=self,
+        )
+        prompt.accepted.connect(lambda: self._reset_confirmed(user, prompt))
+        self.dialogs.open(prompt)
+
+    def _reset_confirmed(self, user: UserRow, prompt: SupervisorPrompt) -> None:
+        assert prompt.actor is not None
+        self.engine.parts.users.clear_pin(user.user_id, prompt.actor)
+        self.ask_pin(user)
