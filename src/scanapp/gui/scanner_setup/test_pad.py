@@ -71,7 +71,7 @@ class PadRow:
                 gtin=barcode.gtin14, format=barcode.gtin_format
             )
             parts = [(barcode.gtin14 and gtin) or f"{barcode.code}"]
-            parts += [f"({e.ai}) {e.value}" for e in barcode.elements if e.ai not in ("01", "02")]
+            parts += [e.shown for e in barcode.elements if e.ai not in ("01", "02")]  # dates as ISO dates
             outcome = " ".join(p for p in parts if p)
             symbology = f"{barcode.symbology} {barcode.symbology_name}" if barcode.symbology else none
         else:
