@@ -149,7 +149,7 @@ def read_plain_digits(scan: Scan) -> Barcode:
     result = biip.parse(scan.data)
     if result.gtin is None:
         reason = gtin_reason(result.gtin_error or "")
-        if len(scan.data) == 8 and result.upc_error:
+        if result.upc_error:
             reason += f" (as EAN-8), and not a UPC-E either: {_upc_words(result.upc_error)}"
         raise scan.reject(reason)
     upce = result.upc is not None and result.upc.format is UpcFormat.UPC_E and result.gtin.format is GtinFormat.GTIN_12
