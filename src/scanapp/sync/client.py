@@ -4,7 +4,12 @@ One round (`sync_once`) pushes every event this device wrote that the server has
 pulls every change after the local cursor, page by page. Both are resumable: the pushed-up-to watermark
 and the pull cursor live in the local settings table and move only with what the server confirmed.
 
-Errors of the world (server unreachable, signed out, refused) raise SyncError with a plain message.
+Every request has a deadline on the whole of it (connect, upload, entire reply) and a round has one too
+(`exchange.Deadlines`, settings of the device). When one expires the round ends with ServerTooSlow: what the
+server confirmed before stays confirmed, and the next round resumes there. A pull page that misses its
+deadline is asked again in smaller pages first.
+
+Errors of the world (server unreachable, signed out, refused, too slow) raise SyncError with a plain message.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from scanapp.errors import KnownError
 from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
 from scanapp.sync import local
+from scanapp.sync.exchange import Deadlines, Exchanges, Expired, PageSize
 from scanapp.sync.wire import MAX_BATCH, LeaseOut, PushOut, TokenOut
 
 log = logging.getLogger(__name__)
@@ -38,6 +44,16 @@ class SyncError(KnownError):
 
 class SignInNeeded(SyncError):
     pass
+
+
+class ServerTooSlow(SyncError):
+    """A deadline ended the round. Everything the server confirmed before is kept; `report` is what the round
+    did up to then. `round_over`: the round's own deadline, not only one request's."""
+
+    def __init__(self, message: str, round_over: bool) -> None:
+        super().__init__(message)
+        self.round_over = round_over
+        self.report: RoundReport | None = None
 
 
 @dataclass
@@ -62,14 +78,16 @@ class SyncClient:
         server: str,
         *,
         clock: Clock,
-        http: httpx.Client | None = None,
-        timeout: float = 30,
+        http: httpx.AsyncClient | None = None,
+        deadlines: Deadlines | None = None,
     ) -> None:
         self.store = store
         self.server = server.rstrip("/")
-        self.http = http or httpx.Client(base_url=self.server, timeout=timeout)
-        # Every time decision (token expiry, last push/pull) reads this one clock, never the system's directly.
+        # Every time decision (token expiry, last push/pull, deadlines) reads this one clock.
         self.clock = clock
+        self.deadlines = deadlines or Deadlines.stored(self._get)
+        self.http = Exchanges(self.server, self.deadlines, http)
+        self._round_ends: int | None = None  # the running round's deadline, monotonic ns
 
     def close(self) -> None:
         self.http.close()
@@ -98,8 +116,11 @@ class SyncClient:
             if not token:
                 raise SignInNeeded("Not signed in to the sync server.")
             headers["Authorization"] = f"Bearer {token}"
+        seconds, round_over = self._time_left()
         try:
-            r = self.http.request(method, f"{self.server}{path}", headers=headers, **kw)
+            r = self.http.request(method, f"{self.server}{path}", seconds, headers=headers, **kw)
+        except Expired:
+            raise self._too_slow(f"{method} {path}", seconds, round_over) from None
         except httpx.TransportError as err:
             raise SyncError(f"Cannot reach the sync server at {self.server}: {err or type(err).__name__}.") from err
         if r.status_code == 401:
@@ -109,6 +130,23 @@ class SyncClient:
         if r.status_code >= 400:
             raise SyncError(f"The sync server refused {method} {path}: {_detail(r)} (HTTP {r.status_code}).")
         return r
+
+    def _time_left(self) -> tuple[float, bool]:
+        """Seconds this request may take: its own deadline, or what is left of the round if that is sooner
+        (then True: expiry ends the round, not only this request)."""
+        seconds = self.deadlines.request_s
+        if self._round_ends is None:
+            return seconds, False
+        left = (self._round_ends - self.clock.mono_ns()) / 1e9
+        return (left, True) if left <= seconds else (seconds, False)
+
+    def _too_slow(self, what: str, seconds: float, round_over: bool) -> ServerTooSlow:
+        kept = "Everything confirmed so far is kept; the next sync continues from there."
+        if round_over:
+            limit = f"this sync round did not finish within {self.deadlines.round_s:g} s"
+        else:
+            limit = f"{what} did not finish within {seconds:g} s"
+        return ServerTooSlow(f"The sync server at {self.server} is too slow: {limit}. {kept}", round_over)
 
     def _check_server(self) -> None:
         """A different server database (a new server, or one restored from scratch) means our watermark and
@@ -172,6 +210,9 @@ class SyncClient:
             )
             if new_watermark == watermark and answer.resend_from is None:
                 break  # no progress and nothing to resend: do not spin
+        return self._count_unsent(report)
+
+    def _count_unsent(self, report: RoundReport) -> RoundReport:
         with self.uow() as uow:
             report.unsent = max(0, local.last_own_seq(uow) - _int(uow.settings.get(local.PUSHED, 0)))
         return report
@@ -186,8 +227,17 @@ class SyncClient:
     ) -> RoundReport:
         report = report or RoundReport()
         cursor = int(self._get(local.CURSOR, 0))
+        pages = PageSize(page_size)
         while True:
-            r = self._request("GET", "/v1/changes", params={"since": cursor, "limit": page_size})
+            started = self.clock.mono_ns()
+            try:
+                r = self._request("GET", "/v1/changes", params={"since": cursor, "limit": pages.size})
+            except ServerTooSlow as err:
+                if err.round_over or not pages.shrink():
+                    raise
+                log.info("a pull page was too slow; asking again in pages of %d", pages.size)
+                continue
+            pages.took((self.clock.mono_ns() - started) / 1e9, self.deadlines.request_s)
             # Plain json.loads: validating a million catalog changes one model at a time doubled a first pull.
             try:
                 page = r.json()
@@ -208,10 +258,20 @@ class SyncClient:
     # -- a round -------------------------------------------------------------------------------------------
 
     def sync_once(self) -> RoundReport:
-        """Push, then pull (so what comes back already reflects this device's own events)."""
-        self._check_server()
-        report = self.push()
-        self.pull(report)
+        """Push, then pull (so what comes back already reflects this device's own events), all within the
+        round's deadline. ServerTooSlow carries the report of what was done before a deadline ended it."""
+        report = RoundReport()
+        self._round_ends = self.clock.mono_ns() + int(self.deadlines.round_s * 1e9)
+        try:
+            self._check_server()
+            self.push(report)
+            self.pull(report)
+        except ServerTooSlow as err:
+            err.report = self._count_unsent(report)
+            log.info("%s", err)  # the caller shows it (the CLI's one line, the app's sync state)
+            raise
+        finally:
+            self._round_ends = None
         return report
 
     # -- leases --------------------------------------------------------------------------------------------
