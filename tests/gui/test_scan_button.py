@@ -1,4 +1,5 @@
-"""C5 scan button: the three states follow the scanner input's real focus and the window's activation."""
+"""C5 scan button: the three states follow whether scans come to the window (its activation, the scan row
+shown and allowed), not which widget inside has the focus."""
 
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ def test_start_counting_disabled_when_not_allowed_says_why(panel):
     assert "tomorrow 06:00" in button.toolTip()
 
 
-def test_focus_in_the_scanner_input_means_scanner_ready_and_disabled(qtbot, panel):
+def test_in_the_active_window_it_is_scanner_ready_whatever_has_the_focus(qtbot, panel):
     _w, button, field, other = panel
     button.set_session_state(started=True, allowed=True)
     field.setFocus()
@@ -52,19 +53,35 @@ def test_focus_in_the_scanner_input_means_scanner_ready_and_disabled(qtbot, pane
     assert button.text() == "Scanner ready"
     assert not button.isEnabled()
     other.setFocus()
-    qtbot.waitUntil(lambda: button.mode is ScanMode.RESUME)
-    assert button.text() == "Resume counting"
-    assert button.isEnabled()
-    assert button.property("mode") == "resume"
+    qtbot.waitUntil(other.hasFocus)
+    assert button.mode is ScanMode.READY  # scans are captured application-wide: focus inside does not matter
 
 
-def test_resume_counting_asks_for_the_focus_back(qtbot, panel):
-    _w, button, field, other = panel
+def test_a_disabled_scan_row_or_a_refused_session_is_not_ready(qtbot, panel):
+    _w, button, field, _other = panel
     button.set_session_state(started=True, allowed=True)
-    other.setFocus()
+    field.setEnabled(False)
+    button.set_session_state(started=True, allowed=True)
+    assert button.mode is ScanMode.RESUME
+    field.setEnabled(True)
+    button.set_session_state(started=True, allowed=False, why_not="Another user or device holds this session.")
+    assert button.mode is ScanMode.RESUME and not button.isEnabled()
+    assert button.toolTip() == "Another user or device holds this session."
+
+
+def test_resume_counting_asks_for_the_window_back(qtbot, panel):
+    w, button, _field, _other = panel
+    button.set_session_state(started=True, allowed=True)
+    popup = QWidget()
+    qtbot.addWidget(popup)
+    popup.show()
+    activate(qtbot, popup)
     qtbot.waitUntil(lambda: button.mode is ScanMode.RESUME)
-    button.resume_requested.connect(field.setFocus)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert button.text() == "Resume counting" and button.isEnabled()
+    assert button.property("mode") == "resume"
+    with qtbot.waitSignal(button.resume_requested):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    activate(qtbot, w)
     qtbot.waitUntil(lambda: button.mode is ScanMode.READY)
 
 
@@ -92,8 +109,8 @@ def test_another_window_taking_activation_turns_it_to_resume(qtbot, panel):
 
 def test_f2_presses_the_button(qtbot, panel):
     _w, button, _field, other = panel
-    button.set_session_state(started=True, allowed=True)
+    button.set_session_state(started=False, allowed=True)
     other.setFocus()
-    qtbot.waitUntil(lambda: button.mode is ScanMode.RESUME)
-    with qtbot.waitSignal(button.resume_requested):
+    qtbot.waitUntil(other.hasFocus)
+    with qtbot.waitSignal(button.start_requested):
         qtbot.keyClick(other, Qt.Key.Key_F2)

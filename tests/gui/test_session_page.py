@@ -94,13 +94,22 @@ def test_start_counting_moves_to_in_progress_and_focuses_the_scanner(qtbot, page
     assert visible_actions(page) == {"Edit": True, "Discard": True, "Submit": True}
 
 
-def test_resume_counting_when_the_scanner_input_loses_focus(qtbot, page):
+def test_focus_elsewhere_on_the_page_stays_scanner_ready(qtbot, page):
+    """Scans are taken whatever has the focus inside the window (H6): a click in a list changes nothing."""
     qtbot.waitUntil(lambda: page.action_row.scan_button.mode is ScanMode.READY)
     page.lists.scan_view.setFocus()
+    qtbot.waitUntil(page.lists.scan_view.hasFocus)
+    assert page.action_row.scan_button.mode is ScanMode.READY
+    assert text(page.action_row.scan_button) == "Scanner ready"
+
+
+def test_resume_counting_while_a_dialog_is_open_and_back_to_ready_after(qtbot, page):
+    qtbot.waitUntil(lambda: page.action_row.scan_button.mode is ScanMode.READY)
+    qtbot.mouseClick(page.action_row.edit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.action_row.scan_button.mode is ScanMode.RESUME)
-    assert text(page.action_row.scan_button) == "Resume counting" and page.action_row.scan_button.isEnabled()
+    assert text(page.action_row.scan_button) == "Resume counting"
     assert page.action_row.scan_button.property("mode") == "resume"  # red in the style sheet
-    qtbot.mouseClick(page.action_row.scan_button, Qt.MouseButton.LeftButton)
+    page.dialog.reject()
     qtbot.waitUntil(lambda: page.action_row.scan_button.mode is ScanMode.READY)
     assert page.action_row.scanner_input.hasFocus()
 

@@ -1,9 +1,12 @@
-"""The scan action button (C5), driven by the scanner input's real focus and the window's activation:
+"""The scan action button (C5). Since scans are captured application-wide (H6), "the scanner has the focus"
+means the window takes scans: the session page is the router's target (its scan row shown and enabled), its
+window is the active one and no dialog waits for an answer. Which widget inside has the focus no longer
+matters: a scan is taken from the Counted table as well as from the scanner input.
 
 - *Start counting* (green) before the session starts: starts it and focuses the scanner input;
-- *Resume counting* (red) while the scanner input has lost focus (another widget, another window, the
-  window not active): puts the focus back;
-- *Scanner ready* (disabled) while the scanner input has focus in the active window.
+- *Resume counting* (red) while scans do not come here (another program's window, a dialog open): brings
+  the window to the front with the focus on the scanner input;
+- *Scanner ready* (disabled) while scans come here.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
+from scanapp.gui.capture.router import open_dialog
 from scanapp.gui.shell.style import set_property
 
 
@@ -70,9 +74,11 @@ class ScanButton(QPushButton):
         self._started, self._allowed, self._why_not = started, allowed, why_not
         self._update()
 
-    def scanner_has_focus(self) -> bool:
+    def scans_come_here(self) -> bool:
+        """The scan row is shown and enabled (the page takes scans), its window is active, no dialog is open."""
         w = self.scanner_input
-        return w.isEnabled() and w.isVisible() and w.hasFocus() and w.window().isActiveWindow()
+        active = w.window().isActiveWindow() and open_dialog(w.window()) is None
+        return self._allowed and w.isEnabled() and w.isVisible() and active
 
     def showEvent(self, event: QShowEvent) -> None:
         window = self.window()
@@ -100,7 +106,7 @@ class ScanButton(QPushButton):
     def _update(self) -> None:
         if not self._started:
             mode = ScanMode.START
-        elif self.scanner_has_focus():
+        elif self.scans_come_here():
             mode = ScanMode.READY
         else:
             mode = ScanMode.RESUME
@@ -109,10 +115,10 @@ class ScanButton(QPushButton):
         if not self._allowed and self._why_not:
             self.setToolTip(self._why_not)
         elif mode is ScanMode.READY:
-            self.setToolTip(self.tr("The scanner input has the focus: scan away."))
+            self.setToolTip(self.tr("Scans come here, whatever is selected on the screen: scan away."))
         elif mode is ScanMode.RESUME:
             self.setToolTip(
-                self.tr("The scanner input lost the focus: press (or {key}) to scan again.").format(key=SHORTCUT)
+                self.tr("Scans do not come here now (another window or a dialog has the focus): press to scan again.")
             )
         else:
             self.setToolTip(self.tr("Start the session and focus the scanner input ({key}).").format(key=SHORTCUT))

@@ -21,6 +21,9 @@ from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings
 from scanapp.scanners.wedge import WedgeBuffer
 
+CLAIMED = "claimsScannerKeys"
+"""Widget property: this line edit reads the scanner's raw keys itself; the application-wide capture
+(capture.app_filter) leaves its keys alone."""
 # Redrawing thousands of characters per key is quadratic: a runaway line shows only its start.
 SHOWN_CHARS = 512
 
@@ -34,9 +37,17 @@ class WedgeInput(QObject):
     """Each character as it arrives and the gap in ms since the previous one (-1 for the first): the test pad."""
 
     def __init__(
-        self, line_edit: QLineEdit, settings: ScannerSettings | None = None, clock: Clock | None = None
+        self,
+        line_edit: QLineEdit,
+        settings: ScannerSettings | None = None,
+        clock: Clock | None = None,
+        claim_scanner_keys: bool = True,
     ) -> None:
+        """`claim_scanner_keys`: bursts typed into the line edit are read here (the test pad shows each key);
+        False: the application-wide capture takes bursts wherever the focus is and only a person's typing
+        reaches the line edit (the session's scanner input)."""
         super().__init__(line_edit)
+        line_edit.setProperty(CLAIMED, claim_scanner_keys)
         self.line_edit = line_edit
         self.clock = clock or SystemClock()
         self.buffer = WedgeBuffer(settings or ScannerSettings(), self.clock)
@@ -69,9 +80,7 @@ class WedgeInput(QObject):
 
     def _key_press(self, event: QKeyEvent) -> bool:
         key = event.key()
-        # A line feed typed as text (Ctrl+J, xdotool's "\n") ends a code like Enter does.
-        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or event.text() in ("\r", "\n")
-        if enter or (key == Qt.Key.Key_Tab and self.settings.end_on_tab):
+        if ends_code(event, self.settings):
             if len(self.buffer):
                 self._emit(self.buffer.finish())
             return True  # Tab must not move focus away from the scanner input
@@ -82,7 +91,7 @@ class WedgeInput(QObject):
         if key == Qt.Key.Key_Escape and len(self.buffer):
             self.clear()
             return True
-        char = _character(event)
+        char = key_character(event)
         if char is None:
             return False  # navigation keys and shortcuts (Ctrl+A, …) behave as usual
         gap = self.buffer.add(char, self._event_ms(event))
@@ -110,7 +119,15 @@ class WedgeInput(QObject):
         return float(stamp) if stamp else self.clock.mono_ns() / 1_000_000
 
 
-def _character(event: QKeyEvent) -> str | None:
+def ends_code(event: QKeyEvent, settings: ScannerSettings) -> bool:
+    """Enter ends a code; so does a line feed typed as text (Ctrl+J, xdotool's "\\n"), and Tab when set."""
+    key = event.key()
+    if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) or event.text() in ("\r", "\n"):
+        return True
+    return key == Qt.Key.Key_Tab and settings.end_on_tab
+
+
+def key_character(event: QKeyEvent) -> str | None:
     """The data character(s) a key press adds, or None for keys that are not data."""
     text = event.text()
     ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)

@@ -723,6 +723,10 @@
         <source>Scanner settings and test pad</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScannerSettingsPage</name>

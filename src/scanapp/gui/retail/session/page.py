@@ -143,7 +143,8 @@ class SessionPage(QWidget):
         self.scanning.stop()
 
     def forget_session(self) -> None:
-        """Show no session (left, or discarded: nothing left to release)."""
+        """Show no session (left, or discarded: nothing left to release); scans are no longer taken here."""
+        self.scanning.stop()
         self.session = None
         self.count = None
         self.lists.set_session(None)

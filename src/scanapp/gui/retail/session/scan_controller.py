@@ -1,5 +1,8 @@
-"""Scanning while a session is open: the keyboard wedge on the scanner input, or the serial or evdev scanner
-the settings name; each read decoded by the pipeline, recorded durably, then shown with its sound (C5, H5)."""
+"""Scanning while a session is open (C5, H5, H6): the session page's side of the scan router. While a session
+is open on the page it is the router's target, so a scan is taken whatever has the focus inside the window:
+the application-wide capture's bursts, a code typed by hand into the scanner input, the serial or evdev
+scanner's reads all come through the router. Each read is decoded by the pipeline, recorded durably, then
+shown with its sound; a scan the session cannot take is refused here with why and what to do."""
 
 from __future__ import annotations
 
@@ -8,8 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from scanapp.domain.barcodes import printable
+from scanapp.domain.counts import SessionState
 from scanapp.errors import KnownError
 from scanapp.gui.capture.feedback import ScanFeedback
+from scanapp.gui.capture.router import Refusal, ScanRouter
 from scanapp.gui.capture.wedge_input import WedgeInput
 from scanapp.gui.shell.style import set_property
 from scanapp.scanners.pipeline import ScanPipeline
@@ -38,17 +44,27 @@ class ScanController(QObject):
         self.device: DeviceSource | None = None
         """The serial or evdev scanner read while a session is open (None for the keyboard wedge)."""
         self.feedback = ScanFeedback(page)
-        self.wedge = WedgeInput(self.scanner_input, clock=self.engine.clock)
+        self.router: ScanRouter | None = None
+        """The window's scan router (None: the page takes its own scans, as a page on its own)."""
+        # The scanner input reads only what a person types into it: scanner bursts go to the router.
+        self.wedge = WedgeInput(self.scanner_input, clock=self.engine.clock, claim_scanner_keys=False)
         self.wedge.scan_read.connect(self.on_scan_read)
 
+    def attach(self, router: ScanRouter) -> None:
+        self.router = router
+
     def start(self) -> None:
-        """A session opened: read with the active scanner's settings."""
+        """A session opened: read with the active scanner's settings, and take the window's scans."""
         self.pipeline = ScanPipeline(self.engine.scanner_settings.load())
         self.wedge.set_settings(self.pipeline.settings)
         self.wedge.clear()
         self._start_device(self.pipeline.settings)
+        if self.router is not None:
+            self.router.register(self)
 
     def stop(self) -> None:
+        if self.router is not None:
+            self.router.unregister(self)
         self._stop_device()
         self.wedge.clear()
 
@@ -56,7 +72,7 @@ class ScanController(QObject):
 
     def _start_device(self, settings: ScannerSettings) -> None:
         """Serial and evdev scanners are read while the session is open, whatever has the focus; the
-        keyboard wedge needs nothing: it types into the scanner input."""
+        keyboard wedge needs nothing: the application-wide capture reads it."""
         self._stop_device()
         self.scanner_input.setPlaceholderText(self.tr("Scan here"))
         if settings.kind == "wedge":
@@ -91,14 +107,40 @@ class ScanController(QObject):
 
     @Slot(object)
     def on_scan_read(self, read: ScanRead) -> None:
-        """One read from the scanner input or the device: decoded by the pipeline, recorded durably, then
-        shown."""
-        page = self.page
-        if page.session is None:
-            return
+        """A read from the scanner input (typed by hand) or the device: through the router, like every scan."""
+        if self.router is not None:
+            self.router.route(read)
+        elif self.refusal() is None:
+            self.take_scan(read)
+
+    def refusal(self) -> Refusal | None:
+        """Why the page cannot take a scan now, with what to do; None when it can."""
+        page, session = self.page, self.page.session
+        if session is None or not page.isVisible():
+            return Refusal(self.tr("No session is open here: open a session to scan."))
+        if not page.may_count():
+            return Refusal(self.tr("You may not count: sign in as a user who counts to scan."))
+        if page.locked_elsewhere():
+            return Refusal(
+                self.tr(
+                    "Another user or device holds this session: scan in a session of your own, or ask a "
+                    "supervisor to release this one."
+                )
+            )
+        if session.state is SessionState.NOT_STARTED:
+            return Refusal(self.tr("This session is not started: press Start counting, then scan."))
+        if session.state is SessionState.SUBMITTED:
+            return Refusal(self.tr("This session is submitted: Re-open session to scan more."))
+        if session.state is SessionState.DISCARDED:
+            return Refusal(self.tr("This session is discarded: open another session to scan."))
         if not page.can_scan():
-            page.message_bar.show_error(self.tr("This session is not being counted here: the scan was not recorded."))
-            return
+            return Refusal(self.tr("This session cannot be counted here: go back to the counts list."))
+        return None
+
+    def take_scan(self, read: ScanRead) -> None:
+        """One read: decoded by the pipeline, recorded durably, then shown."""
+        page = self.page
+        assert page.session is not None
         result = self.pipeline.process(read)
         try:
             outcome = result.record(self.engine.counting, self.engine.actor, page.session.id)
@@ -110,6 +152,29 @@ class ScanController(QObject):
         self.show_outcome(outcome)
         page.refresh()
         self.recorded.emit(outcome)
+        self.engine.session_changed.emit(page.session.id)
+
+    def refuse_scan(self, read: ScanRead, refusal: Refusal, message: str) -> None:
+        """Say it on the page (the router has sounded it); keep a rejected line where the session can."""
+        page = self.page
+        page.message_bar.show_error(message)
+        page.last_scan.setText(self.tr("Refused: {code}").format(code=printable(read.text)[:40]))
+        page.last_scan.setToolTip(message)
+        set_property(page.last_scan, "status", "rejected")
+        self.feedback.flash(page.last_scan, "rejected")
+        if refusal.reason is None or page.session is None:
+            return
+        raw = self.pipeline.process(read).raw
+        try:
+            self.engine.counting.record_rejected(
+                self.engine.actor, page.session.id, raw, refusal.reason, read.source, read.manual
+            )
+        except KnownError as err:
+            page.message_bar.show_error(
+                self.tr("{message} It could not be kept in the scan log: {error}").format(message=message, error=err)
+            )
+            return
+        page.refresh()
         self.engine.session_changed.emit(page.session.id)
 
     def show_outcome(self, outcome: ScanOutcome) -> None:
