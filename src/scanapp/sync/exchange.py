@@ -4,15 +4,16 @@ page size that adapts to a slow link.
 Why not httpx's timeouts alone: they bound each network operation, not the exchange. A reply that trickles
 a few bytes per read never trips the read timeout, and an upload the peer reads slowly never trips the write
 timeout (httpx's sync backend restarts it on every send). The one honest bound on the whole exchange is
-cancellation: each request runs on this object's own asyncio loop under `asyncio.timeout(seconds)`, which
-stops it wherever it is (connecting, sending, waiting, reading) and closes its connection. The caller decides
-`seconds` from the injected clock's monotonic time; the loop only enforces it.
+cancellation: each request runs on this object's own asyncio loop (in its own thread) under
+`asyncio.timeout(seconds)`, which stops it wherever it is (connecting, sending, waiting, reading) and closes
+its connection. The caller decides `seconds` from the injected clock's monotonic time; the loop enforces it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import math
+import threading
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -69,10 +70,13 @@ class Expired(Exception):
 
 
 class Exchanges:
-    """One server's HTTP connections, each request bounded as a whole. Used from one thread at a time."""
+    """One server's HTTP connections, each request bounded as a whole. Callable from any thread, at the same
+    time too (a lease heartbeat is not queued behind a slow pull): the loop runs in a thread of its own."""
 
     def __init__(self, base_url: str, deadlines: Deadlines, http: httpx.AsyncClient | None = None) -> None:
         self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="sync-http", daemon=True)
+        self._thread.start()
         # The per-operation limits stay as a first line (a connect that cannot happen fails in connect_s).
         timeout = httpx.Timeout(deadlines.request_s, connect=deadlines.connect_s)
         self.http = http or httpx.AsyncClient(base_url=base_url, timeout=timeout)
@@ -84,12 +88,15 @@ class Exchanges:
         return self._run(self._within(seconds, self.http.request(method, url, **kw)))
 
     def close(self) -> None:
-        if not self._loop.is_closed():
-            self._run(self.http.aclose())
-            self._loop.close()
+        if self._loop.is_closed():
+            return
+        self._run(self.http.aclose())
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
 
     def _run(self, work: Coroutine[Any, Any, T]) -> T:
-        return self._loop.run_until_complete(work)
+        return asyncio.run_coroutine_threadsafe(work, self._loop).result()
 
     @staticmethod
     async def _within(seconds: float, work: Awaitable[T]) -> T:

@@ -44,6 +44,8 @@ class SlowProxy:
         self.fault: Callable[[str, str], Fault] = lambda _method, _target: PASS
         self.seen: list[tuple[str, str, Fault]] = []
         """Every request (method, target, what was done to it), in order."""
+        self.faulted = threading.Event()
+        """Set once a request got anything but PASS."""
         self.url = ""
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
@@ -115,6 +117,8 @@ class SlowProxy:
         method, target = (part.decode() for part in request.split(b" ", 2)[:2])
         fault = self.fault(method, target)
         self.seen.append((method, target, fault))
+        if fault != PASS:
+            self.faulted.set()
         async with asyncio.timeout(self.max_hold_s):
             await self._answer(request, fault, client_w, server_r, server_w)
         return True

@@ -116,6 +116,36 @@ def test_a_trickled_pull_ends_by_the_round_deadline_and_the_next_sync_completes(
         assert conn.execute(text("SELECT count(*) FROM product_codes")).scalar_one() == 2500
 
 
+def test_a_lease_heartbeat_is_not_held_up_behind_a_trickled_pull(
+    server: LiveServer, proxy: SlowProxy, alex: Device
+) -> None:
+    """The app renews its lease from the screen while a round runs in the background, on one client."""
+    with server.client("sam") as sam:
+        sid = seed_catalog_and_count(sam)["sessions"][0]["id"]
+    _catalog(server, 1500)
+    alex.client.sync_once()
+    alex.client.acquire(sid)
+    with server.client("sam") as sam:  # more to pull, all of it trickled
+        sam.post("/v1/catalog/products", json={"products": [{"sku": "NEW", "name": "New", "gtins": []}]})
+    proxy.fault = lambda method, target: TRICKLE if _pull_query(target) else PASS
+    errors: list[BaseException] = []
+
+    def background() -> None:
+        try:
+            alex.client.sync_once()
+        except ServerTooSlow as err:
+            errors.append(err)
+
+    round_thread = threading.Thread(target=background)
+    round_thread.start()
+    assert proxy.faulted.wait(10)
+    renewed = alex.client.heartbeat(sid)
+    still_pulling = round_thread.is_alive()
+    round_thread.join(DEADLINES.round_s + SLACK_S)
+    assert renewed.user_id == "alex" and still_pulling, "the heartbeat came back while the round was stuck"
+    assert not round_thread.is_alive() and len(errors) == 1
+
+
 @pytest.mark.parametrize("fault", [SWALLOW, HOLD], ids=["swallowed", "reply-lost-after-applied"])
 def test_a_blackholed_push_ends_by_its_request_deadline_and_the_next_sync_sends_each_event_once(
     server: LiveServer, proxy: SlowProxy, alex: Device, fault: Fault
