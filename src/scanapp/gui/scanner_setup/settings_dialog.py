@@ -13,18 +13,19 @@ import sys
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -60,8 +61,13 @@ CONTROL_CHOICES = (
 TERMINATORS = (("CR", "CR"), ("LF", "LF"), ("CRLF", "CR LF"))  # names of bytes: the same in every language
 
 
+# Fields may be narrower than their longest choice (the choice is elided): the form fits beside the pad.
+FIELD_MIN_WIDTH = 150
+
+
 def _combo(choices: tuple[tuple[str, object], ...], translate: bool = True) -> QComboBox:
     box = QComboBox()
+    box.setMinimumWidth(FIELD_MIN_WIDTH)
     for value, label in choices:
         box.addItem(QCoreApplication.translate(_CONTEXT, str(label)) if translate else str(label), value)
     return box
@@ -75,8 +81,20 @@ def _select(box: QComboBox, value: Any) -> None:
         box.setCurrentIndex(index)
 
 
+def _form_layout(parent: QWidget | None = None) -> QFormLayout:
+    """Each label above its field: the form shares an 800 px screen with the test pad, and its choices are
+    long ("Read it when the scanner sends one"), so each field takes the form's whole width."""
+    form = QFormLayout(parent)
+    if parent is not None:
+        form.setContentsMargins(6, 6, 6, 6)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
 def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
     spin = QSpinBox()
+    spin.setMinimumWidth(FIELD_MIN_WIDTH)
     spin.setRange(low, high)
     spin.setSuffix(suffix)
     return spin
@@ -101,11 +119,21 @@ class ScannerSettingsPage(QWidget):
         self._loading = False
         self._make_fields()
         self.pad = ScannerTestPad(self.saved.load(), device_sources, feedback=feedback, clock=clock)
+        # The form scrolls, so the page fits an 800x480 handheld; the pad beside it keeps its height.
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setWidget(self._form())
         splitter = QSplitter()
-        splitter.addWidget(self._form())
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.form_scroll)
         splitter.addWidget(self.pad)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1000, 1000])  # half each, as far as the pad's minimum allows
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._follow_changes()
         self.show_settings(self.pad.settings)
@@ -114,7 +142,7 @@ class ScannerSettingsPage(QWidget):
         self.kind = _combo(KINDS)
         self.device = QComboBox()
         self.device.setEditable(True)
-        self.device.setMinimumContentsLength(24)
+        self.device.setMinimumWidth(FIELD_MIN_WIDTH)
         self.refresh = QPushButton(self.tr("Refresh"))
         self.refresh.clicked.connect(self.refresh_devices)
         self.baud = QComboBox()
@@ -135,6 +163,7 @@ class ScannerSettingsPage(QWidget):
         self.double_read = _spin(0, 5000, self.tr(" ms"))
         self.double_read.setSpecialValueText(self.tr("off (two scans are two units)"))
         self.status = QLabel()
+        self.status.setWordWrap(True)
         self.save_button = QPushButton(self.tr("Save for this scanner"))
         self.save_button.clicked.connect(self.save)
 
@@ -142,20 +171,20 @@ class ScannerSettingsPage(QWidget):
         device_row = QHBoxLayout()
         device_row.addWidget(self.device, 1)
         device_row.addWidget(self.refresh)
-        source = QFormLayout()
+        source = _form_layout()
         source.addRow(self.tr("Source"), self.kind)
         source.addRow(self.tr("Device"), device_row)
         self.serial_box = QGroupBox(self.tr("Serial"))
-        serial_form = QFormLayout(self.serial_box)
+        serial_form = _form_layout(self.serial_box)
         serial_form.addRow(self.tr("Baud"), self.baud)
         serial_form.addRow(self.tr("Line end"), self.terminator)
         self.timing_box = QGroupBox(self.tr("Scanner or person (key timing)"))
-        timing = QFormLayout(self.timing_box)
+        timing = _form_layout(self.timing_box)
         timing.addRow(self.tr("Typed by hand above a median key gap of"), self.key_gap)
         timing.addRow(self.tr("and always below a length of"), self.min_length)
         timing.addRow(self.end_on_tab)
         decoding = QGroupBox(self.tr("Decoding"))
-        dec = QFormLayout(decoding)
+        dec = _form_layout(decoding)
         dec.addRow(self.tr("Strip prefix"), self.prefix)
         dec.addRow(self.tr("Strip suffix"), self.suffix)
         dec.addRow(self.tr("GS sent as"), self.gs_substitute)
@@ -167,13 +196,12 @@ class ScannerSettingsPage(QWidget):
 
         form = QWidget()
         left = QVBoxLayout(form)
+        left.setContentsMargins(0, 0, 2, 0)  # every pixel of width goes to the fields
         left.addLayout(source)
         left.addWidget(self.serial_box)
         left.addWidget(self.timing_box)
         left.addWidget(decoding)
         left.addStretch(1)
-        left.addWidget(self.status)
-        left.addWidget(self.save_button)
         return form
 
     def _follow_changes(self) -> None:
@@ -318,7 +346,8 @@ class ScannerSettingsPage(QWidget):
 
 
 class ScannerSettingsDialog(QDialog):
-    """The settings page in a window of its own."""
+    """The settings page in a window of its own, the size of the window it is opened from (at most 1000x640),
+    with the status, Save and Close in a row along the bottom that is always on screen."""
 
     def __init__(
         self,
@@ -331,9 +360,18 @@ class ScannerSettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Scanner settings and test pad"))
         self.page = ScannerSettingsPage(settings, device_sources, self, feedback, clock)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        self.save_button = self.page.save_button
+        self.save_button.setProperty("variant", "primary")
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.page.status, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.page)
-        layout.addWidget(buttons)
-        self.resize(1000, 640)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.page, 1)
+        layout.addLayout(buttons)
+        window = parent.window() if parent is not None else None
+        width, height = (window.width(), window.height()) if window is not None else (1000, 640)
+        self.resize(min(width, 1000), min(height, 640))

@@ -7,8 +7,8 @@ import logging
 import sys
 from importlib.resources import files
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
 
 from scanapp.errors import KnownError
 from scanapp.gui.shell import style
@@ -86,11 +86,17 @@ def smoke_test(qt_app: QApplication, window: MainWindow, crash: CrashHandler) ->
 
 
 def show(window: MainWindow) -> None:
+    """Fill a small screen; on a larger one, open at DEFAULT_SIZE in its middle. The geometry is set by hand
+    because with no window manager (a kiosk's X session) nobody maximizes or places the window."""
     screen = window.screen().availableGeometry()
     width, height = DEFAULT_SIZE
     if screen.width() <= width or screen.height() <= height:
-        window.setGeometry(screen)  # fills the screen even where no window manager maximizes (kiosk shells)
+        window.setGeometry(screen)
         window.showMaximized()
     else:
-        window.resize(width, height)
+        window.setGeometry(
+            QStyle.alignedRect(
+                Qt.LayoutDirection.LeftToRight, Qt.AlignmentFlag.AlignCenter, QSize(width, height), screen
+            )
+        )
         window.show()

@@ -3,7 +3,9 @@ session or the app releases its lock; idle time (or a restart) locks the app unt
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from importlib.resources import files
+
+from PySide6.QtCore import QDir, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
@@ -23,6 +25,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.engine = engine
         self.setWindowTitle("ScanApp")
+        QDir.setSearchPaths("icons", [str(files("scanapp.resources") / "icons")])  # the style sheet's images
         self.setStyleSheet(style.sheet())
         self.setMinimumSize(640, 400)
         # Made before the idle lock: its filter, installed later, runs first and sees a scan as activity.
