@@ -4,6 +4,8 @@ recorded is read back from the journal, what the person was told from the screen
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -13,8 +15,10 @@ from scanapp.domain.journal import EventKind
 from scanapp.domain.permissions import ROLES, Actor
 from scanapp.gui.capture.notice import NOTICE_NAME, ScanNotice
 from scanapp.gui.retail.session_form import SessionFormDialog
+from scanapp.scanners.read import ScanRead
 from scanapp.store.uow import SqlUnitOfWork
 from tests.gui.conftest import activate, open_session, sign_in
+from tests.gui.test_session_device_scanners import FakeSerial, serial_scanner, with_fake_serial  # noqa: F401
 from tests.gui.wedge_keys import Keyboard
 from tests.helpers import CHIPS, COLA
 
@@ -230,3 +234,29 @@ def test_leaving_the_window_says_so_and_coming_back_plays_a_sound(qtbot, window,
     assert banner.kind == "warning" and played == []
     qapp.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
     assert banner.text == "" and played == ["accepted"]
+
+
+@with_fake_serial
+@pytest.mark.usefixtures("serial_scanner")
+def test_a_serial_scanner_goes_through_the_same_router(qtbot, window, retail, store):
+    sign_in(qtbot, window, "alex")
+    open_session(qtbot, window, retail.directed_session)
+    page = window.session
+    qtbot.mouseClick(page.action_row.scan_button, Qt.MouseButton.LeftButton)
+    source = FakeSerial.made[-1]
+    focus(qtbot, page.lists.scan_view)
+    with qtbot.waitSignal(page.scan_recorded):
+        source.scan_read.emit(ScanRead(text=COLA, source=source.source, at=datetime.now(UTC)))
+    qtbot.mouseClick(page.action_row.edit_button, Qt.MouseButton.LeftButton)
+    source.scan_read.emit(ScanRead(text=CHIPS, source=source.source, at=datetime.now(UTC)))
+    assert page.dialog.name_edit.text() == "Default session"
+    assert scans(store, retail.directed_session.id) == [("scan", COLA), ("rejected", CHIPS)]
+    page.dialog.reject()
+
+
+def test_while_the_app_is_locked_a_scan_is_refused_and_the_pin_field_stays_empty(qtbot, window, page, keys, store):
+    window.idle_lock.lock()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.lock_page)
+    keys.scan(COLA)
+    assert window.capture.banner.text == f"Scan {COLA} was not recorded. ScanApp is locked: enter your PIN, then scan."
+    assert scans(store, page.session.id) == []

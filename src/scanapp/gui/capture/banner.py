@@ -27,7 +27,6 @@ REFUSED = "refused"
 class CaptureBanner(MessageBar):
     def __init__(self, router: ScanRouter, keys: KeyCapture, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("captureBanner")
         self.router = router
         self.keys = keys
         self.showing = ""
@@ -44,9 +43,9 @@ class CaptureBanner(MessageBar):
         self.showing = ""
         super().clear()
 
-    @Slot(object, str)
-    def _on_refused(self, _read: ScanRead, message: str) -> None:
-        if self.router.target is None:  # a session page says it on the page itself
+    @Slot(object, str, bool)
+    def _on_refused(self, _read: ScanRead, message: str, on_page: bool) -> None:
+        if not on_page:  # a session page on screen says it itself
             self.showing = REFUSED
             self.show_error(message)
 

@@ -11,6 +11,7 @@ from scanapp.gui.capture.feedback import colour
 
 NOTICE_NAME = "scanRefusedNotice"
 SHOWN_MS = 6000
+PADDING = 8
 
 
 class ScanNotice(QLabel):
@@ -23,9 +24,8 @@ class ScanNotice(QLabel):
         self.setWordWrap(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setStyleSheet(
-            f"background-color: {colour('rejected').name()}; color: #ffffff; padding: 8px; font-weight: bold;"
-        )
+        self.setStyleSheet(f"background-color: {colour('rejected').name()}; color: #ffffff; font-weight: bold;")
+        self.setMargin(PADDING)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
@@ -45,8 +45,9 @@ class ScanNotice(QLabel):
 
     def _place(self) -> None:
         width = self.dialog.width()
+        self.ensurePolished()  # the bold font of the style sheet, or the height is a line short
         self.setFixedWidth(width)
-        self.setFixedHeight(self.heightForWidth(width))
+        self.setFixedHeight(self.heightForWidth(width) + PADDING)
         self.move(0, 0)
 
 

@@ -45,6 +45,9 @@ class Refusal:
 class ScanTarget(Protocol):
     """A page that can take scans (the session page's scan controller)."""
 
+    def on_screen(self) -> bool:
+        """The page is shown, so it can say a refusal itself."""
+
     def refusal(self) -> Refusal | None:
         """None when a scan can be recorded now, else why not."""
 
@@ -60,8 +63,8 @@ class ScanRouter(QObject):
     """A page registered or left: the capture reads the scanner settings again."""
     taken = Signal(object)
     """A ScanRead handed to the registered target."""
-    refused = Signal(object, str)
-    """(ScanRead, the message shown): a scan nothing took."""
+    refused = Signal(object, str, bool)
+    """(ScanRead, the message, whether a page on screen said it): a scan nothing took."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +93,8 @@ class ScanRouter(QObject):
     def route(self, read: ScanRead) -> None:
         target = self._target
         dialog = open_dialog(self.window)
-        refusal = self._refusal(target, dialog)
+        gated = self.gate() if self.gate is not None else None
+        refusal = gated or self._refusal(target, dialog)
         if target is not None and refusal is None:
             self.taken.emit(read)
             target.take_scan(read)
@@ -101,14 +105,12 @@ class ScanRouter(QObject):
         self.feedback.give("rejected")
         if dialog is not None:
             show_notice(dialog, message)
-        if target is not None:
+        on_page = target is not None and gated is None and target.on_screen()
+        if target is not None and on_page:
             target.refuse_scan(read, refusal, message)
-        self.refused.emit(read, message)
+        self.refused.emit(read, message, on_page)
 
     def _refusal(self, target: ScanTarget | None, dialog: QWidget | None) -> Refusal | None:
-        gated = self.gate() if self.gate is not None else None
-        if gated is not None:
-            return gated
         if target is None:
             return Refusal(self.tr("No session is open here: open a session to scan."))
         refusal = target.refusal()

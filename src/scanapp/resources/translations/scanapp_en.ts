@@ -406,7 +406,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{name} is signed in.</source>
+        <source>{name} is signed in. Enter the PIN to carry on.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -113,6 +113,9 @@ class ScanController(QObject):
         elif self.refusal() is None:
             self.take_scan(read)
 
+    def on_screen(self) -> bool:
+        return self.page.isVisible()
+
     def refusal(self) -> Refusal | None:
         """Why the page cannot take a scan now, with what to do; None when it can."""
         page, session = self.page, self.page.session
