@@ -1,10 +1,13 @@
-"""C9 Hand-Counted Items: search by SKU or parent product name and Enter adds; quantity typed or + and −;
-× removes; Save adds them to the session; directed counts accept only items on their directed list."""
+"""C9 Hand-Counted Items: search by SKU or parent product name and Enter adds; quantity typed or + and −,
+readable while typed, never changed by the mouse wheel, 0 a count (C10); × removes; Save adds them to the
+session; directed counts accept only items on their directed list."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from scanapp.gui.models.hand_counted import HandCountModel
 from tests.gui.conftest import open_session, sign_in
@@ -124,3 +127,54 @@ def test_cancel_adds_nothing(qtbot, directed, window, retail):
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert window.engine.reads.totals(retail.directed_session.id).units == 0
     assert page.dialog is None
+
+
+def wheel(widget, steps: int) -> None:
+    """Turn the mouse wheel over a widget, `steps` notches up (negative: down)."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_quantity_stays_readable_while_typed_and_the_wheel_never_changes_it(qtbot, directed):
+    _page, dialog = directed
+    enter(qtbot, dialog, "SKU-COLA")
+    dialog.model.setData(dialog.model.index(0, HandCountModel.QTY), 12)
+    dialog.table.setFocus()
+    index = dialog.model.index(0, HandCountModel.QTY)
+    dialog.table.setCurrentIndex(index)
+    dialog.table.edit(index)
+    editor = dialog.focusWidget()
+    line = editor
+    assert line.text() == "12"
+    # the digits have room: before, the app's spin box padding left the text 1 px of a 90 px cell
+    assert line.width() >= line.fontMetrics().horizontalAdvance("99999")
+    wheel(editor, 3)
+    wheel(editor, -5)
+    assert editor.text() == "12"
+    dialog.table.setCurrentIndex(dialog.model.index(0, HandCountModel.PRODUCT))  # leaves the editor
+    qtbot.waitUntil(lambda: dialog.table.state() != dialog.table.State.EditingState)
+    wheel(dialog.table.viewport(), -2)
+    assert dialog.model.items() == [("SKU-COLA", 12)]
+
+
+def test_zero_is_a_count(qtbot, directed, window, retail):
+    page, dialog = directed
+    enter(qtbot, dialog, "SKU-COLA")
+    click_cell(qtbot, dialog, 0, HandCountModel.MINUS)  # 1 → 0: counted, none there (C10)
+    assert dialog.model.items() == [("SKU-COLA", 0)]
+    assert dialog.save_button.isEnabled()
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args == [0]
+    line = page.lists.scan_model.data(page.lists.scan_model.index(0, 0))
+    assert "hand-counted × 0" in line

@@ -145,13 +145,16 @@ def test_hand_count_model_steps_types_and_removes(qtmodeltester, engine, retail)
     model.add(hits[0])  # the same product again: one more
     assert model.items() == [("SKU-COLA", 2)]
     model.step(row, -5)
-    assert model.items() == [("SKU-COLA", 1)]  # never below one; × removes
+    assert model.items() == [("SKU-COLA", 0)]  # never below zero (0: counted, none there, C10); × removes
     qty = model.index(row, HandCountModel.QTY)
     assert model.flags(qty) & Qt.ItemFlag.ItemIsEditable
     assert model.setData(qty, "24")
-    assert not model.setData(qty, "0")
+    assert not model.setData(qty, "-1")
     assert not model.setData(qty, "twelve")
     assert model.items() == [("SKU-COLA", 24)]
+    assert model.setData(qty, "0")
+    assert model.data(qty) == "0"
+    assert model.setData(qty, "24")
     qtmodeltester.check(model)
     model.remove(row)
     assert model.rowCount(QModelIndex()) == 0

@@ -299,13 +299,14 @@ class Counting:
         return after.category
 
     def add_hand_counted(self, actor: Actor, session_id: str, items: Iterable[tuple[str, int]]) -> int:
-        """Save hand-counted items (C9). In directed counts only items on the directed list are allowed."""
+        """Save hand-counted items (C9), 0 included (C10). In directed counts only items on the directed list
+        are allowed."""
         items = list(items)
         with self.uow_factory() as uow:
             session, count = self._scannable(uow, actor, session_id)
             for sku, qty in items:
-                if qty < 1:
-                    raise InvalidTransition(f"Quantity for {sku} must be at least 1.")
+                if qty < 0:  # 0 is a count (C10): counted, and none there
+                    raise InvalidTransition(f"Quantity for {sku} cannot be negative.")
                 if uow.catalog.product(sku) is None:
                     raise NotFound(f"No product with SKU {sku}.")
                 if count.kind is CountKind.DIRECTED and not uow.counts.is_expected(count.id, sku):

@@ -10,38 +10,50 @@ from typing import Any, TextIO
 from sqlalchemy import Connection
 
 from scanapp.domain.classification import Category, tabs_for
+from scanapp.domain.rows import ItemRow
 from scanapp.domain.tally import Line
 from scanapp.store import queries
+
+COUNTED = "counted"
+NOT_COUNTED = "not counted"
+"""An item's status in a session export: counted (0 units included, C10) or not counted."""
 
 
 def session_data(conn: Connection, session_id: str) -> dict[str, Any]:
     session = queries.session(conn, session_id)
     count = queries.count(conn, session.count_id)
     totals = queries.totals(conn, session_id)
+    lines = _all_lines(conn, session_id)
+    # C10: an item hand-counted as 0 was counted (none there); one never counted was not. A status tells them
+    # apart, since both have 0 units.
+    zero = {ln.item_key: ln.category for ln in lines if ln.counts and ln.units == 0 and ln.item_key}
     items: list[dict[str, Any]] = []
     for category in tabs_for(count.kind):
         if category is Category.UNCOUNTED:
-            rows = queries.uncounted(conn, session_id)
+            rows = [r for r in queries.uncounted(conn, session_id) if r.item_key not in zero]
         elif category is Category.UNMATCHED:
             continue  # listed per scan below
         else:
             rows = queries.items(conn, session_id, category)
+            listed = {r.item_key for r in rows}
+            rows += [_zero_row(conn, count.id, k) for k, c in zero.items() if c is category and k not in listed]
         items += [
             {
                 "category": category.value,
                 "item_key": r.item_key,
                 "name": r.name,
+                "status": NOT_COUNTED if category is Category.UNCOUNTED else COUNTED,
                 "units": r.units,
                 "expected_qty": r.expected_qty,
             }
             for r in rows
         ]
-    lines = _all_lines(conn, session_id)
     items += [
         {
             "category": Category.UNMATCHED.value,
             "item_key": None,
             "name": "",
+            "status": COUNTED,
             "units": ln.units,
             "expected_qty": None,
             "code": ln.code,
@@ -110,7 +122,7 @@ def write_json(data: dict[str, Any], out: TextIO) -> None:
 
 def write_session_csv(data: dict[str, Any], out: TextIO) -> None:
     w = csv.writer(out)
-    w.writerow(["session_id", "category", "item_key", "name", "code", "units", "expected_qty"])
+    w.writerow(["session_id", "category", "item_key", "name", "code", "status", "units", "expected_qty"])
     sid = data["session"]["id"]
     for it in data["items"]:
         w.writerow(
@@ -120,6 +132,7 @@ def write_session_csv(data: dict[str, Any], out: TextIO) -> None:
                 it["item_key"] or "",
                 it["name"],
                 it.get("code") or "",
+                it["status"],
                 it["units"],
                 "" if it["expected_qty"] is None else it["expected_qty"],
             ]
@@ -134,6 +147,13 @@ def write_count_csv(data: dict[str, Any], out: TextIO) -> None:
         w.writerow([cid, ln["item_key"], ln["name"], _blank(ln["expected"]), ln["counted"], _blank(ln["variance"])])
     for un in data["unmatched"]:
         w.writerow([cid, "", f"UNMATCHED {un['code']}", "", un["units"], ""])
+
+
+def _zero_row(conn: Connection, count_id: str, item_key: str) -> ItemRow:
+    """An item counted as 0: its name and expected quantity, 0 units."""
+    name = queries.product_names(conn, [item_key]).get(item_key, item_key)
+    expected = queries.expected_qty(conn, count_id, item_key)
+    return ItemRow(item_key, name, "", 0, expected)
 
 
 def _all_lines(conn: Connection, session_id: str) -> list[Line]:

@@ -103,8 +103,9 @@ def test_hand_counts_only_for_listed_items_in_directed_counts(svc: Counting, clo
     _, session = started(svc, clock)
     with pytest.raises(InvalidTransition, match="directed list"):
         svc.add_hand_counted(ALEX, session.id, [("SKU-COLA", 3), ("SKU-WATER", 2)])
-    with pytest.raises(InvalidTransition, match="at least 1"):
-        svc.add_hand_counted(ALEX, session.id, [("SKU-COLA", 0)])
+    with pytest.raises(InvalidTransition, match="cannot be negative"):
+        svc.add_hand_counted(ALEX, session.id, [("SKU-COLA", -1)])
+    assert svc.add_hand_counted(ALEX, session.id, [("SKU-COLA", 0)]) == 0  # counted, none there (C10)
     assert svc.add_hand_counted(ALEX, session.id, [("SKU-COLA", 3)]) == 3
 
 

@@ -84,7 +84,7 @@ class HandCountModel(HeaderedTableModel):
         return sum(r.qty for r in self._rows)
 
     def _set_qty(self, row: int, qty: int) -> bool:
-        qty = max(1, min(MAX_QTY, qty))
+        qty = max(0, min(MAX_QTY, qty))  # 0: counted, none there (C10)
         if qty == self._rows[row].qty:
             return False
         self._rows[row] = replace(self._rows[row], qty=qty)
@@ -144,7 +144,7 @@ class HandCountModel(HeaderedTableModel):
             qty = int(str(value).strip())
         except ValueError:
             return False
-        if qty < 1 or qty > MAX_QTY:
+        if qty < 0 or qty > MAX_QTY:
             return False
         self._set_qty(index.row(), qty)
         return True

@@ -229,12 +229,6 @@ class OrdinalPagedModel(SessionPagedModel[R]):
             self._count = len(self._ordinals)
             self.endInsertRows()
 
-    def forget_rows(self) -> None:
-        """Lines shown may have changed (matched, removed): read the rows again as they are shown."""
-        self._by_ordinal.clear()
-        if self._count:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(self.headers) - 1))
-
     def remove_row(self, i: int) -> None:
         if 0 <= i < len(self._ordinals):
             self.beginRemoveRows(QModelIndex(), i, i)

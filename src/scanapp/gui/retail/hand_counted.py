@@ -1,15 +1,16 @@
 """Hand-Counted Items (C9): search by SKU or parent product name and press Enter to add the item; set the
-quantity by typing it or with + and −; × removes; Save adds them all to the session. In directed counts
+quantity by typing it (readable while typed; the mouse wheel never changes it) or with + and −, 0 included
+(C10); × removes; Save adds them all to the session. In directed counts
 only items on the directed list can be found and added."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
-    QSpinBox,
+    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -27,21 +28,34 @@ from scanapp.services.candidates import search_matches
 
 
 class QuantityDelegate(QStyledItemDelegate):
-    """Typing a quantity: a spin box from 1 to MAX_QTY."""
+    """Typing a quantity, from 0 (counted, none there: C10) to MAX_QTY, in a plain line edit over the whole
+    cell: no spin box, so the mouse wheel scrolls the list and never changes a count, and no room kept for
+    spin arrows (the app's spin boxes keep 40 px each side for their touch − and +, which left the digits
+    being typed 1 px of a 90 px cell). The row's own − and + step it."""
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QWidget:
-        box = QSpinBox(parent)
-        box.setRange(1, MAX_QTY)
+        box = QLineEdit(parent)
+        box.setValidator(QIntValidator(0, MAX_QTY, box))
         box.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        box.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
         return box
 
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        editor.setGeometry(option.rect)  # the whole cell: the digits stay readable
+
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        super().setEditorData(editor, index)
-        if isinstance(editor, QSpinBox):
+        if isinstance(editor, QLineEdit):
+            editor.setText(str(index.data(Qt.ItemDataRole.EditRole)))
             editor.selectAll()  # what is typed replaces the quantity
+
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        if isinstance(editor, QLineEdit) and editor.text().strip():
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
 class HandItemsView(TableView):

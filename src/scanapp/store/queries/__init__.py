@@ -7,7 +7,13 @@ Reads never change anything, so they run outside a unit of work on their own con
 
 from __future__ import annotations
 
-from scanapp.store.queries.catalog import expected_among, product_names, products_for_codes, search_products
+from scanapp.store.queries.catalog import (
+    expected_among,
+    expected_qty,
+    product_names,
+    products_for_codes,
+    search_products,
+)
 from scanapp.store.queries.counts import (
     areas,
     count,
@@ -38,6 +44,7 @@ __all__ = [
     "count_report",
     "counts_overview",
     "expected_among",
+    "expected_qty",
     "find_session_or_count",
     "inventory_history",
     "item_count",

@@ -58,7 +58,9 @@ class SessionPage(QWidget):
         self._user_names: dict[str, str] = {}
         self._start_timer = QTimer(self)
         self._start_timer.setSingleShot(True)
-        self._start_timer.timeout.connect(self.refresh)
+        self._start_timer.timeout.connect(self._refresh_all)
+        self._shown: tuple[object, ...] | None = None
+        """What the header, lock and actions were last drawn from."""
         self.dialogs = DialogHost(self)
         self.dialogs.closed.connect(self._dialog_closed)
 
@@ -117,6 +119,7 @@ class SessionPage(QWidget):
             except KnownError as err:
                 self.message_bar.show_error(str(err))
         self.lists.set_session(session_id, self.count.kind)
+        self._shown = None
         self.refresh()
         if focus and self.can_scan():
             self.focus_scanner()
@@ -174,13 +177,24 @@ class SessionPage(QWidget):
             return
         self.session = self.engine.reads.session(self.session.id)
         self.totals = self.engine.reads.totals(self.session.id)
-        self.header.show_session(self.count, self.session, self.engine.actor)
-        self._show_lock()
-        self._show_actions()
+        # A scan changes the lines and totals, not the session: header, lock and actions are redrawn only when
+        # what they show from has moved (a scan at 100,000 lines stays within one frame).
+        shown = (self.session, self.engine.actor, self.locked_elsewhere())
+        if lines_changed or shown != self._shown:
+            self._shown = shown
+            self.header.show_session(self.count, self.session, self.engine.actor)
+            self._show_lock()
+            self._show_actions()
         self.lists.refresh(lines_changed)
         self.lists.show_counts(self.totals.rejected)
         self.header.show_totals(self.totals)
         self.refreshed.emit()
+
+    @Slot()
+    def _refresh_all(self) -> None:
+        """The planned start came: the actions depend on the time, not only on the session."""
+        self._shown = None
+        self.refresh()
 
     @Slot()
     def after_change(self) -> None:

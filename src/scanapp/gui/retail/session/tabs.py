@@ -138,10 +138,8 @@ class SessionTabs(QWidget):
         if not lines_changed:
             self.catch_up()
             return
-        for model in self.models.values():
+        for model in self.all_models():  # the scan list too: a line may be gone that this page did not remove
             model.refresh()
-        self.scan_model.refresh(new_rows_on_top=True)
-        self.scan_model.forget_rows()
 
     def catch_up(self) -> bool:
         """Take in the lines recorded since the newest one shown (one read, by ordinal); False when none."""

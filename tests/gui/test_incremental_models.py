@@ -1,0 +1,58 @@
+"""The session's lists after scans, removals, matches and hand counts taken in incrementally (SessionTabs
+catch_up and refresh) show exactly what a fresh load of the same session shows: every row, every text."""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import Qt
+
+from scanapp.domain.classification import Category
+from scanapp.domain.suggestions import with_check
+from scanapp.gui.retail.session.tabs import SessionTabs
+from tests.helpers import CHIPS, COLA, WATER
+
+UNKNOWNS = [with_check(f"09999991234{i}") for i in range(3)]
+CODES = [COLA, WATER, CHIPS, *UNKNOWNS, "4006381333932"]  # the last one has a bad check digit
+
+
+def everything(tabs: SessionTabs) -> dict[str, list[list[object]]]:
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+    out = {}
+    for name, model in [("scans", tabs.scan_model), *((c.value, m) for c, m in tabs.models.items())]:
+        out[name] = [
+            [model.data(model.index(r, c), role) for c in range(model.columnCount()) for role in roles]
+            for r in range(model.rowCount())
+        ]
+    return out
+
+
+def fresh(engine, session_id: str) -> SessionTabs:
+    tabs = SessionTabs(engine.reads)
+    tabs.set_session(session_id)
+    return tabs
+
+
+def test_lists_kept_up_incrementally_equal_a_fresh_load(qtbot, engine, retail, counting, supervisor):
+    sid = retail.directed_session.id
+    counting.start(supervisor, sid)
+    tabs = fresh(engine, sid)
+    everything(tabs)  # the views have read their rows: what is kept must follow every change
+    rng = random.Random(3)
+    for step in range(120):
+        for _ in range(rng.randint(1, 4)):  # a burst taken in at once, or one scan
+            counting.record_scan(supervisor, sid, rng.choice(CODES), "test")
+        changed = False
+        if step % 15 == 7:  # remove the newest scan
+            counting.remove_line(supervisor, sid, tabs.scan_model.row_at(0).line.event_id)
+            changed = True
+        if step % 40 == 30 and tabs.unmatched_model.rowCount():  # match every scan of one unknown code
+            card = tabs.unmatched_model.row_at(0)
+            counting.match_lines(supervisor, sid, engine.reads.unmatched_line_ids(sid, card.code), "SKU-JUICE")
+            changed = True
+        if step % 50 == 45:
+            counting.add_hand_counted(supervisor, sid, [("SKU-SODA", 2)])
+            changed = True
+        tabs.refresh(lines_changed=changed)
+        assert everything(tabs) == everything(fresh(engine, sid)), f"after step {step}"
+    assert tabs.unmatched_model.rowCount() and tabs.models[Category.COUNTED].rowCount()
