@@ -209,7 +209,7 @@ def test_the_app_locks_when_idle_and_the_open_session_stays_open(qtbot, window, 
     clock.advance(timedelta(minutes=5))
     qtbot.waitUntil(lambda: window.locked)  # the lock's own timer notices
     assert window.stack.currentWidget() is window.lock_page
-    assert window.lock_page.who.text() == "Alex (associate) is signed in."
+    assert window.lock_page.who.text() == "Alex (associate) is signed in. Enter the PIN to carry on."
     assert window.engine.reads.session(session_id).lock.user_id == "alex"  # still held
     qtbot.keyClicks(window.lock_page.entry.pin, "0000")
     qtbot.mouseClick(window.lock_page.unlock_button, Qt.MouseButton.LeftButton)

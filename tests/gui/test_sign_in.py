@@ -95,7 +95,7 @@ def test_the_app_reopens_on_the_counts_list_for_who_was_signed_in(qtbot, window,
     again = MainWindow(engine)  # a restart: a new window over the same store
     qtbot.addWidget(again)
     assert again.locked and again.stack.currentWidget() is again.lock_page  # whoever holds it enters the PIN
-    assert again.lock_page.who.text() == "Pat (associate, pre-start) is signed in."
+    assert again.lock_page.who.text() == "Pat (associate, pre-start) is signed in. Enter the PIN to carry on."
     unlock(qtbot, again)
     assert again.stack.currentWidget() is again.counts
     assert again.engine.actor.user_id == "pat"

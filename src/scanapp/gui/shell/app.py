@@ -100,3 +100,4 @@ def show(window: MainWindow) -> None:
             )
         )
         window.show()
+    window.activateWindow()  # no window manager gives it the keyboard either: the PIN field takes keys at once

@@ -55,8 +55,9 @@ class LockPage(QWidget):
         layout.addStretch(1)
 
     def ask(self, user: UserRow) -> None:
-        self.who.setText(self.tr("{name} is signed in.").format(name=user.display_name))
+        self.who.setText(self.tr("{name} is signed in. Enter the PIN to carry on.").format(name=user.display_name))
         self.entry.ask(user)
+        self.entry.prompt.setVisible(self.entry.choosing)  # "enter your PIN" is said above already
         self.entry.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(object)
