@@ -1,5 +1,6 @@
 """The session's lists after scans, removals, matches and hand counts taken in incrementally (SessionTabs
-catch_up and refresh) show exactly what a fresh load of the same session shows: every row, every text."""
+catch_up and refresh) show exactly what a fresh load of the same session shows: every row, every text; the
+lines of a burst are taken in with one refresh."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from scanapp.domain.classification import Category
 from scanapp.domain.suggestions import with_check
 from scanapp.gui.retail.session.tabs import SessionTabs
+from tests.gui.conftest import open_session, sign_in
 from tests.helpers import CHIPS, COLA, WATER
 
 UNKNOWNS = [with_check(f"09999991234{i}") for i in range(3)]
@@ -56,3 +58,21 @@ def test_lists_kept_up_incrementally_equal_a_fresh_load(qtbot, engine, retail, c
         tabs.refresh(lines_changed=changed)
         assert everything(tabs) == everything(fresh(engine, sid)), f"after step {step}"
     assert tabs.unmatched_model.rowCount() and tabs.models[Category.COUNTED].rowCount()
+
+
+def test_lines_recorded_in_a_burst_are_shown_with_one_refresh(qtbot, window, retail, counting):
+    sign_in(qtbot, window, "alex")
+    open_session(qtbot, window, retail.directed_session)
+    page = window.session
+    qtbot.mouseClick(page.action_row.scan_button, Qt.MouseButton.LeftButton)
+    before = page.lists.scan_model.rowCount()
+    refreshes = []
+    page.refreshed.connect(lambda: refreshes.append(1))
+    for code in (COLA, COLA, UNKNOWNS[0], WATER):  # recorded together, as a burst's scans are
+        counting.record_scan(window.engine.actor, retail.directed_session.id, code, "test")
+        page.lines_recorded()
+    assert page.lists.scan_model.rowCount() == before  # nothing read yet: the burst is still coming in
+    qtbot.waitUntil(lambda: page.lists.scan_model.rowCount() == before + 4)
+    assert refreshes == [1]
+    assert page.tab_titles()[:3] == ["Counted (1)", "Unmatched (1)", "Undirected (1)"]
+    assert page.totals.units == 4

@@ -59,6 +59,10 @@ class SessionPage(QWidget):
         self._start_timer = QTimer(self)
         self._start_timer.setSingleShot(True)
         self._start_timer.timeout.connect(self._refresh_all)
+        self._catch_up = QTimer(self)
+        self._catch_up.setSingleShot(True)
+        self._catch_up.setInterval(0)
+        self._catch_up.timeout.connect(self._caught_up)
         self._shown: tuple[object, ...] | None = None
         """What the header, lock and actions were last drawn from."""
         self.dialogs = DialogHost(self)
@@ -189,6 +193,17 @@ class SessionPage(QWidget):
         self.lists.show_counts(self.totals.rejected)
         self.header.show_totals(self.totals)
         self.refreshed.emit()
+
+    def lines_recorded(self) -> None:
+        """A line was recorded here (the scan controller says so after each durable record): the lists and
+        totals catch up at the next turn of the event loop, so the scans of a burst that arrived together are
+        taken in with one read and shown with one repaint instead of one each."""
+        self._catch_up.start()
+
+    @Slot()
+    def _caught_up(self) -> None:
+        if self.session is not None:
+            self.refresh()
 
     @Slot()
     def _refresh_all(self) -> None:

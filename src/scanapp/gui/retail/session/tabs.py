@@ -161,7 +161,9 @@ class SessionTabs(QWidget):
             view = self.tabs.widget(i)
             category = next(c for c, v in self.views.items() if v is view)
             rows = f"{self.models[category].rowCount():,}"
-            self.tabs.setTabText(i, self.tr("{tab} ({rows})").format(tab=tab_title(category), rows=rows))
+            title = self.tr("{tab} ({rows})").format(tab=tab_title(category), rows=rows)
+            if self.tabs.tabText(i) != title:  # a new tab text lays the tab bar out again: only when it changed
+                self.tabs.setTabText(i, title)
         scans = f"{self.scan_model.rowCount():,}"
         if rejected:
             text = self.tr("Sca&ns ({scans}), newest first, {rejected} rejected").format(
@@ -169,7 +171,8 @@ class SessionTabs(QWidget):
             )
         else:
             text = self.tr("Sca&ns ({scans}), newest first").format(scans=scans)
-        self.scans_label.setText(text)
+        if self.scans_label.text() != text:
+            self.scans_label.setText(text)
 
     def set_actions_shown(self, shown: bool) -> None:
         """Remove and Match are actions too: shown only while this user may count the session."""
