@@ -261,3 +261,24 @@ def test_an_idle_lock_of_zero_never_locks(qtbot, engine, clock, retail):
     clock.advance(timedelta(days=1))
     w.idle_lock.check()
     assert not w.locked
+
+
+def tap(qtbot, pad, *keys):
+    for key in keys:
+        qtbot.mouseClick(pad.keys[key], Qt.MouseButton.LeftButton)
+
+
+def test_a_pin_is_entered_by_touch_alone_on_the_keypad(qtbot, window, retail):
+    entry = pick(qtbot, window, "alex")
+    pad = entry.pad
+    tap(qtbot, pad, "1", "2", "9", "back", "3", "4")
+    assert entry.pin.text() == "1234" and entry.pin.hasFocus()  # the keys never take the focus
+    qtbot.mouseClick(entry.again, Qt.MouseButton.LeftButton)  # a tap in the second field
+    tap(qtbot, pad, "7", "clear", "1", "2", "3", "4")
+    assert entry.again.text() == "1234" and entry.pin.text() == "1234"
+    qtbot.mouseClick(window.sign_in.submit_button, Qt.MouseButton.LeftButton)
+    assert window.engine.actor.user_id == "alex"
+    window.idle_lock.lock()
+    tap(qtbot, window.lock_page.entry.pad, "1", "2", "3", "4")
+    qtbot.mouseClick(window.lock_page.unlock_button, Qt.MouseButton.LeftButton)
+    assert not window.locked

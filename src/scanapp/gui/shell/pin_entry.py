@@ -7,11 +7,12 @@ import math
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from scanapp.domain.rows import UserRow
 from scanapp.errors import KnownError
 from scanapp.gui.shell.engine import Engine
+from scanapp.gui.shell.pin_pad import PinPad
 from scanapp.services.pins import MAX_LENGTH, MIN_LENGTH, Check, Outcome
 
 
@@ -41,11 +42,18 @@ class PinEntry(QWidget):
         self.message.setWordWrap(True)
         self.message.setProperty("role", "error")
         self.message.setStyleSheet("color: #a50e0e;")
+        self.pad = PinPad(self.typed_into)
+        fields = QVBoxLayout()
+        fields.addLayout(self.form)
+        fields.addWidget(self.message)
+        fields.addStretch(1)
+        row = QHBoxLayout()
+        row.addLayout(fields, 1)
+        row.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.prompt)
-        layout.addLayout(self.form)
-        layout.addWidget(self.message)
+        layout.addLayout(row)
         self.pin.returnPressed.connect(self._pin_entered)
         self.again.returnPressed.connect(self.submit)
 
@@ -68,6 +76,10 @@ class PinEntry(QWidget):
         if check.tries_left > 0:
             return self.tr("Wrong PIN. %n more tries before a wait.", "", check.tries_left)
         return self.tr("Wrong PIN.")
+
+    def typed_into(self) -> QLineEdit:
+        """The field the keypad types into: the second one while it has the focus, else the first."""
+        return self.again if self.again.hasFocus() else self.pin
 
     def _field(self, placeholder: str) -> QLineEdit:
         field = QLineEdit()

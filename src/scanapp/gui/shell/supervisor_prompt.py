@@ -63,7 +63,12 @@ class SupervisorPrompt(QDialog):
         self.entry.passed.connect(self._passed)
         self.who.currentIndexChanged.connect(self._who_changed)
         self._preselect()
-        self.setMinimumWidth(min(560, parent.window().width() - 40) if parent is not None else 480)
+        width = min(560, parent.window().width() - 40) if parent is not None else 480
+        self.setMinimumWidth(width)
+        # A wrapped label asks for one line at least; the lines it takes at this width keep the keys full size.
+        self.message.ensurePolished()
+        margins = layout.contentsMargins()
+        self.message.setMinimumHeight(self.message.heightForWidth(width - margins.left() - margins.right()))
 
     def _preselect(self) -> None:
         """The signed-in user when they are a supervisor, else the first one."""
@@ -83,6 +88,7 @@ class SupervisorPrompt(QDialog):
     def _who_changed(self, index: int) -> None:
         if 0 <= index < len(self.supervisors):
             self.entry.ask(self.supervisors[index])
+            self.entry.prompt.hide()  # the supervisor is named in the list just above
 
     @Slot(object)
     def _passed(self, user: UserRow) -> None:

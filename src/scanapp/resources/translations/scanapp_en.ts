@@ -563,6 +563,17 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScanButton</name>
     <message>
         <source>Start counting</source>
