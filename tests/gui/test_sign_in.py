@@ -56,6 +56,17 @@ def test_keyboard_sign_in(qtbot, window, retail):
     assert window.engine.actor.user_id == "morgan"
 
 
+def test_escape_goes_back_from_the_pin_to_the_names(qtbot, window, retail):
+    window.sign_in.buttons["pat"].setFocus()
+    qtbot.keyClick(window.sign_in.buttons["pat"], Qt.Key.Key_Space)
+    assert window.sign_in.steps.currentWidget() is window.sign_in.pin_step
+    qtbot.keyClicks(window.sign_in.entry.pin, "12")
+    qtbot.keyClick(window.sign_in.entry.pin, Qt.Key.Key_Escape)
+    assert window.sign_in.steps.currentWidget() is window.sign_in.picker
+    assert window.sign_in.buttons["pat"].hasFocus() and window.sign_in.entry.pin.text() == ""
+    assert window.engine.signed_in_actor is None
+
+
 def test_sign_out_from_a_session_releases_it(qtbot, window, retail):
     sign_in(qtbot, window, "alex")
     open_session(qtbot, window, retail.directed_session)

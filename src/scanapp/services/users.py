@@ -64,8 +64,8 @@ class Users:
     # -- PINs ------------------------------------------------------------------------------------------------
 
     def has_pin(self, user_id: str) -> bool:
-        with self.uow() as uow:
-            return records.get(connection(uow), user_id) is not None
+        with self.reads.store.read() as conn:  # no write lock to ask
+            return records.get(conn, user_id) is not None
 
     def choose_pin(self, user_id: str, pin: str, now: datetime) -> None:
         """First sign-in: a user without a PIN chooses one. Refused once they have one (a supervisor clears it

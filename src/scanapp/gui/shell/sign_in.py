@@ -5,6 +5,7 @@ Local users and their permissions come from the store, until the sync server pro
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -112,11 +113,6 @@ class SignInPage(QWidget):
         layout.addStretch(1)
         return page
 
-    @property
-    def user(self) -> UserRow | None:
-        """The user whose PIN is being asked."""
-        return self.entry.user if self.steps.currentWidget() is self.pin_step else None
-
     def refresh(self) -> None:
         self.show_picker()
         while self.grid.count():
@@ -148,10 +144,19 @@ class SignInPage(QWidget):
         first = self.buttons[users[0].user_id]
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.steps.currentWidget() is self.pin_step:
+            self.show_picker()  # Esc: back to the names, the focus on the one just tried
+            return
+        super().keyPressEvent(event)
+
     @Slot()
     def show_picker(self) -> None:
         self.entry.clear()
         self.steps.setCurrentWidget(self.picker)
+        button = self.buttons.get(self.entry.user.user_id) if self.entry.user is not None else None
+        if button is not None:
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def ask_pin(self, user: UserRow) -> None:
         self.pin_title.setText(self.tr("Sign in as {name}").format(name=user.display_name))
