@@ -8,8 +8,16 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtGui import QKeyEvent, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
 
 from scanapp.domain.barcodes import GS
 from scanapp.gui.capture.app_filter import STALL_MS, KeyCapture
@@ -154,3 +162,25 @@ def test_a_shortcut_key_in_the_middle_of_typing_comes_after_the_typed_keys(form)
     override.setTimestamp(keys.now + 10)
     QApplication.sendEvent(field, override)
     assert field.text() == "x"
+
+
+def test_keys_given_back_follow_the_focus_a_given_back_key_moved(qtbot):
+    """A digit typed on a table opens its editor; the next digit, held meanwhile, goes into that editor."""
+    model = QStandardItemModel(2, 1)
+    table = QTableView()
+    table.setModel(model)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed)
+    qtbot.addWidget(table)
+    table.show()
+    qtbot.waitExposed(table)
+    activate(qtbot, table)
+    table.setCurrentIndex(model.index(0, 0))
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    capture = KeyCapture(ScannerSettings(), FixedClock(datetime(2026, 12, 1, tzinfo=UTC)), table)
+    capture.install()
+    keys = Keyboard()
+    keys.type("50", gap_ms=100)
+    keys.press(Qt.Key.Key_Return, "\r", gap_ms=100)
+    qtbot.waitUntil(lambda: model.index(0, 0).data() == "50")  # the view commits on its next turn
+    capture.uninstall()

@@ -192,7 +192,9 @@ class KeyCapture(QObject):
         self._forget()
 
     def give_back(self) -> None:
-        """The held keys were typed: send them, in order, to the widgets they were pressed in."""
+        """The held keys were typed: send them, in order, where they would have gone had they not waited.
+        A key given back can move the focus (a digit on a table opens its editor): the next one follows it
+        within the same window, as it would have."""
         held = self._held
         self._forget()
         if not held:
@@ -200,7 +202,7 @@ class KeyCapture(QObject):
         self._giving_back = True
         try:
             for widget, event in held:
-                receiver = widget if isValid(widget) else QApplication.focusWidget()
+                receiver = _receiver(widget)
                 if receiver is not None:
                     QApplication.sendEvent(receiver, event)
         finally:
@@ -211,3 +213,12 @@ class KeyCapture(QObject):
         self._times = []
         self.buffer.clear()
         self._pause.stop()
+
+
+def _receiver(pressed_in: QWidget) -> QWidget | None:
+    focus = QApplication.focusWidget()
+    if not isValid(pressed_in):
+        return focus
+    if focus is not None and focus.window() is pressed_in.window():
+        return focus
+    return pressed_in
