@@ -108,9 +108,13 @@ class ScanController(QObject):
     @Slot(object)
     def on_scan_read(self, read: ScanRead) -> None:
         """A read from the scanner input (typed by hand) or the device: through the router, like every scan."""
+        refusal = None if self.router is not None else self.refusal()
         if self.router is not None:
             self.router.route(read)
-        elif self.refusal() is None:
+        elif refusal is not None:  # a page on its own (no window's router): said here, never silent
+            self.page.message_bar.show_error(refusal.why)
+            self.feedback.give("rejected", self.page.last_scan)
+        else:
             self.take_scan(read)
 
     def on_screen(self) -> bool:
