@@ -87,26 +87,16 @@ class SlowProxy:
         task = asyncio.current_task()
         assert task is not None
         self._tasks.add(task)
-        server_r = server_w = None
         try:
-            server_r, server_w = await asyncio.open_connection(*self.upstream)
-            while await self._exchange(client_r, client_w, server_r, server_w):
+            while await self._exchange(client_r, client_w):
                 pass
         except (OSError, TimeoutError, asyncio.IncompleteReadError, asyncio.CancelledError):
             pass  # the client gave up, the server went away, or the proxy's bound or stop ended it
         finally:
             self._tasks.discard(task)
-            for w in (client_w, server_w):
-                if w is not None:
-                    w.close()
+            client_w.close()
 
-    async def _exchange(
-        self,
-        client_r: asyncio.StreamReader,
-        client_w: asyncio.StreamWriter,
-        server_r: asyncio.StreamReader,
-        server_w: asyncio.StreamWriter,
-    ) -> bool:
+    async def _exchange(self, client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter) -> bool:
         """One request and its reply; False when the client closed the connection between requests."""
         try:
             request = await _message(client_r)  # an idle kept-alive connection waits here, unbounded
@@ -120,22 +110,21 @@ class SlowProxy:
         if fault != PASS:
             self.faulted.set()
         async with asyncio.timeout(self.max_hold_s):
-            await self._answer(request, fault, client_w, server_r, server_w)
+            await self._answer(request, fault, client_w)
         return True
 
-    @staticmethod
-    async def _answer(
-        request: bytes,
-        fault: Fault,
-        client_w: asyncio.StreamWriter,
-        server_r: asyncio.StreamReader,
-        server_w: asyncio.StreamWriter,
-    ) -> None:
+    async def _answer(self, request: bytes, fault: Fault, client_w: asyncio.StreamWriter) -> None:
         if fault == SWALLOW:
             await asyncio.Event().wait()  # until the client gives up or the proxy's bound
-        server_w.write(request)
-        await server_w.drain()
-        reply = await _message(server_r)
+        # A connection to the server per request: the server's keep-alive limit (5 s) must not close it while
+        # a reply is trickled to the client for longer than that.
+        server_r, server_w = await asyncio.open_connection(*self.upstream)
+        try:
+            server_w.write(request)
+            await server_w.drain()
+            reply = await _message(server_r)
+        finally:
+            server_w.close()
         if fault == HOLD:
             await asyncio.Event().wait()
         if isinstance(fault, Trickle):
