@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -87,7 +88,9 @@ class SyncClient:
         self.clock = clock
         self.deadlines = deadlines or Deadlines.stored(self._get)
         self.http = Exchanges(self.server, self.deadlines, http)
-        self._round_ends: int | None = None  # the running round's deadline, monotonic ns
+        # The running round's deadline (monotonic ns), per thread: a lease heartbeat sent from the screen
+        # while a round runs in the background keeps only its own request deadline.
+        self._round = threading.local()
 
     def close(self) -> None:
         self.http.close()
@@ -135,9 +138,10 @@ class SyncClient:
         """Seconds this request may take: its own deadline, or what is left of the round if that is sooner
         (then True: expiry ends the round, not only this request)."""
         seconds = self.deadlines.request_s
-        if self._round_ends is None:
+        ends: int | None = getattr(self._round, "ends", None)
+        if ends is None:
             return seconds, False
-        left = (self._round_ends - self.clock.mono_ns()) / 1e9
+        left = (ends - self.clock.mono_ns()) / 1e9
         return (left, True) if left <= seconds else (seconds, False)
 
     def _too_slow(self, what: str, seconds: float, round_over: bool) -> ServerTooSlow:
@@ -261,7 +265,7 @@ class SyncClient:
         """Push, then pull (so what comes back already reflects this device's own events), all within the
         round's deadline. ServerTooSlow carries the report of what was done before a deadline ended it."""
         report = RoundReport()
-        self._round_ends = self.clock.mono_ns() + int(self.deadlines.round_s * 1e9)
+        self._round.ends = self.clock.mono_ns() + int(self.deadlines.round_s * 1e9)
         try:
             self._check_server()
             self.push(report)
@@ -271,7 +275,7 @@ class SyncClient:
             log.info("%s", err)  # the caller shows it (the CLI's one line, the app's sync state)
             raise
         finally:
-            self._round_ends = None
+            self._round.ends = None
         return report
 
     # -- leases --------------------------------------------------------------------------------------------
