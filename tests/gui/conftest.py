@@ -3,6 +3,8 @@ a hard count, and helpers that drive the screens the way a person does (clicks, 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -147,6 +149,17 @@ def open_session(qtbot, window: MainWindow, session: Session) -> None:
     card = window.counts.session_cards[session.id]
     qtbot.mouseClick(card.open_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.session
+
+
+@contextmanager
+def scan_shown(qtbot, page) -> Iterator:
+    """Wait for a scan's durable record (the blocker's args) and then for the page's refresh that shows it: the
+    lists catch up at the next turn of the event loop, one refresh for a burst."""
+    with (
+        qtbot.waitSignals([page.scan_recorded, page.refreshed], order="simple"),
+        qtbot.waitSignal(page.scan_recorded) as recorded,
+    ):
+        yield recorded
 
 
 def text(widget: QPushButton) -> str:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from scanapp.gui.models.paged import ROW_ROLE
-from tests.gui.conftest import open_session, sign_in
+from tests.gui.conftest import open_session, scan_shown, sign_in
 from tests.gui.test_session_page import scan
 from tests.helpers import COLA
 
@@ -44,7 +44,7 @@ def test_a_runaway_line_is_rejected_with_its_reason(qtbot, page):
 
 
 def test_gs_typed_as_ctrl_bracket_reads_as_gs1(qtbot, page):
-    with qtbot.waitSignal(page.scan_recorded) as recorded:
+    with scan_shown(qtbot, page) as recorded:
         qtbot.keyClicks(page.action_row.scanner_input, "]C10104006381333931")
         gs = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_BracketRight, Qt.KeyboardModifier.ControlModifier, "\x1d")
         QApplication.sendEvent(page.action_row.scanner_input, gs)

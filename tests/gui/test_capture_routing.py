@@ -17,7 +17,7 @@ from scanapp.gui.capture.notice import NOTICE_NAME, ScanNotice
 from scanapp.gui.retail.session_form import SessionFormDialog
 from scanapp.scanners.read import ScanRead
 from scanapp.store.uow import SqlUnitOfWork
-from tests.gui.conftest import activate, open_session, sign_in
+from tests.gui.conftest import activate, open_session, scan_shown, sign_in
 from tests.gui.test_session_device_scanners import FakeSerial, serial_scanner, with_fake_serial  # noqa: F401
 from tests.gui.wedge_keys import Keyboard
 from tests.helpers import CHIPS, COLA
@@ -69,7 +69,7 @@ def focus(qtbot, widget) -> None:
 def test_a_scan_with_the_focus_in_the_counted_table_is_recorded(qtbot, window, page, keys, store, retail):
     counted = page.lists.views[Category.COUNTED]
     focus(qtbot, counted)
-    with qtbot.waitSignal(page.scan_recorded) as recorded:
+    with scan_shown(qtbot, page) as recorded:
         keys.scan(COLA)
     assert recorded.args[0].status == "accepted"
     assert scans(store, retail.directed_session.id) == [("scan", COLA)]
@@ -79,13 +79,13 @@ def test_a_scan_with_the_focus_in_the_counted_table_is_recorded(qtbot, window, p
 
 
 def test_a_blocked_submit_then_three_scans_records_them_and_opens_nothing(qtbot, window, page, keys, store, retail):
-    with qtbot.waitSignal(page.scan_recorded):
+    with scan_shown(qtbot, page):
         keys.scan(UNKNOWN)
     qtbot.mouseClick(page.action_row.submit_button, Qt.MouseButton.LeftButton)
     unmatched = page.lists.views[Category.UNMATCHED]
     qtbot.waitUntil(unmatched.hasFocus)  # what the blocked submit does: shows the unmatched scans
     for code in (COLA, CHIPS, COLA):
-        with qtbot.waitSignal(page.scan_recorded):
+        with scan_shown(qtbot, page):
             keys.scan(code)
     assert page.dialog is None  # no Match Product opened by the scans' Enter
     assert scans(store, retail.directed_session.id) == [
@@ -202,14 +202,14 @@ def test_a_scan_arriving_mid_typing_leaves_the_typed_text_and_is_recorded(qtbot,
     focus(qtbot, field)
     keys = Keyboard()
     keys.type("40", gap_ms=180)  # a person starts typing a code by hand
-    with qtbot.waitSignal(page.scan_recorded):
+    with scan_shown(qtbot, page):
         keys.now += 200
         keys.scan(CHIPS)
     assert scans(store, retail.directed_session.id) == [("scan", CHIPS)]
     qtbot.waitUntil(lambda: field.text() == "40")  # the person's text is intact, the scan's is not in it
     keys.type("06381333931", gap_ms=150)
     qtbot.waitUntil(lambda: field.text() == COLA)
-    with qtbot.waitSignal(page.scan_recorded) as typed:
+    with scan_shown(qtbot, page) as typed:
         keys.press(Qt.Key.Key_Return, "\r", gap_ms=300)
     assert typed.args[0].status == "accepted"
     assert scans(store, retail.directed_session.id) == [("scan", CHIPS), ("scan", COLA)]
@@ -219,7 +219,7 @@ def test_a_scan_arriving_mid_typing_leaves_the_typed_text_and_is_recorded(qtbot,
 
 def test_a_gs1_scan_keeps_its_gs_typed_as_ctrl_bracket(qtbot, window, page, keys, store, retail):
     focus(qtbot, page.lists.scan_view)
-    with qtbot.waitSignal(page.scan_recorded):
+    with scan_shown(qtbot, page):
         keys.scan("]C10104006381333931\x1d10LOT7")
     [(_kind, payload)] = [e for e in journal(store, retail.directed_session.id) if e[0] is EventKind.SCAN_RECORDED]
     assert payload["raw"] == "]C10104006381333931\x1d10LOT7" and payload["lot"] == "LOT7"
@@ -245,7 +245,7 @@ def test_a_serial_scanner_goes_through_the_same_router(qtbot, window, retail, st
     qtbot.mouseClick(page.action_row.scan_button, Qt.MouseButton.LeftButton)
     source = FakeSerial.made[-1]
     focus(qtbot, page.lists.scan_view)
-    with qtbot.waitSignal(page.scan_recorded):
+    with scan_shown(qtbot, page):
         source.scan_read.emit(ScanRead(text=COLA, source=source.source, at=datetime.now(UTC)))
     qtbot.mouseClick(page.action_row.edit_button, Qt.MouseButton.LeftButton)
     source.scan_read.emit(ScanRead(text=CHIPS, source=source.source, at=datetime.now(UTC)))

@@ -14,7 +14,7 @@ from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.scanner_setup.settings_dialog import ScannerSettingsDialog
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings
-from tests.gui.conftest import open_session, sign_in
+from tests.gui.conftest import open_session, scan_shown, sign_in
 from tests.helpers import COLA
 
 
@@ -60,7 +60,7 @@ def test_a_serial_scanner_is_read_while_the_session_is_open(qtbot, window, retai
     source.state_changed.emit("connected", "/dev/ttyFAKE0 open")
     assert page.action_row.scanner_input.placeholderText() == "serial:/dev/ttyFAKE0: connected"
     page.hand_button.setFocus()  # a device scanner does not need the scanner input's focus
-    with qtbot.waitSignal(page.scan_recorded) as recorded:
+    with scan_shown(qtbot, page) as recorded:
         source.scan_read.emit(ScanRead(text=COLA, source="serial:/dev/ttyFAKE0", at=datetime.now(UTC)))
     assert recorded.args[0].status == "accepted"
     line = page.lists.scan_model.data(page.lists.scan_model.index(0, 0), ROW_ROLE)

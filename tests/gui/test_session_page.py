@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from scanapp.domain.counts import SessionState
 from scanapp.domain.permissions import ROLES, Actor
 from scanapp.gui.capture.scan_button import ScanMode
-from tests.gui.conftest import activate, open_session, sign_in, text
+from tests.gui.conftest import activate, open_session, scan_shown, sign_in, text
 from tests.helpers import CHIPS, COLA, WATER
 
 UNKNOWN = "0099999123456"  # a valid EAN-13 that no product has
@@ -20,7 +20,7 @@ UNKNOWN = "0099999123456"  # a valid EAN-13 that no product has
 
 def scan(qtbot, page, code: str):
     """Type a code into the scanner input and press Enter, as a keyboard-wedge scanner does."""
-    with qtbot.waitSignal(page.scan_recorded) as recorded:
+    with scan_shown(qtbot, page) as recorded:
         qtbot.keyClicks(page.action_row.scanner_input, code)
         qtbot.keyClick(page.action_row.scanner_input, Qt.Key.Key_Return)
     return recorded.args[0]

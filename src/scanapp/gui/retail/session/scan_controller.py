@@ -154,10 +154,10 @@ class ScanController(QObject):
         except KnownError as err:
             page.message_bar.show_error(self.tr("The scan was not recorded: {error}").format(error=err))
             self.feedback.give("rejected", page.last_scan)
-            page.refresh()
+            page.lines_recorded()
             return
         self.show_outcome(outcome)
-        page.refresh()
+        page.lines_recorded()  # a burst is shown with one refresh at the next turn of the event loop
         self.recorded.emit(outcome)
         self.engine.session_changed.emit(page.session.id)
 
@@ -181,7 +181,7 @@ class ScanController(QObject):
                 self.tr("{message} It could not be kept in the scan log: {error}").format(message=message, error=err)
             )
             return
-        page.refresh()
+        page.lines_recorded()
         self.engine.session_changed.emit(page.session.id)
 
     def show_outcome(self, outcome: ScanOutcome) -> None:
