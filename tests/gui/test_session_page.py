@@ -286,6 +286,18 @@ def test_a_session_held_elsewhere_disables_every_action_and_says_who(qtbot, wind
     assert state(window, retail.directed_session.id).lock.user_id == "pat"  # leaving does not free pat's lock
 
 
+def test_a_user_who_cannot_count_is_told_so_in_plain_words(qtbot, window, retail):
+    lee = next(u for u in window.engine.reads.users() if u.user_id == "lee")  # a lab tech: no retail counting
+    window.sign_in_as(lee)
+    page = window.session
+    window.stack.setCurrentWidget(page)
+    page.open(retail.directed_session.id)
+    why = "Your account cannot count: ask a supervisor, or sign in as a user who counts."
+    assert page.lock_bar.text == why
+    assert not page.action_row.scan_button.isEnabled() and page.action_row.scan_button.toolTip() == why
+    assert "_ADMIN" not in page.lock_bar.text  # no permission codes
+
+
 def test_lock_taken_elsewhere_while_open_refuses_the_next_action_in_plain_words(
     qtbot, page, window, retail, counting, supervisor
 ):

@@ -1098,7 +1098,7 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You need FULFILL_INVCUNT_ADMIN or INV_COUNT_ADMIN to count.</source>
+        <source>Your account cannot count: ask a supervisor, or sign in as a user who counts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

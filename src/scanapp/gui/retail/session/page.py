@@ -250,7 +250,9 @@ class SessionPage(QWidget):
         """Whether Start counting / scanning is allowed, and if not why, in words."""
         assert self.session is not None and self.count is not None
         if not self.may_count():
-            return self.can_work(), self.tr("You need FULFILL_INVCUNT_ADMIN or INV_COUNT_ADMIN to count.")
+            return self.can_work(), self.tr(
+                "Your account cannot count: ask a supervisor, or sign in as a user who counts."
+            )
         if self.locked_elsewhere():
             return False, self.tr("Another user or device holds this session.")
         now = self.engine.now()
