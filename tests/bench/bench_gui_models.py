@@ -228,9 +228,15 @@ def main() -> int:
     codes = [gtin13(rng.randrange(PRODUCTS)) for _ in range(300)]
     codes[::100] = [f"99{n:010d}" + str(gs1_standard_check_digit(f"99{n:010d}")) for n in range(3)]  # unmatched
 
+    shown: list[None] = []
+    page.refreshed.connect(lambda: shown.append(None))
+
     def one_scan(code: str) -> None:
+        before = len(shown)
         page.scanning.on_scan_read(ScanRead(text=code, source="wedge", at=datetime.now(UTC)))
-        qt.processEvents()  # the models' changes, and the repaint of what they changed
+        while len(shown) == before:  # the lists catch up at the next turn of the event loop
+            qt.processEvents()
+        qt.processEvents()  # the repaint of what they changed
 
     for category, label in ((Category.COUNTED, "Counted"), (Category.UNMATCHED, "Unmatched")):
         page.lists.tabs.setCurrentWidget(page.lists.views[category])
