@@ -17,7 +17,7 @@ from scanapp.gui.capture.notice import NOTICE_NAME, ScanNotice
 from scanapp.gui.retail.session_form import SessionFormDialog
 from scanapp.scanners.read import ScanRead
 from scanapp.store.uow import SqlUnitOfWork
-from tests.gui.conftest import activate, open_session, scan_shown, sign_in
+from tests.gui.conftest import PIN, activate, open_session, scan_shown, sign_in
 from tests.gui.test_session_device_scanners import FakeSerial, serial_scanner, with_fake_serial  # noqa: F401
 from tests.gui.wedge_keys import Keyboard
 from tests.helpers import CHIPS, COLA
@@ -260,3 +260,20 @@ def test_while_the_app_is_locked_a_scan_is_refused_and_the_pin_field_stays_empty
     keys.scan(COLA)
     assert window.capture.banner.text == f"Scan {COLA} was not recorded. ScanApp is locked: enter your PIN, then scan."
     assert scans(store, page.session.id) == []
+
+
+def test_unlocking_takes_the_locked_refusal_off_the_banner(qtbot, window, page, keys, store):
+    window.idle_lock.lock()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.lock_page)
+    keys.scan(COLA)
+    banner = window.capture.banner
+    assert banner.text == f"Scan {COLA} was not recorded. ScanApp is locked: enter your PIN, then scan."
+    qtbot.keyClicks(window.lock_page.entry.pin, PIN)
+    qtbot.mouseClick(window.lock_page.unlock_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is page
+    assert banner.text == "" and banner.isHidden()  # no stale "ScanApp is locked" over the unlocked page
+    with scan_shown(qtbot, page) as recorded:
+        keys.scan(COLA)
+    assert recorded.args[0].status == "accepted"
+    assert scans(store, page.session.id) == [("scan", COLA)]
+    assert banner.isHidden()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, SignalInstance, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -52,6 +52,12 @@ class CaptureBanner(MessageBar):
     @Slot(object)
     def _on_taken(self, _read: ScanRead) -> None:
         if self.showing == REFUSED:
+            self.clear()
+
+    @Slot(bool)
+    def lock_changed(self, locked: bool) -> None:
+        """A refusal said while locked would stay up over the unlocked page, saying the app is locked."""
+        if not locked and self.showing == REFUSED:
             self.clear()
 
     @Slot(Qt.ApplicationState)
@@ -109,8 +115,9 @@ class ScanCapture(QObject):
         layout.addWidget(content, 1)
         return frame
 
-    def refuse_while(self, locked: Callable[[], bool]) -> None:
-        """While `locked()` (the idle lock), every scan is refused: it would land in the PIN field."""
+    def refuse_while(self, locked: Callable[[], bool], changed: SignalInstance) -> None:
+        """While `locked()` (the idle lock), every scan is refused: it would land in the PIN field. `changed`
+        (the lock's locked_changed) ending the lock takes the refusal off the banner: it was about the lock."""
 
         def gate() -> Refusal | None:
             if not locked():
@@ -118,3 +125,4 @@ class ScanCapture(QObject):
             return Refusal(QCoreApplication.translate("ScanCapture", "ScanApp is locked: enter your PIN, then scan."))
 
         self.router.gate = gate
+        changed.connect(self.banner.lock_changed)

@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self.lock_page.unlocked.connect(self.idle_lock.unlock)
         self.lock_page.switch_user.connect(self._switch_user)
         self.setCentralWidget(self.capture.framed(self.stack))
-        self.capture.refuse_while(lambda: self.locked)
+        self.capture.refuse_while(lambda: self.locked, self.idle_lock.locked_changed)
         self.sign_in.user_chosen.connect(self.sign_in_as)
         self.counts.open_session.connect(self.open_session)
         self.counts.sign_out_requested.connect(self.sign_out)
