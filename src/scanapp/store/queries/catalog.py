@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from scanapp.domain.rows import ProductHit
 
@@ -10,9 +10,9 @@ from scanapp.domain.rows import ProductHit
 def product_names(conn: Connection, skus: list[str]) -> dict[str, str]:
     if not skus:
         return {}
-    marks = ",".join(f":k{i}" for i in range(len(skus)))
     rows = conn.execute(
-        text(f"SELECT sku, name FROM products WHERE sku IN ({marks})"), {f"k{i}": k for i, k in enumerate(skus)}
+        text("SELECT sku, name FROM products WHERE sku IN :skus").bindparams(bindparam("skus", expanding=True)),
+        {"skus": skus},
     )
     return {r.sku: r.name for r in rows}
 
@@ -47,11 +47,11 @@ def expected_among(conn: Connection, count_id: str, item_keys: list[str]) -> set
     """Which of these items are on the count's expected (directed) list."""
     if not item_keys:
         return set()
-    marks = ",".join(f":k{i}" for i in range(len(item_keys)))
-    params: dict[str, object] = {f"k{i}": k for i, k in enumerate(item_keys)}
-    params["count"] = count_id
     rows = conn.execute(
-        text(f"SELECT item_key FROM expected_items WHERE count_id = :count AND item_key IN ({marks})"), params
+        text("SELECT item_key FROM expected_items WHERE count_id = :count AND item_key IN :keys").bindparams(
+            bindparam("keys", expanding=True)
+        ),
+        {"count": count_id, "keys": item_keys},
     )
     return {str(r[0]) for r in rows}
 
@@ -60,13 +60,12 @@ def products_for_codes(conn: Connection, codes: list[str]) -> list[ProductHit]:
     """Products owning any of the given codes (likely-match candidates, B2), in the order of `codes`."""
     if not codes:
         return []
-    marks = ",".join(f":c{i}" for i in range(len(codes)))
     rows = conn.execute(
         text(
             "SELECT c.code, p.sku, p.name, p.parent_name FROM product_codes c JOIN products p ON p.sku = c.sku"
-            f" WHERE c.code IN ({marks})"
-        ),
-        {f"c{i}": c for i, c in enumerate(codes)},
+            " WHERE c.code IN :codes"
+        ).bindparams(bindparam("codes", expanding=True)),
+        {"codes": codes},
     ).fetchall()
     by_code = {r.code: ProductHit(r.sku, r.name, r.parent_name, r.code) for r in rows}
     return [by_code[c] for c in codes if c in by_code]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from scanapp.domain.classification import Category
 from scanapp.domain.counts import SessionState, count_state
@@ -19,22 +19,21 @@ def count_report(conn: Connection, count_id: str, now: datetime) -> CountReport:
     c = count(conn, count_id)
     sessions = sessions_of(conn, count_id)
     live = [s.session.id for s in sessions if s.session.state is not SessionState.DISCARDED]
-    marks = ",".join(f":s{i}" for i in range(len(live))) or "NULL"
-    params: dict[str, object] = {f"s{i}": sid for i, sid in enumerate(live)}
-    params["count"] = count_id
     counted = {
         r.item_key: int(r.units)
         for r in conn.execute(
             text(
-                f"SELECT item_key, sum(units) AS units FROM session_items WHERE session_id IN ({marks})"
+                "SELECT item_key, sum(units) AS units FROM session_items WHERE session_id IN :live"
                 " GROUP BY item_key HAVING sum(units) > 0"
-            ),
-            params,
+            ).bindparams(bindparam("live", expanding=True)),
+            {"live": live},
         )
     }
     expected = {
         r.item_key: float(r.expected_qty)
-        for r in conn.execute(text("SELECT item_key, expected_qty FROM expected_items WHERE count_id = :count"), params)
+        for r in conn.execute(
+            text("SELECT item_key, expected_qty FROM expected_items WHERE count_id = :count"), {"count": count_id}
+        )
     }
     keys = sorted(set(counted) | set(expected))
     names = product_names(conn, keys)
@@ -44,8 +43,10 @@ def count_report(conn: Connection, count_id: str, now: datetime) -> CountReport:
         got = counted.get(key, 0)
         report_lines.append(ReportLine(key, names.get(key, key), exp, got, None if exp is None else got - exp))
     unmatched_rows = conn.execute(
-        text(f"SELECT * FROM scan_lines WHERE session_id IN ({marks}) AND category = :cat AND NOT removed ORDER BY at"),
-        {**params, "cat": Category.UNMATCHED.value},
+        text(
+            "SELECT * FROM scan_lines WHERE session_id IN :live AND category = :cat AND NOT removed ORDER BY at"
+        ).bindparams(bindparam("live", expanding=True)),
+        {"live": live, "cat": Category.UNMATCHED.value},
     ).fetchall()
     unmatched = [line_from_row(r) for r in unmatched_rows]
     return CountReport(

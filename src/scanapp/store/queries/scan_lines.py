@@ -3,7 +3,7 @@ codes, once each, with their scans and the matched scans around them (C8, C11)."
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from scanapp.domain.classification import Category
 from scanapp.domain.tally import Line
@@ -47,11 +47,11 @@ def lines_at(conn: Connection, session_id: str, ordinals: list[int]) -> list[Lin
     """The lines with these ordinals, in the order given (missing ones are left out)."""
     if not ordinals:
         return []
-    marks = ",".join(f":o{i}" for i in range(len(ordinals)))
-    params: dict[str, object] = {f"o{i}": o for i, o in enumerate(ordinals)}
-    params["s"] = session_id
     rows = conn.execute(
-        text(f"SELECT * FROM scan_lines WHERE session_id = :s AND ordinal IN ({marks})"), params
+        text("SELECT * FROM scan_lines WHERE session_id = :s AND ordinal IN :ordinals").bindparams(
+            bindparam("ordinals", expanding=True)
+        ),
+        {"s": session_id, "ordinals": ordinals},
     ).fetchall()
     by_ordinal = {r.ordinal: line_from_row(r) for r in rows}
     return [by_ordinal[o] for o in ordinals if o in by_ordinal]
@@ -84,11 +84,11 @@ def unmatched_lines(conn: Connection, session_id: str, codes: list[str]) -> list
     """The scans of these codes still unmatched, newest first."""
     if not codes:
         return []
-    marks = ",".join(f":c{i}" for i in range(len(codes)))
-    params: dict[str, object] = {f"c{i}": c for i, c in enumerate(codes)}
-    params["s"] = session_id
     rows = conn.execute(
-        text(f"SELECT * FROM scan_lines WHERE {_UNMATCHED} AND code IN ({marks}) ORDER BY ordinal DESC"), params
+        text(f"SELECT * FROM scan_lines WHERE {_UNMATCHED} AND code IN :codes ORDER BY ordinal DESC").bindparams(
+            bindparam("codes", expanding=True)
+        ),
+        {"s": session_id, "codes": codes},
     ).fetchall()
     return [line_from_row(r) for r in rows]
 

@@ -3,7 +3,7 @@ scanned (Uncounted), by name, a page at a time."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from scanapp.domain.classification import Category
 from scanapp.domain.rows import ItemRow
@@ -74,10 +74,10 @@ def units_of(conn: Connection, session_id: str, item_keys: list[str]) -> dict[st
     """The units these items have in the session now (one key lookup each; items with none left out)."""
     if not item_keys:
         return {}
-    marks = ",".join(f":k{i}" for i in range(len(item_keys)))
-    params: dict[str, object] = {f"k{i}": k for i, k in enumerate(item_keys)}
-    params["s"] = session_id
     rows = conn.execute(
-        text(f"SELECT item_key, units FROM session_items WHERE session_id = :s AND item_key IN ({marks})"), params
+        text("SELECT item_key, units FROM session_items WHERE session_id = :s AND item_key IN :keys").bindparams(
+            bindparam("keys", expanding=True)
+        ),
+        {"s": session_id, "keys": item_keys},
     )
     return {str(r.item_key): int(r.units) for r in rows}
