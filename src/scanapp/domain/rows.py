@@ -72,7 +72,10 @@ class ScanRow:
 
     @property
     def status(self) -> str:
-        """ "Counted", "Unmatched", "Undirected" or "Rejected"."""
+        """ "Counted", "Unmatched", "Undirected", "Rejected", or "In review" (the sync server sent its event to a
+        supervisor's review: it counts in no total)."""
+        if self.line.review is not None:
+            return "In review"
         if self.line.kind is LineKind.REJECTED or self.line.category is None:
             return "Rejected"
         return self.line.category.value

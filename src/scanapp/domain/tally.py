@@ -39,11 +39,14 @@ class Line:
     at: datetime
     reason: str | None = None
     removed: bool = False
+    review: str | None = None
+    """Why the server sent this line's event to a supervisor's review instead of applying it (None: it did
+    not). The line stays in the scan list, marked, and counts in no total until a supervisor decides."""
 
     @property
     def counts(self) -> bool:
         """Whether this line contributes to the totals."""
-        return not self.removed and self.category is not None
+        return not self.removed and self.review is None and self.category is not None
 
 
 Expected = Callable[[str], bool]

@@ -323,13 +323,15 @@ class Counting:
         return sum(q for _, q in items)
 
     def rebuild(self, session_id: str) -> None:
-        """Throw away a session's projections and fold them again from the journal (B1)."""
+        """Throw away a session's projections and fold them again from the journal (B1); events the sync
+        server sent to review count in nothing, as on the server."""
         with self.uow_factory() as uow:
             session = uow.sessions.get(session_id)
             count = uow.counts.get(session.count_id)
+            review = uow.reviews.in_review(session_id)
             uow.lines.clear(session_id)
             for event in list(uow.journal.for_session(session_id)):
-                project(uow, event, count)
+                project(uow, event, count, review.get(event.id))
             uow.commit()
 
     # -- helpers ---------------------------------------------------------------------------------------

@@ -47,6 +47,11 @@ class Lines(Protocol):
     def clear(self, session_id: str) -> None: ...
 
 
+class Reviews(Protocol):
+    def in_review(self, session_id: str) -> dict[str, str]:
+        """The session's events the sync server sent to review instead of applying: event id -> reason."""
+
+
 class UnitOfWork(Protocol):
     # Read-only in the protocol, so a unit of work may hold more specific repositories.
     @property
@@ -61,6 +66,8 @@ class UnitOfWork(Protocol):
     def sessions(self) -> Sessions: ...
     @property
     def lines(self) -> Lines: ...
+    @property
+    def reviews(self) -> Reviews: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

@@ -4,6 +4,7 @@ come through here, so they cannot drift apart."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from scanapp.domain.counts import Count, CountKind
@@ -13,8 +14,11 @@ from scanapp.domain.tally import Line
 from scanapp.services.ports import UnitOfWork
 
 
-def project(uow: UnitOfWork, event: Event, count: Count) -> Line | None:
-    """Apply one event in the caller's unit of work; returns the line it added or changed."""
+def project(uow: UnitOfWork, event: Event, count: Count, review: str | None = None) -> Line | None:
+    """Apply one event in the caller's unit of work; returns the line it added or changed.
+
+    `review`: the sync server sent this event to a supervisor's review instead of applying it (the reason).
+    A line it adds is kept, marked, counting in no total; any other effect is left out, as on the server."""
 
     @cache  # a scan asks twice (classify, then the totals); one lookup each
     def expected(item_key: str | None) -> bool:
@@ -24,7 +28,10 @@ def project(uow: UnitOfWork, event: Event, count: Count) -> Line | None:
 
     effect = effect_of(event, count.kind, uow.lines.get, expected)
     if isinstance(effect, LineAdded):
-        return uow.lines.add(effect.line, expected(effect.line.item_key))
+        line = effect.line if review is None else replace(effect.line, review=review)
+        return uow.lines.add(line, expected(line.item_key))
+    if review is not None:
+        return None
     if isinstance(effect, LineChanged):
         before, after = effect.before, effect.after
         uow.lines.replace(before, after, expected(before.item_key), expected(after.item_key))

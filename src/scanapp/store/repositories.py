@@ -201,7 +201,7 @@ class LineRepo(Repo):
 
     _INSERT = (
         "INSERT INTO scan_lines (event_id, session_id, ordinal, kind, raw, code, item_key, units, category,"
-        " source, manual, at, reason, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " source, manual, at, reason, removed, review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
     _UPSERT_ITEM = (
         "INSERT INTO session_items (session_id, item_key, units, category) VALUES (?, ?, ?, ?)"
@@ -237,6 +237,7 @@ class LineRepo(Repo):
                 line.at.isoformat(),
                 line.reason,
                 line.removed,
+                line.review,
             ),
         )
         return line
@@ -244,8 +245,14 @@ class LineRepo(Repo):
     def replace(self, before: Line, after: Line, expected_before: bool, expected_after: bool) -> None:
         self._account(before, -1, expected_before)
         self.cur.execute(
-            "UPDATE scan_lines SET item_key = ?, category = ?, removed = ? WHERE event_id = ?",
-            (after.item_key, after.category.value if after.category else None, after.removed, after.event_id),
+            "UPDATE scan_lines SET item_key = ?, category = ?, removed = ?, review = ? WHERE event_id = ?",
+            (
+                after.item_key,
+                after.category.value if after.category else None,
+                after.removed,
+                after.review,
+                after.event_id,
+            ),
         )
         self._account(after, +1, expected_after)
 

@@ -116,4 +116,5 @@ def line_from_row(row: Row) -> Line:
         at=datetime.fromisoformat(r["at"]),
         reason=r["reason"],
         removed=bool(r["removed"]),
+        review=r["review"],
     )

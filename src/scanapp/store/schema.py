@@ -190,9 +190,25 @@ scan_lines = Table(
     Column("at", String, nullable=False),
     Column("reason", Text),
     Column("removed", Boolean, nullable=False, default=False),
+    # Why the server sent this line's event to a supervisor's review (event_reviews); such a line counts in
+    # no total. NULL: not in review.
+    Column("review", Text),
     # No index by category: only the Unmatched list filters on it, and unmatched scans are few; the
     # count of them is kept in session_totals. One index less is one page less to sync per scan.
     sqlite_with_rowid=False,
+)
+
+# Events of this device the server stored but did not apply (fenced by a lost lease, or refused): they wait
+# for a supervisor's review. Written from the push's verdicts; the projections leave them out (B1: a
+# rebuild from the journal reads this too).
+event_reviews = Table(
+    "event_reviews",
+    metadata,
+    Column("event_id", String(36), primary_key=True),
+    Column("session_id", String(36)),
+    Column("reason", Text, nullable=False),
+    Column("marked_at", String, nullable=False),
+    Index("ix_event_reviews_session", "session_id"),
 )
 
 # Projection: units per item in a session (Counted / Undirected tabs, unique items).

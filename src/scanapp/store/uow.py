@@ -18,6 +18,7 @@ from scanapp.store.repositories import (
     SettingsRepo,
     UserRepo,
 )
+from scanapp.store.reviews import ReviewRepo
 
 
 class SqlUnitOfWork:
@@ -32,6 +33,7 @@ class SqlUnitOfWork:
     lines: LineRepo
     users: UserRepo
     settings: SettingsRepo
+    reviews: ReviewRepo
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -55,6 +57,7 @@ class SqlUnitOfWork:
         self.lines = LineRepo(conn, cur)
         self.users = UserRepo(conn, cur)
         self.settings = SettingsRepo(conn, cur)
+        self.reviews = ReviewRepo(conn, cur)
         return self
 
     @property

@@ -42,7 +42,7 @@ class FakeUnitOfWork:
             k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v)
             for k, v in vars(self.data).items()
         }
-        self.journal = self.catalog = self.counts = self.sessions = self.lines = self  # type: ignore[assignment]
+        self.journal = self.catalog = self.counts = self.sessions = self.lines = self.reviews = self  # type: ignore[assignment]
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -131,6 +131,10 @@ class FakeUnitOfWork:
             for ln in self.data.lines.values()
             if ln.session_id == session_id and ln.counts and ln.category and ln.category.value == "Unmatched"
         )
+
+    # reviews: the fake never syncs, so nothing waits in review
+    def in_review(self, session_id: str) -> dict[str, str]:
+        return {}
 
     def clear(self, session_id: str) -> None:
         self.data.lines = {k: v for k, v in self.data.lines.items() if v.session_id != session_id}

@@ -93,8 +93,14 @@ def test_the_new_release_carries_on_with_the_first_release_data(tmp_path: Path) 
         with store.read() as conn:
             for table in PROJECTIONS:
                 expected = [r for r in rows[table] if r["session_id"] == sid]
-                got = [dict(r._mapping) for r in conn.execute(text(f"SELECT * FROM {table} {where}"), {"sid": sid})]
+                old = list(rows[table][0])  # the first release's columns; later ones are checked below
+                got = [
+                    {c: r._mapping[c] for c in old}
+                    for r in conn.execute(text(f"SELECT * FROM {table} {where}"), {"sid": sid})
+                ]
                 assert sorted(map(repr, got)) == sorted(map(repr, expected)), f"{table} folded differently"
+            # 0006: no line of the first release waits in supervisor review
+            assert conn.execute(text("SELECT count(*) FROM scan_lines WHERE review IS NOT NULL")).scalar_one() == 0
         sam = Actor("sam", store.device_id, ROLES["supervisor"])
         before = next(r for r in rows["session_totals"] if r["session_id"] == sid)
         outcome = counting.record_scan(sam, sid, COLA, source="test")
@@ -117,7 +123,8 @@ def test_users_of_the_first_release_come_through_0002_without_a_pin_and_choose_o
     store = Store.open(path)
     try:
         with store.read() as conn:
-            assert MigrationContext.configure(conn).get_current_revision() == "0002"
+            head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+            assert MigrationContext.configure(conn).get_current_revision() == head
             assert conn.execute(text("SELECT count(*) FROM user_pins")).scalar_one() == 0
         users = Users(lambda: SqlUnitOfWork(store), Reads(store))
         assert [(u.user_id, u.display_name) for u in users.all()] == sorted(
@@ -126,5 +133,56 @@ def test_users_of_the_first_release_come_through_0002_without_a_pin_and_choose_o
         assert not any(users.has_pin(u["id"]) for u in rows["users"])  # each chooses one at the next sign-in
         users.choose_pin("alex", "2580", datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
         assert users.check_pin("alex", "2580", datetime(2026, 12, 1, 9, 1, tzinfo=UTC)).ok
+    finally:
+        store.close()
+
+
+TOTAL_UNITS = text("SELECT units FROM session_totals WHERE session_id = :s")
+
+
+def test_a_0002_store_with_data_upgrades_to_0006_and_marks_review_lines(tmp_path: Path) -> None:
+    """0006 (event_reviews, scan_lines.review) on a store of the release before it: the schema then matches the
+    declared one, every row is kept, no line is in review, and a server verdict takes a scan out of the totals."""
+    from scanapp.services.sync_review import mark_in_review
+
+    path = tmp_path / "scanapp.db"
+    rows = make_first_release_store(path)
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        conn.execute(
+            text(
+                "INSERT INTO user_pins (user_id, pin_hash, set_at, set_by, failures) "
+                "VALUES ('alex', '$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2g', '2026-11-30T09:00:00', "
+                "'alex', 2)"
+            )
+        )
+    engine.dispose()
+    session = next(s for s in rows["sessions"] if s["state"] == "In progress" and s["lock_user"] == "sam")
+    sid = session["id"]
+    store = Store.open(path)
+    try:
+        with store.read() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == "0006"
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
+            assert compare_metadata(context, metadata) == []
+            for table, expected in rows.items():
+                assert table_rows(conn, table, list(expected[0])) == expected, f"{table} changed in the upgrade"
+            assert conn.execute(text("SELECT failures FROM user_pins WHERE user_id = 'alex'")).scalar_one() == 2
+            assert conn.execute(text("SELECT count(*) FROM event_reviews")).scalar_one() == 0
+            assert conn.execute(text("SELECT count(*) FROM scan_lines WHERE review IS NOT NULL")).scalar_one() == 0
+            units = conn.execute(TOTAL_UNITS, {"s": sid}).scalar_one()
+            scan = conn.execute(
+                text("SELECT event_id FROM scan_lines WHERE session_id = :s AND kind = 'scan' AND NOT removed"),
+                {"s": sid},
+            ).first()
+        assert scan is not None
+        clock = FixedClock(datetime(2026, 12, 8, 9, 0, tzinfo=UTC))
+        assert mark_in_review(store, {scan.event_id: "fenced"}, clock) == {sid}
+        with store.read() as conn:
+            after = conn.execute(TOTAL_UNITS, {"s": sid}).scalar_one()
+        assert after == units - 1
     finally:
         store.close()

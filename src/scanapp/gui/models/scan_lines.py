@@ -11,7 +11,7 @@ from scanapp.domain.barcodes import printable
 from scanapp.domain.rows import ScanRow
 from scanapp.domain.tally import LineKind
 from scanapp.gui.models.paged import ROW_ROLE, OrdinalPagedModel
-from scanapp.gui.shell.style import CATEGORY_COLOURS, MUTED_COLOUR, REJECTED_COLOUR
+from scanapp.gui.shell.style import CATEGORY_COLOURS, MUTED_COLOUR, REJECTED_COLOUR, REVIEW_COLOUR
 from scanapp.gui.widgets.formatting import clock_time
 from scanapp.services.reads import Reads
 
@@ -41,7 +41,10 @@ class ScanListModel(OrdinalPagedModel[ScanRow]):
         status = row.status
         if status not in self._bars:
             line = row.line
-            colour = CATEGORY_COLOURS[line.category] if line.category is not None else REJECTED_COLOUR
+            if line.review is not None:
+                colour = REVIEW_COLOUR
+            else:
+                colour = CATEGORY_COLOURS[line.category] if line.category is not None else REJECTED_COLOUR
             self._bars[status] = _status_bar(colour)
         return self._bars[status]
 
@@ -65,9 +68,11 @@ class ScanListModel(OrdinalPagedModel[ScanRow]):
                 return self._bar(row)
             if role == Qt.ItemDataRole.ForegroundRole and line.kind is LineKind.REJECTED:
                 return REJECTED_COLOUR
+            if role == Qt.ItemDataRole.ForegroundRole and line.review is not None:
+                return MUTED_COLOUR
             if role == STATUS_ROLE:
                 return row.status
-        elif column == self.REMOVE:
+        elif column == self.REMOVE and line.review is None:  # a line in review is the supervisor's to decide
             if role == Qt.ItemDataRole.DisplayRole:
                 return "×"
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -92,7 +97,10 @@ def _title(row: ScanRow) -> str:
 
 def _detail(row: ScanRow) -> str:
     line = row.line
-    parts = [] if line.kind is LineKind.REJECTED else [row.status]
+    if line.review is not None:  # counts in no total until a supervisor decides
+        parts = [QCoreApplication.translate("ScanListModel", "In supervisor review")]
+    else:
+        parts = [] if line.kind is LineKind.REJECTED else [row.status]
     parts.append(clock_time(line.at))
     if line.kind is LineKind.HAND:
         parts.append(QCoreApplication.translate("ScanListModel", "hand-counted × {units}").format(units=line.units))
@@ -124,4 +132,10 @@ def _tooltip(row: ScanRow) -> str:
         )
     if line.reason:
         lines.append(QCoreApplication.translate("ScanListModel", "Rejected: {reason}").format(reason=line.reason))
+    if line.review is not None:
+        lines.append(
+            QCoreApplication.translate(
+                "ScanListModel", "In supervisor review, not in any total: the sync server did not apply it ({why})."
+            ).format(why=line.review)
+        )
     return "\n".join(lines)

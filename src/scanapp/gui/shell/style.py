@@ -18,6 +18,7 @@ CATEGORY_COLOURS = {
     Category.UNCOUNTED: QColor("#5f6368"),
 }
 REJECTED_COLOUR = QColor("#c5221f")
+REVIEW_COLOUR = QColor("#8430ce")  # a line waiting for a supervisor's review: in no total
 MUTED_COLOUR = QColor("#5f6368")
 
 # Touch: the smallest row and button a finger hits reliably.

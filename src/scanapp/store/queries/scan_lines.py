@@ -57,8 +57,10 @@ def lines_at(conn: Connection, session_id: str, ordinals: list[int]) -> list[Lin
     return [by_ordinal[o] for o in ordinals if o in by_ordinal]
 
 
-_UNMATCHED = "session_id = :s AND category = 'Unmatched' AND NOT removed"
-_MATCHED = "session_id = :s AND kind = 'scan' AND NOT removed AND item_key IS NOT NULL"
+# A line in supervisor review (its event fenced or refused by the sync server) is in the scan list, marked,
+# but neither waits to be matched nor places an unmatched scan on the shelf.
+_UNMATCHED = "session_id = :s AND category = 'Unmatched' AND NOT removed AND review IS NULL"
+_MATCHED = "session_id = :s AND kind = 'scan' AND NOT removed AND review IS NULL AND item_key IS NOT NULL"
 
 
 def lines_after(conn: Connection, session_id: str, after: int) -> list[Line]:

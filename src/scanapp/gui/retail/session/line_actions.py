@@ -34,6 +34,11 @@ class LineActions(QObject):
         scan = self.lists.scan_model.row_at(row)
         if scan is None or page.session is None or not page.can_scan():
             return
+        if scan.line.review is not None:
+            page.message_bar.show_info(
+                self.tr("This scan waits for a supervisor's review and counts in no total: the supervisor decides it.")
+            )
+            return
         what = scan.name or scan.line.code or scan.line.raw
         dialog = ConfirmDialog(
             self.tr("Remove scan?"),
