@@ -88,6 +88,9 @@ class SyncClient:
         self.clock = clock
         self.deadlines = deadlines or Deadlines.stored(self._get)
         self.http = Exchanges(self.server, self.deadlines, http)
+        self.write_budget: local.WriteBudget | None = None
+        """None: a pulled page is applied in one transaction; else in slices of about this long (the app's
+        background worker sets it, so a scan never waits long for the device's write lock)."""
         # The running round's deadline (monotonic ns), per thread: a lease heartbeat sent from the screen
         # while a round runs in the background keeps only its own request deadline.
         self._round = threading.local()
@@ -246,12 +249,13 @@ class SyncClient:
             try:
                 page = r.json()
                 changes, cursor, more = page["changes"], int(page["next_cursor"]), bool(page["has_more"])
-                with self.uow() as uow:
-                    # The page and the cursor after it commit together: an interrupted pull resumes here.
-                    report.pulled += local.apply_changes(uow, changes)
+
+                def after_page(uow: SqlUnitOfWork, cursor: int = cursor) -> None:
+                    # The cursor commits with the page's last part: an interrupted pull resumes at this page.
                     uow.settings.put(local.CURSOR, cursor)
                     uow.settings.put(local.LAST_PULL, self.clock.now().isoformat())
-                    uow.commit()
+
+                report.pulled += local.apply_page(self.uow, changes, after_page, self.write_budget, self.clock.mono_ns)
             except (ValueError, KeyError, TypeError) as err:
                 raise SyncError(f"The sync server sent a page this client cannot read ({err!r}).") from err
             if on_page:

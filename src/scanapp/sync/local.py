@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -236,3 +237,66 @@ def set_lease(uow: SqlUnitOfWork, session_id: str, lease: Mapping[str, Any]) -> 
             lock_expires_at=lease["expires_at"],
         )
     )
+
+
+# -- the app's sync state and short write transactions (the background worker) -------------------------------
+
+LAST_SUCCESS = "sync.last_success_at"
+"""When a round last ended with everything pushed and pulled (ISO time), kept across restarts."""
+LAST_ATTEMPT = "sync.last_attempt_at"
+"""When a round was last tried, whatever came of it."""
+LAST_ERROR = "sync.last_error"
+"""The last round's failure, {"kind": "offline" | "error", "message": plain words}; None after a success."""
+
+MAX_SLICE = 1000
+
+
+@dataclass
+class WriteBudget:
+    """How long one write transaction applying pulled changes may hold the device's lock. A scan commits on
+    the screen's thread and waits for that lock: a page of 1,000 events applied in one transaction held it
+    for 150-200 ms here (several seconds on a busy handheld), long enough to fail a scan. The page is applied
+    in slices instead, sized from the time the last slice took, so each stays near `seconds`."""
+
+    seconds: float
+    size: int = 32
+
+    def took(self, seconds: float, changes: int) -> None:
+        if changes <= 0:
+            return
+        per_change = max(seconds / changes, 1e-6)
+        self.size = max(1, min(MAX_SLICE, int(0.8 * self.seconds / per_change)))
+
+
+def apply_page(
+    uow_factory: Callable[[], SqlUnitOfWork],
+    changes: Sequence[Mapping[str, Any]],
+    finish: Callable[[SqlUnitOfWork], None],
+    budget: WriteBudget | None,
+    mono_ns: Callable[[], int],
+) -> int:
+    """Apply one pulled page, then `finish` (the cursor after it) in the same transaction as its last part.
+
+    budget None: the whole page in one transaction. Else in slices of about `budget.seconds` each. A pull
+    cut between slices asks for the page again and applies it again, which changes nothing twice: products,
+    counts, sessions and users are upserts, and an event already in the journal is not projected again."""
+    if budget is None:
+        with uow_factory() as uow:
+            n = apply_changes(uow, changes)
+            finish(uow)
+            uow.commit()
+        return n
+    n, start = 0, 0
+    while True:
+        part = changes[start : start + budget.size]
+        last = start + len(part) >= len(changes)
+        began = mono_ns()
+        with uow_factory() as uow:
+            n += apply_changes(uow, part)
+            if last:
+                finish(uow)
+            uow.commit()
+        budget.took((mono_ns() - began) / 1e9, len(part))
+        start += len(part)
+        if last:
+            return n
