@@ -19,6 +19,7 @@ from scanapp.domain.clock import Clock, SystemClock
 from scanapp.services.counting import Counting
 from scanapp.services.reads import Reads
 from scanapp.services.scanner_settings import ScannerSettingsService
+from scanapp.services.sync_worker import Timing
 from scanapp.services.users import Users
 from scanapp.store.database import Store
 from scanapp.store.settings import StoredSettings
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
     from scanapp.scanners.settings import ScannerSettings
     from scanapp.scanners.sources import DeviceSource, DeviceSourceFactory
+    from scanapp.services.sync_service import SyncService
     from scanapp.sync.client import SyncClient
 
 log = logging.getLogger(__name__)
@@ -49,6 +51,8 @@ class App:
     clock: Clock = field(default_factory=SystemClock)
     # None: the real serial/evdev sources on this app's clock; tests pass a fake factory.
     device_sources: DeviceSourceFactory = None  # type: ignore[assignment]  # set in __post_init__
+    sync_timing: Timing = field(default_factory=Timing)
+    """When the app's background worker syncs (tests pass short waits)."""
     _store: Store | None = None
 
     def __post_init__(self) -> None:
@@ -101,12 +105,25 @@ class App:
         return self.store.device_id
 
     def open(self) -> None:
-        """Open the store now (creating the demo data if asked); KnownError when it cannot be opened."""
+        """Open the store now (creating the demo data if asked); KnownError when it cannot be opened, or when
+        the server given on the command line is no address."""
+        if self.server:
+            from scanapp.services.sync_service import check_server_url
+
+            check_server_url(self.server)
         _ = self.store
 
     @cached_property
     def scanner_settings(self) -> ScannerSettingsService:
         return ScannerSettingsService(StoredSettings(self.store), self.uow)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        """The app's sync: the server (--server, else the stored one), rounds, sign-ins and leases (DESIGN rule
+        13: the GUI's worker threads call it; `scanapp status` reads its state)."""
+        from scanapp.services.sync_service import SyncService  # httpx only when syncing
+
+        return SyncService(self.store, self.clock, self.server, self.sync_client)
 
     def sync_client(self, server: str) -> SyncClient:
         """A sync client for `server` on this app's store and clock (the caller closes it)."""
@@ -115,6 +132,8 @@ class App:
         return SyncClient(self.store, server, clock=self.clock)
 
     def close(self) -> None:
+        if "sync" in self.__dict__:
+            self.sync.close()
         if self._store is not None:
             self._store.close()
             self._store = None

@@ -64,11 +64,6 @@ def lease_refused(err: SyncError) -> bool:
     return (isinstance(lost, type) and isinstance(err, lost)) or "(HTTP 409)" in str(err) or "(HTTP 403)" in str(err)
 
 
-def unknown_to_server(err: SyncError) -> bool:
-    """A session made on this device that the server has not heard of yet (its events are not pushed)."""
-    return "(HTTP 404)" in str(err)
-
-
 def check_server_url(text: str) -> str:
     """The URL as the device keeps it, or BadServerUrl saying what is wrong."""
     text = text.strip().rstrip("/")
@@ -108,8 +103,10 @@ class SyncService:
     # -- the server -------------------------------------------------------------------------------------------
 
     def server(self) -> str | None:
-        if self.override:
-            return self.override
+        """The server the device syncs with: the command line's, else the one kept in the settings."""
+        return self.override or self.stored_server()
+
+    def stored_server(self) -> str | None:
         value = StoredSettings(self.store).get(local.SERVER_URL)
         return value if isinstance(value, str) and value else None
 
@@ -154,7 +151,7 @@ class SyncService:
         is kept in the settings. Never raises for the world's errors: the result says them."""
         client = self.client()
         if client is None:
-            return RoundResult(False, error="No sync server is set.", kind=ERROR)
+            return RoundResult(True)  # sync is off: nothing to do, nothing to say
         self._put(local.LAST_ATTEMPT, self.clock.now().isoformat())
         self._sign_in_pending(client)
         try:

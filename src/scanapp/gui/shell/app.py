@@ -43,6 +43,8 @@ def run(app: Parts, args: argparse.Namespace) -> int:
         return int(qt_app.exec())
     finally:
         crash.uninstall()
+        if window is not None:
+            window.sync.stop()  # closing stopped it already; a window that never closed must not leave threads
         app.close()
 
 
@@ -77,6 +79,7 @@ def install_translator(qt_app: QApplication) -> QTranslator | None:
 def smoke_test(qt_app: QApplication, window: MainWindow, crash: CrashHandler) -> int:
     """`--smoke-test`: run the real event loop until the shown window closes (at once), then exit 0, or 1
     when a bug reached the crash handler on the way (packaged builds run this to prove they start)."""
+    window.ask_before_close = False  # nothing was done: no sync to wait for, no question to answer
     QTimer.singleShot(0, window.close)
     status = int(qt_app.exec())
     if crash.seen:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,6 +20,9 @@ from scanapp.scanners.sources import DeviceSourceFactory
 from scanapp.services.counting import Counting
 from scanapp.services.reads import Reads
 from scanapp.services.scanner_settings import ScannerSettingsService
+
+if TYPE_CHECKING:
+    from scanapp.gui.shell.sync_bridge import SyncBridge
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -41,6 +44,8 @@ class Engine(QObject):
         self.device_sources: DeviceSourceFactory = parts.device_sources
         """Makes the serial or evdev source a session reads."""
         self._actor: Actor | None = None
+        self.sync: SyncBridge | None = None
+        """The background sync (the window sets it up; None: pages work without a sync server)."""
 
     @property
     def counting(self) -> Counting:
@@ -82,7 +87,15 @@ class Engine(QObject):
         self.signed_in.emit(self._actor)
         return self._actor
 
+    def pin_accepted(self, user_id: str, secret: str) -> None:
+        """A PIN or password was just checked (or chosen) on this device: with a sync server, the same user
+        signs in there too, in the background; a refusal shows in the sync state, never in the way."""
+        if self.sync is not None:
+            self.sync.sign_in(user_id, secret)
+
     def sign_out(self) -> None:
+        if self._actor is not None and self.sync is not None:
+            self.sync.forget(self._actor.user_id)
         self._actor = None
         self.parts.users.remember(None)
         self.signed_out.emit()

@@ -1,5 +1,6 @@
-"""The window: sign-in, the counts list, the session screen and the lock screen on one stack. Leaving a
-session or the app releases its lock; idle time (or a restart) locks the app until the PIN is entered."""
+"""The window: sign-in, the counts list, the session screen and the lock screen on one stack, under the sync
+state. Leaving a session or the app releases its lock; idle time (or a restart) locks the app until the PIN
+is entered; signing out and closing sync first and say what is left."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from scanapp.gui.shell.engine import Engine
 from scanapp.gui.shell.idle_lock import IdleLock
 from scanapp.gui.shell.lock_screen import LockPage
 from scanapp.gui.shell.sign_in import SignInPage
+from scanapp.gui.shell.window_sync import WindowSync
 
 
 class MainWindow(QMainWindow):
@@ -28,6 +30,9 @@ class MainWindow(QMainWindow):
         QDir.setSearchPaths("icons", [str(files("scanapp.resources") / "icons")])  # the style sheet's images
         self.setStyleSheet(style.sheet())
         self.setMinimumSize(640, 400)
+        self.ask_before_close = True
+        """Closing syncs first and asks when something is left (off for --smoke-test)."""
+        self.sync = WindowSync(self)  # before the pages: the session page takes its leases through it
         # Made before the idle lock: its filter, installed later, runs first and sees a scan as activity.
         self.capture = ScanCapture(engine.scanner_settings.load, engine.clock, self)
         self.sign_in = SignInPage(engine)
@@ -44,15 +49,17 @@ class MainWindow(QMainWindow):
         self.idle_lock.locked_changed.connect(self._lock_changed)
         self.lock_page.unlocked.connect(self.idle_lock.unlock)
         self.lock_page.switch_user.connect(self._switch_user)
-        self.setCentralWidget(self.capture.framed(self.stack))
+        self.setCentralWidget(self.sync.framed(self.capture.framed(self.stack)))
         self.capture.refuse_while(lambda: self.locked, self.idle_lock.locked_changed)
         self.sign_in.user_chosen.connect(self.sign_in_as)
         self.counts.open_session.connect(self.open_session)
-        self.counts.sign_out_requested.connect(self.sign_out)
+        self.counts.sign_out_requested.connect(self.request_sign_out)
+        self.sync.bridge.sessions_reviewed.connect(self._sessions_reviewed)
         self.session.closed.connect(self._session_closed)
         self.session.discarded.connect(self._session_discarded)
         self.sign_in.refresh()
         self.stack.setCurrentWidget(self.sign_in)
+        self.sync.bridge.start()
         remembered = engine.remembered_user()
         if remembered is not None:
             self.sign_in_as(remembered)
@@ -68,11 +75,13 @@ class MainWindow(QMainWindow):
         """Sign in a user whose PIN was checked (the sign-in page emits them only then)."""
         self.engine.sign_in(user)
         self.idle_lock.arm()
+        self.sync.show_signed_in(True)
         self.show_counts()
 
     @Slot(bool)
     def _lock_changed(self, locked: bool) -> None:
         """Lock: the page and its dialogs are hidden, not closed, so an open session stays open and held."""
+        self.sync.show_signed_in(not locked and self.engine.signed_in_actor is not None)
         if locked:
             self._before_lock = self.stack.currentWidget()
             self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
@@ -118,17 +127,47 @@ class MainWindow(QMainWindow):
             self.tr("Session “{name}” was discarded and removed from review.").format(name=name)
         )
 
+    @Slot(object)
+    def _sessions_reviewed(self, session_ids: frozenset[str]) -> None:
+        """Some scans went to supervisor review: the open session shows them marked, out of its totals."""
+        if self.session.session is not None and self.session.session.id in session_ids:
+            self.session.refresh(lines_changed=True)
+        if self.stack.currentWidget() is self.counts:
+            self.counts.refresh()
+
+    def leave_session(self) -> None:
+        """Off the session page (its locks given back) and onto the counts list."""
+        if self.stack.currentWidget() is self.session or (self.locked and self._before_lock is self.session):
+            self.session.release()
+            if not self.locked:
+                self.show_counts()
+
+    @Slot()
+    def request_sign_out(self) -> None:
+        """Sign out after a sync that says what is left (at once when sync is off)."""
+        self.sync.sign_out(self.sign_out)
+
     @Slot()
     def sign_out(self) -> None:
         self.idle_lock.disarm()  # back on the page that was locked, so a session on it is released
         if self.stack.currentWidget() is self.session:
             self.session.release()
+        self.sync.show_signed_in(False)
         self.engine.sign_out()
         self.counts.message_bar.clear()
         self.sign_in.refresh()
         self.stack.setCurrentWidget(self.sign_in)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ask_before_close and not self.sync.close(self._close_now):
+            event.ignore()  # a sync first; _close_now closes once it says nothing is left or the user agrees
+            return
         if self.stack.currentWidget() is self.session or (self.locked and self._before_lock is self.session):
             self.session.release()
+        self.sync.stop()  # the lease given back and the round under way finish first (bounded)
         super().closeEvent(event)
+
+    @Slot()
+    def _close_now(self) -> None:
+        self.ask_before_close = False
+        self.close()

@@ -10,6 +10,8 @@ from scanapp.scanners.sources import DeviceSourceFactory
 from scanapp.services.counting import Counting
 from scanapp.services.reads import Reads
 from scanapp.services.scanner_settings import ScannerSettingsService
+from scanapp.services.sync_service import SyncService
+from scanapp.services.sync_worker import Timing
 from scanapp.services.users import Users
 
 
@@ -33,6 +35,14 @@ class Parts(Protocol):
     @property
     def device_sources(self) -> DeviceSourceFactory:
         """Makes the serial or evdev source a session reads (tests pass a fake)."""
+
+    @property
+    def sync(self) -> SyncService:
+        """Rounds, sign-ins and lease calls with the sync server, and the device's sync state."""
+
+    @property
+    def sync_timing(self) -> Timing:
+        """When the background worker syncs (tests pass short waits)."""
 
     def open(self) -> None:
         """Open the store; KnownError (in plain words) when it cannot be."""

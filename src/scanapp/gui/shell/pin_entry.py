@@ -130,10 +130,12 @@ class PinEntry(QWidget):
             self._choose(self.user)
             return
         now = self.engine.now()
-        check = self.engine.parts.users.check_pin(self.user.user_id, self.pin.text(), now)
+        secret = self.pin.text()
+        check = self.engine.parts.users.check_pin(self.user.user_id, secret, now)
         self.pin.clear()
         if check.ok:
             self.message.clear()
+            self.engine.pin_accepted(self.user.user_id, secret)
             self.passed.emit(self.user)
             return
         self.message.setText(self.refusal(check, self.user, now))
@@ -156,5 +158,6 @@ class PinEntry(QWidget):
             self.message.setText(str(err))
             self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
             return
+        self.engine.pin_accepted(user.user_id, self.pin.text())
         self.clear()
         self.passed.emit(user)

@@ -22,6 +22,7 @@ from scanapp.domain.tally import Totals
 from scanapp.errors import KnownError
 from scanapp.gui.retail.session.actions import ActionRow, SessionActions
 from scanapp.gui.retail.session.header import SessionHeader
+from scanapp.gui.retail.session.lease import SessionLease
 from scanapp.gui.retail.session.line_actions import LineActions
 from scanapp.gui.retail.session.scan_controller import ScanController
 from scanapp.gui.retail.session.tabs import SessionTabs
@@ -30,6 +31,7 @@ from scanapp.gui.shell.style import set_property
 from scanapp.gui.widgets.dialog_host import DialogHost
 from scanapp.gui.widgets.formatting import day_and_time, holder
 from scanapp.gui.widgets.message_bar import MessageBar
+from scanapp.services.sync_leases import LeasePhase
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +98,10 @@ class SessionPage(QWidget):
         self.scanning.recorded.connect(self.scan_recorded)
         self.session_actions = SessionActions(self)
         self.line_actions = LineActions(self)
+        self.lease = SessionLease(self)
+        """The sync server's lease on the open session (S3): lost, the session is read-only here."""
+        self.lease.changed.connect(self._lease_changed)
+        self.lease.lost.connect(self._lease_lost)
 
     @property
     def dialog(self) -> QDialog | None:
@@ -117,11 +123,13 @@ class SessionPage(QWidget):
         self.scanning.start()
         if self.session.state is not SessionState.DISCARDED:
             try:
-                self.engine.counting.claim(self.engine.actor, session_id)
+                claimed = self.engine.counting.claim(self.engine.actor, session_id)
             except SessionLocked:
                 pass  # shown read-only: refresh() says who holds it
             except KnownError as err:
                 self.message_bar.show_error(str(err))
+            else:
+                self.lease.open(claimed, self.engine.actor)
         self.lists.set_session(session_id, self.count.kind)
         self._shown = None
         self.refresh()
@@ -137,6 +145,7 @@ class SessionPage(QWidget):
         self.closed.emit()
 
     def release(self) -> None:
+        self.lease.leave()  # the server's lease goes back in the background, after a push
         session = self.session
         actor = self.engine.signed_in_actor
         if session is not None and actor is not None:
@@ -165,8 +174,14 @@ class SessionPage(QWidget):
         return self.engine.actor.has_any(OPEN_COUNTS)
 
     def can_work(self) -> bool:
-        """Every session action: this user may count, and no one else holds the session."""
-        return self.session is not None and self.may_count() and not self.locked_elsewhere()
+        """Every session action: this user may count, no one else holds the session, and this device has not
+        lost (nor is still asking for) the sync server's lease on it."""
+        return (
+            self.session is not None
+            and self.may_count()
+            and not self.locked_elsewhere()
+            and not self.lease.blocks_work()
+        )
 
     def can_scan(self) -> bool:
         return self.can_work() and self.session is not None and self.session.state is SessionState.IN_PROGRESS
@@ -183,7 +198,7 @@ class SessionPage(QWidget):
         self.totals = self.engine.reads.totals(self.session.id)
         # A scan changes the lines and totals, not the session: header, lock and actions are redrawn only when
         # what they show from has moved (a scan at 100,000 lines stays within one frame).
-        shown = (self.session, self.engine.actor, self.locked_elsewhere())
+        shown = (self.session, self.engine.actor, self.locked_elsewhere(), self.lease.phase)
         if lines_changed or shown != self._shown:
             self._shown = shown
             self.header.show_session(self.count, self.session, self.engine.actor)
@@ -255,6 +270,10 @@ class SessionPage(QWidget):
             )
         if self.locked_elsewhere():
             return False, self.tr("Another user or device holds this session.")
+        if self.lease.why_lost is not None:
+            return False, self.lost_text(self.lease.why_lost)
+        if self.lease.phase is LeasePhase.PENDING:
+            return False, self.tr("Taking this session from the sync server: scanning starts in a moment.")
         now = self.engine.now()
         if self.session.state is SessionState.NOT_STARTED and not rules.can_start_now(
             self.count, self.engine.actor, now
@@ -264,6 +283,23 @@ class SessionPage(QWidget):
                 when=day_and_time(self.count.planned_start, now), permissions=" or ".join(sorted(START_EARLY))
             )
         return self.can_work(), ""
+
+    def lost_text(self, why: str) -> str:
+        return self.tr(
+            "This device lost the session: {why}. It is read-only here: go back to the counts list. Anything "
+            "scanned here after the loss waits for a supervisor's review."
+        ).format(why=why)
+
+    @Slot()
+    def _lease_changed(self) -> None:
+        self._shown = None
+        self.refresh()
+
+    @Slot(str)
+    def _lease_lost(self, why: str) -> None:
+        """Said at once, loudly: the associate may be scanning into a session that is no longer theirs."""
+        self.message_bar.show_error(self.lost_text(why))
+        self.scanning.feedback.give("rejected", self.last_scan)
 
     def _arm_start_timer(self, planned: datetime, now: datetime) -> None:
         ms = int((planned - now).total_seconds() * 1000) + 500

@@ -24,6 +24,7 @@ from scanapp.scanners.settings import ScannerSettings
 from scanapp.scanners.sources import DeviceSource
 from scanapp.scanners.state import CONNECTED, DISCONNECTED
 from scanapp.services.counting import ScanOutcome
+from scanapp.services.sync_leases import LeasePhase
 
 if TYPE_CHECKING:
     from scanapp.gui.retail.session.page import SessionPage
@@ -134,6 +135,10 @@ class ScanController(QObject):
                     "supervisor to release this one."
                 )
             )
+        if page.lease.why_lost is not None:
+            return Refusal(page.lost_text(page.lease.why_lost))
+        if page.lease.phase is LeasePhase.PENDING:
+            return Refusal(self.tr("This session is being taken from the sync server: scan again in a moment."))
         if session.state is SessionState.NOT_STARTED:
             return Refusal(self.tr("This session is not started: press Start counting, then scan."))
         if session.state is SessionState.SUBMITTED:
