@@ -79,9 +79,7 @@ def test_a_burst_of_changes_is_one_round_after_it_settles(worker: SyncWorker, ro
     assert rounds.times[1] - began >= 0.08 + FAST.debounce_s - 0.02
 
 
-def test_a_steady_stream_of_changes_still_syncs_within_the_longest_debounce(
-    worker: SyncWorker, rounds: Rounds
-) -> None:
+def test_a_steady_stream_of_changes_still_syncs_within_the_longest_debounce(worker: SyncWorker, rounds: Rounds) -> None:
     worker.start()
     rounds.wait()
     stop = threading.Event()

@@ -135,9 +135,7 @@ class EndShiftDialog(QDialog):
 
     def outcome(self, state: SyncState, result: RoundResult) -> str:
         """In plain words: everything synced, or how many changes are left and why."""
-        review = (
-            self.tr(" %n scans wait for a supervisor's review.", "", state.in_review) if state.in_review else ""
-        )
+        review = self.tr(" %n scans wait for a supervisor's review.", "", state.in_review) if state.in_review else ""
         if state.unsent == 0:
             return self.tr("Everything is synced.") + review
         why = result.error or self.tr("the server did not take them yet")

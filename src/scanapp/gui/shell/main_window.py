@@ -20,6 +20,7 @@ from scanapp.gui.shell.idle_lock import IdleLock
 from scanapp.gui.shell.lock_screen import LockPage
 from scanapp.gui.shell.sign_in import SignInPage
 from scanapp.gui.shell.window_sync import WindowSync
+from scanapp.services.sync_service import RoundResult
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.counts.open_session.connect(self.open_session)
         self.counts.sign_out_requested.connect(self.request_sign_out)
         self.sync.bridge.sessions_reviewed.connect(self._sessions_reviewed)
+        self.sync.bridge.round_finished.connect(self._synced)
         self.session.closed.connect(self._session_closed)
         self.session.discarded.connect(self._session_discarded)
         self.sign_in.refresh()
@@ -134,6 +136,15 @@ class MainWindow(QMainWindow):
             self.session.refresh(lines_changed=True)
         if self.stack.currentWidget() is self.counts:
             self.counts.refresh()
+
+    @Slot(object)
+    def _synced(self, result: RoundResult) -> None:
+        """Counts, sessions and users came down: the counts list shows them (a dialog open on it stays)."""
+        pulled = result.report is not None and result.report.pulled > 0
+        if pulled and self.stack.currentWidget() is self.counts and self.counts.dialog is None:
+            self.counts.refresh()
+        elif pulled and self.stack.currentWidget() is self.sign_in:
+            self.sign_in.refresh_users()
 
     def leave_session(self) -> None:
         """Off the session page (its locks given back) and onto the counts list."""

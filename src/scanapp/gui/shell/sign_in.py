@@ -144,6 +144,11 @@ class SignInPage(QWidget):
         first = self.buttons[users[0].user_id]
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def refresh_users(self) -> None:
+        """Users came down from the sync server: the names show them, unless a PIN is being typed."""
+        if self.steps.currentWidget() is self.picker:
+            self.refresh()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.steps.currentWidget() is self.pin_step:
             self.show_picker()  # Esc: back to the names, the focus on the one just tried

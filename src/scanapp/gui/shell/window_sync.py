@@ -115,4 +115,3 @@ class WindowSync(QObject):
 
     def stop(self) -> None:
         self.bridge.stop()
-

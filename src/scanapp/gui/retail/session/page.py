@@ -243,6 +243,13 @@ class SessionPage(QWidget):
                     "force-release it from the sessions list."
                 ).format(who=who)
             )
+        elif self.lease.phase is LeasePhase.LOCAL:
+            self.lock_bar.show_info(
+                self.tr(
+                    "Working offline: the session is claimed on this device, and the sync server confirms it at the "
+                    "next sync."
+                )
+            )
         else:
             self.lock_bar.clear()
 
