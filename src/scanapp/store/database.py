@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, exc, insert, se
 from scanapp.domain.journal import new_event_id, utcnow
 from scanapp.errors import KnownError
 from scanapp.store import schema
+from scanapp.store.turns import WriteTurns
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,8 @@ class Store:
         self._writers_lock = threading.Lock()
         # Sessions and counts read on the scan path, kept while their change counter holds still.
         self.row_cache: dict[tuple[str, str], tuple[int, object]] = {}
+        self.turns = WriteTurns()
+        """The main thread's writes (scans) go before a background thread's (sync) in this process."""
 
     @classmethod
     def open(cls, path: Path, migrate: bool = True, busy_timeout_ms: int | None = None) -> Store:

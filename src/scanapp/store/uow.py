@@ -43,8 +43,14 @@ class SqlUnitOfWork:
 
     def __enter__(self) -> SqlUnitOfWork:
         conn, db = self.store.writer()
+        turns = self.store.turns
         try:
-            db.execute("BEGIN IMMEDIATE")
+            if turns.on_main_thread():
+                with turns.main_waits():
+                    db.execute("BEGIN IMMEDIATE")
+            else:
+                turns.give_way()
+                db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as err:
             raise translate(err, self.store.path) or err from err
         self._conn, self._db = conn, db

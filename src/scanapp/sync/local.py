@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -248,24 +248,18 @@ LAST_ATTEMPT = "sync.last_attempt_at"
 LAST_ERROR = "sync.last_error"
 """The last round's failure, {"kind": "offline" | "error", "message": plain words}; None after a success."""
 
-MAX_SLICE = 1000
+# Consecutive products are applied together (one executemany): a group this big takes a few ms.
+PRODUCT_GROUP = 250
 
 
-@dataclass
+@dataclass(frozen=True)
 class WriteBudget:
     """How long one write transaction applying pulled changes may hold the device's lock. A scan commits on
     the screen's thread and waits for that lock: a page of 1,000 events applied in one transaction held it
-    for 150-200 ms here (several seconds on a busy handheld), long enough to fail a scan. The page is applied
-    in slices instead, sized from the time the last slice took, so each stays near `seconds`."""
+    for 150-200 ms here (several seconds on a busy handheld), long enough to fail a scan. With a budget the
+    page is applied in several transactions, each ending once it has run for `seconds`."""
 
     seconds: float
-    size: int = 32
-
-    def took(self, seconds: float, changes: int) -> None:
-        if changes <= 0:
-            return
-        per_change = max(seconds / changes, 1e-6)
-        self.size = max(1, min(MAX_SLICE, int(0.8 * self.seconds / per_change)))
 
 
 def apply_page(
@@ -277,26 +271,41 @@ def apply_page(
 ) -> int:
     """Apply one pulled page, then `finish` (the cursor after it) in the same transaction as its last part.
 
-    budget None: the whole page in one transaction. Else in slices of about `budget.seconds` each. A pull
-    cut between slices asks for the page again and applies it again, which changes nothing twice: products,
-    counts, sessions and users are upserts, and an event already in the journal is not projected again."""
-    if budget is None:
-        with uow_factory() as uow:
-            n = apply_changes(uow, changes)
-            finish(uow)
-            uow.commit()
-        return n
-    n, start = 0, 0
+    budget None: the whole page in one transaction. Else a transaction ends after the change (or run of
+    products) that takes it past `budget.seconds`. A pull cut between two transactions asks for the page again
+    and applies it again, which changes nothing twice: products, counts, sessions and users are upserts, and
+    an event already in the journal is not projected again."""
+    groups = list(_groups(changes)) if budget is not None else [changes]
+    limit_ns = int(budget.seconds * 1e9) if budget is not None else None
+    n, i = 0, 0
     while True:
-        part = changes[start : start + budget.size]
-        last = start + len(part) >= len(changes)
-        began = mono_ns()
         with uow_factory() as uow:
-            n += apply_changes(uow, part)
-            if last:
+            began = mono_ns()
+            while i < len(groups):
+                n += apply_changes(uow, groups[i])
+                i += 1
+                if limit_ns is not None and mono_ns() - began >= limit_ns:
+                    break
+            if i == len(groups):
                 finish(uow)
             uow.commit()
-        budget.took((mono_ns() - began) / 1e9, len(part))
-        start += len(part)
-        if last:
+        if i == len(groups):
             return n
+
+
+def _groups(changes: Sequence[Mapping[str, Any]]) -> Iterator[Sequence[Mapping[str, Any]]]:
+    """Runs of up to PRODUCT_GROUP consecutive products, and every other change on its own."""
+    run: list[Mapping[str, Any]] = []
+    for change in changes:
+        if change.get("entity") == "product":
+            run.append(change)
+            if len(run) == PRODUCT_GROUP:
+                yield run
+                run = []
+            continue
+        if run:
+            yield run
+            run = []
+        yield [change]
+    if run:
+        yield run
