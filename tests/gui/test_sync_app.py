@@ -92,7 +92,7 @@ def test_offline_scans_go_up_by_themselves_once_the_server_is_back(qtbot, window
 def test_the_state_says_an_error_loudly_and_a_tap_syncs_now(qtbot, window, server: Server, shop: Shop):
     header = window.sync.header
     qtbot.waitUntil(lambda: window.sync.bridge.state.phase is Phase.ERROR, timeout=WAIT_MS)
-    assert header.text.startswith("Sync error: The sync server needs a sign-in")
+    assert header.text.startswith("Sync error: sign in again with your PIN: the sync server asks for it")
     assert header.property("syncState") == "error"
     sign_in(qtbot, window, "alex")
     wait_synced(qtbot, window)
@@ -155,12 +155,12 @@ def test_a_force_release_is_seen_by_the_holder_at_once(qtbot, window, server: Se
     with qtbot.waitSignal(page.lease.lost, timeout=WAIT_MS):
         page.lease._heartbeat.timeout.emit()  # the next heartbeat (every 20 s here): refused
     assert page.lease.phase is LeasePhase.LOST
-    assert "This device lost the session" in page.message_bar.label.text()
+    assert page.lock_bar.kind == "error" and "This device lost the session" in page.lock_bar.label.text()
     assert not page.action_row.scanner_input.isEnabled() and not page.action_row.submit_button.isEnabled()
     with qtbot.waitSignal(window.capture.router.refused):
         routed(window, COLA)
     assert page.totals.units == 1 == window.engine.reads.totals(shop.session_id).units
-    assert "This device lost the session" in page.message_bar.label.text()
+    assert page.message_bar.label.text().startswith(f"Scan {COLA} was not recorded. This device lost the session")
 
 
 def test_the_lease_lost_while_offline_sends_the_later_scans_to_review(qtbot, gui_app, server: Server, shop: Shop):

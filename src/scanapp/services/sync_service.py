@@ -177,10 +177,8 @@ class SyncService:
 
     def _plain(self, err: SyncError) -> str:
         if isinstance(err, SignInNeeded):
-            return (
-                "The sync server needs a sign-in: sign in (or unlock) with your PIN while the server can be reached."
-                f" ({err})"
-            )
+            log.info("sync sign-in needed: %s", err)
+            return "sign in again with your PIN: the sync server asks for it."
         return str(err)
 
     # -- sign-in ----------------------------------------------------------------------------------------------

@@ -92,6 +92,7 @@ class EndShiftDialog(QDialog):
         self.go_button.setText(self._go_text(waiting=True, left=True))
         self.go_button.setProperty("variant", "danger")
         self.message.setText(self._sending(state.unsent))
+        self.adjustSize()
         self._poll.start()
         self.bridge.sync_now()
 
@@ -130,6 +131,7 @@ class EndShiftDialog(QDialog):
         self.go_button.setProperty("variant", "danger" if left else "primary")
         self.go_button.style().unpolish(self.go_button)
         self.go_button.style().polish(self.go_button)
+        self.adjustSize()  # the answer is longer than "Syncing…": the dialog grows to show all of it
         if not left and self.purpose is not Purpose.END_SHIFT:
             self.accept()  # nothing left: sign-out and closing need no answer
 

@@ -19,7 +19,7 @@ from scanapp.gui.shell.engine import Engine
 from scanapp.gui.shell.idle_lock import IdleLock
 from scanapp.gui.shell.lock_screen import LockPage
 from scanapp.gui.shell.sign_in import SignInPage
-from scanapp.gui.shell.window_sync import WindowSync
+from scanapp.gui.shell.window_sync import WindowSync, refresh_keeping_focus
 from scanapp.services.sync_service import RoundResult
 
 
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         """Counts, sessions and users came down: the counts list shows them (a dialog open on it stays)."""
         pulled = result.report is not None and result.report.pulled > 0
         if pulled and self.stack.currentWidget() is self.counts and self.counts.dialog is None:
-            self.counts.refresh()
+            refresh_keeping_focus(self.counts)
         elif pulled and self.stack.currentWidget() is self.sign_in:
             self.sign_in.refresh_users()
 

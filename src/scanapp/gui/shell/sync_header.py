@@ -28,21 +28,21 @@ class SyncHeader(QFrame):
         self.setObjectName("syncHeader")
         self.now = now
         self.state: SyncState | None = None
-        self.text = ""
-        """The whole line; the button shows as much of it as fits, the tooltip and status say the rest."""
         self.dot = QLabel()  # a coloured disc (the style sheet's): the state at a glance
         self.dot.setObjectName("syncDot")
         self.dot.setFixedSize(12, 12)
-        self.status = QPushButton()
+        self.status = ElidedButton()
         self.status.setObjectName("syncStatus")
         self.status.setAccessibleName(self.tr("Sync state: tap to sync now"))
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.status.clicked.connect(self.sync_requested)
-        self.server_button = QPushButton(self.tr("Server…"))
+        # A tap syncs; it does not take the keyboard from the scanner input (the scan button stays ready).
+        self.status.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.server_button = QPushButton(self.tr("Ser&ver…"))
         self.server_button.setObjectName("syncButton")
         self.server_button.setToolTip(self.tr("The sync server this device sends its counts to (a supervisor's PIN)"))
         self.server_button.clicked.connect(self.server_requested)
-        self.end_shift_button = QPushButton(self.tr("End shift"))
+        self.end_shift_button = QPushButton(self.tr("End shif&t"))
         self.end_shift_button.setObjectName("syncButton")
         self.end_shift_button.setToolTip(self.tr("Sync everything, say what is left, then sign out"))
         self.end_shift_button.clicked.connect(self.end_shift_requested)
@@ -55,13 +55,17 @@ class SyncHeader(QFrame):
         layout.addWidget(self.server_button)
         layout.addWidget(self.end_shift_button)
 
+    @property
+    def text(self) -> str:
+        """The whole line (the button shows as much of it as fits; its tooltip has the details)."""
+        return self.status.full_text
+
     def set_signed_in(self, signed_in: bool) -> None:
         self.end_shift_button.setVisible(signed_in)
 
     def show_state(self, state: SyncState) -> None:
         self.state = state
-        self.text = self.describe(state)
-        self._elide()
+        self.status.set_full_text(self.describe(state))
         self.status.setToolTip(self.details(state))
         for widget in (self, self.dot, self.status):
             set_property(widget, "syncState", state.phase.value)
@@ -113,14 +117,6 @@ class SyncHeader(QFrame):
         lines.append(self.tr("Tap to sync now."))
         return "\n".join(lines)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        width = max(40, self.status.width() - 24)
-        self.status.setText(self.status.fontMetrics().elidedText(self.text, Qt.TextElideMode.ElideRight, width))
-
     def sizeHint(self) -> QSize:
         """One line of touch height, whatever the text."""
         hint = super().sizeHint()
@@ -128,3 +124,24 @@ class SyncHeader(QFrame):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, super().minimumSizeHint().height())
+
+
+class ElidedButton(QPushButton):
+    """A flat button whose one line of text ends in "…" where it does not fit."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setAccessibleDescription(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = max(40, self.contentsRect().width() - 16)
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room))

@@ -3,11 +3,11 @@ the sync server's address, and signing out or closing only after a sync that say
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from scanapp.domain.permissions import SUPERVISE
 from scanapp.gui.shell.end_shift import EndShiftDialog, Purpose
@@ -18,6 +18,7 @@ from scanapp.gui.shell.sync_settings import SyncServerDialog
 from scanapp.gui.widgets.dialog_host import DialogHost
 
 if TYPE_CHECKING:
+    from scanapp.gui.retail.counts_page import CountsPage
     from scanapp.gui.shell.main_window import MainWindow
 
 
@@ -115,3 +116,26 @@ class WindowSync(QObject):
 
     def stop(self) -> None:
         self.bridge.stop()
+
+
+def refresh_keeping_focus(counts: CountsPage) -> None:
+    """Show what a sync brought down without moving the keyboard focus off the card it is on (the cards are
+    made again: a person stepping through them with the keys must not land elsewhere). The first counts to
+    arrive take the focus, as they do when the page opens."""
+    focused = QApplication.focusWidget()
+
+    def holding(cards: Mapping[str, QWidget]) -> str | None:
+        inside = [
+            k for k, card in cards.items() if focused is not None and (card is focused or card.isAncestorOf(focused))
+        ]
+        return inside[0] if inside else None
+
+    had_counts = bool(counts.count_cards)
+    session_id, count_id = holding(counts.session_cards), holding(counts.count_cards)
+    counts.refresh()
+    if session_id is not None and session_id in counts.session_cards:
+        counts.focus_session(session_id)
+    elif count_id is None and had_counts:
+        return
+    elif (card := counts.count_cards.get(count_id or counts.selected_count or "")) is not None:
+        card.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -264,7 +264,9 @@ class SessionPage(QWidget):
         self.hand_button.setEnabled(work and in_progress)
         allowed, why_not = self._why_not_counting()
         self.action_row.scan_button.set_session_state(in_progress, allowed, why_not)
-        if why_not and not self.locked_elsewhere() and open_:
+        if self.lease.why_lost is not None:
+            self.lock_bar.show_error(why_not)  # stays while the session is open; said loudly
+        elif why_not and not self.locked_elsewhere() and open_:
             self.lock_bar.show_warning(why_not)  # said on screen too: a touch screen has no tooltips
         self.lists.set_actions_shown(work and in_progress)
 
@@ -303,9 +305,10 @@ class SessionPage(QWidget):
         self.refresh()
 
     @Slot(str)
-    def _lease_lost(self, why: str) -> None:
-        """Said at once, loudly: the associate may be scanning into a session that is no longer theirs."""
-        self.message_bar.show_error(self.lost_text(why))
+    def _lease_lost(self, _why: str) -> None:
+        """Said at once, loudly (the lock bar shows why, in red): the associate may be scanning into a session
+        that is no longer theirs."""
+        self.message_bar.clear()
         self.scanning.feedback.give("rejected", self.last_scan)
 
     def _arm_start_timer(self, planned: datetime, now: datetime) -> None:
