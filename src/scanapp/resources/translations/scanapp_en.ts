@@ -231,6 +231,86 @@
     </message>
 </context>
 <context>
+    <name>EndShiftDialog</name>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close ScanApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out without waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing with the server: %n changes still to send…</source>
+        <translation>
+            <numerusform>Syncing with the server: %n change still to send…</numerusform>
+            <numerusform>Syncing with the server: %n changes still to send…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing with the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> %n scans wait for a supervisor&apos;s review.</source>
+        <translation>
+            <numerusform> %n scan waits for a supervisor&apos;s review.</numerusform>
+            <numerusform> %n scans wait for a supervisor&apos;s review.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything is synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not take them yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes are not synced. They stay on this device and go up at the next sync.</source>
+        <translation>
+            <numerusform>%n change is not synced. It stays on this device and goes up at the next sync.</numerusform>
+            <numerusform>%n changes are not synced. They stay on this device and go up at the next sync.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{left} Why: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>today</source>
@@ -356,6 +436,10 @@
 </context>
 <context>
     <name>LineActions</name>
+    <message>
+        <source>This scan waits for a supervisor&apos;s review and counts in no total: the supervisor decides it.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Remove scan?</source>
         <translation type="unfinished"></translation>
@@ -642,6 +726,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This session is being taken from the sync server: scan again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This session is not started: press Start counting, then scan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,6 +769,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>In supervisor review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>hand-counted × {units}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -706,6 +798,10 @@
     </message>
     <message>
         <source>Product: {name} ({sku})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In supervisor review, not in any total: the sync server did not apply it ({why}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1098,6 +1194,10 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Working offline: the session is claimed on this device, and the sync server confirms it at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your account cannot count: ask a supervisor, or sign in as a user who counts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1106,7 +1206,15 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Taking this session from the sync server: scanning starts in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Start counting opens {when}. Starting earlier needs {permissions}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device lost the session: {why}. It is read-only here: go back to the counts list. Anything scanned here after the loss waits for a supervisor&apos;s review.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1237,6 +1345,130 @@ Unique products: {products}</source>
     </message>
 </context>
 <context>
+    <name>SyncHeader</name>
+    <message>
+        <source>Sync state: tap to sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server this device sends its counts to (a supervisor&apos;s PIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End shif&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync everything, say what is left, then sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes not synced</source>
+        <translation>
+            <numerusform>%n change not synced</numerusform>
+            <numerusform>%n changes not synced</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in supervisor review</source>
+        <translation>
+            <numerusform>%n in supervisor review</numerusform>
+            <numerusform>%n in supervisor review</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last synced {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tried {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync off: no server set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: the server cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync error: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: {server}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last successful sync: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last attempt: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap to sync now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncServerDialog</name>
+    <message>
+        <source>Sync server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of the store&apos;s sync server, such as http://192.168.1.20:8765. Leave it empty to stop syncing: everything stays on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http://host:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ScanApp was started with --server {url}: that address is used until it is started without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TestPadModel</name>
     <message>
         <source>Time</source>
@@ -1342,6 +1574,25 @@ Unique products: {products}</source>
             <numerusform>…and %n earlier scan (all in Match)</numerusform>
             <numerusform>…and %n earlier scans (all in Match)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WindowSync</name>
+    <message>
+        <source>Sync is off (no server is set): everything stays on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the sync server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A supervisor enters their PIN to change where this device sends its counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
