@@ -9,13 +9,15 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from scansync import tables as t
+from sqlalchemy import delete
 
 from scanapp.domain.counts import SessionState
 from scanapp.gui.models.scan_lines import STATUS_ROLE
 from scanapp.scanners.read import ScanRead
 from scanapp.services.sync_leases import LeasePhase
 from scanapp.services.sync_state import Phase
-from tests.gui.conftest import sign_in
+from tests.gui.conftest import PIN, sign_in
 from tests.gui.sync_fixtures import (
     FAST,
     WAIT_MS,
@@ -92,9 +94,19 @@ def test_offline_scans_go_up_by_themselves_once_the_server_is_back(qtbot, window
 def test_the_state_says_an_error_loudly_and_a_tap_syncs_now(qtbot, window, server: Server, shop: Shop):
     header = window.sync.header
     qtbot.waitUntil(lambda: window.sync.bridge.state.phase is Phase.ERROR, timeout=WAIT_MS)
-    assert header.text.startswith("Sync error: sign in again with your PIN: the sync server asks for it")
+    assert header.text.startswith("Sync error: the server asks for a sign-in. Tap here, then enter your PIN")
     assert header.property("syncState") == "error"
     sign_in(qtbot, window, "alex")
+    wait_synced(qtbot, window)
+    with server.db.write() as tx:  # the server forgets every sign-in (revoked, or its database restored)
+        tx.conn.execute(delete(t.tokens))
+    with qtbot.waitSignal(window.sync.bridge.round_finished, timeout=WAIT_MS):
+        qtbot.mouseClick(header.status, Qt.MouseButton.LeftButton)
+    assert window.sync.bridge.state.needs_sign_in
+    qtbot.mouseClick(header.status, Qt.MouseButton.LeftButton)  # the lock screen asks Alex's PIN
+    assert window.stack.currentWidget() is window.lock_page
+    qtbot.keyClicks(window.lock_page.entry.pin, PIN)
+    qtbot.mouseClick(window.lock_page.unlock_button, Qt.MouseButton.LeftButton)
     wait_synced(qtbot, window)
     assert header.property("syncState") == "synced" and header.text.startswith("Synced today")
     assert "Last attempt: today" in header.status.toolTip()

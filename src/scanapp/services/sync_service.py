@@ -20,7 +20,7 @@ import httpx
 from scanapp.domain.clock import Clock
 from scanapp.errors import KnownError
 from scanapp.services.sync_review import mark_in_review
-from scanapp.services.sync_state import ERROR, OFFLINE, SyncState, read_state
+from scanapp.services.sync_state import ERROR, OFFLINE, SIGN_IN, SyncState, read_state
 from scanapp.store.database import Store
 from scanapp.store.settings import StoredSettings
 from scanapp.store.uow import SqlUnitOfWork
@@ -158,7 +158,10 @@ class SyncService:
         try:
             report = client.sync_once()
         except SyncError as err:
-            kind, message = failure_kind(err), self._plain(err)
+            kind, message = SIGN_IN if isinstance(err, SignInNeeded) else failure_kind(err), self._plain(err)
+            refused = self._refusal()
+            if kind == SIGN_IN and refused:  # why there is no sign-in says more than that there is none
+                kind, message = ERROR, refused
             self._put(local.LAST_ERROR, {"kind": kind, "message": message})
             log.info("sync round failed (%s): %s", kind, message)
             done = err.report if isinstance(err, ServerTooSlow) else None

@@ -30,7 +30,7 @@ class Phase(StrEnum):
     """The server refused, or the sign-in is missing: someone has to act (said loudly, with the reason)."""
 
 
-OFFLINE, ERROR = "offline", "error"  # the kinds of a failure kept in local.LAST_ERROR
+OFFLINE, ERROR, SIGN_IN = "offline", "error", "sign-in"  # the kinds of a failure kept in local.LAST_ERROR
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class SyncState:
     """The last round's failure in plain words (None after a success)."""
     unsent: int = 0
     """This device's events the server has not stored yet."""
+    needs_sign_in: bool = False
+    """The error is that the server wants a sign-in: the PIN of whoever is signed in mends it."""
     in_review: int = 0
     held: tuple[HeldSession, ...] = field(default_factory=tuple)
 
@@ -118,6 +120,7 @@ def read_state(store: Store, override: str | None, syncing: bool = False, held: 
         last_attempt=_when(values[local.LAST_ATTEMPT]),
         error=error,
         unsent=unsent,
+        needs_sign_in=phase is Phase.ERROR and kind == SIGN_IN,
         in_review=in_review,
         held=tuple(_held(s, count) for s, count in sessions),
     )

@@ -25,7 +25,9 @@ class PinEntry(QWidget):
     """The Check of a refused PIN (wrong, wait, damaged, none set)."""
 
     def __init__(self, engine: Engine, allow_choose: bool = True, parent: QWidget | None = None) -> None:
-        """`allow_choose`: a user without a PIN may choose one here (sign-in); elsewhere they are refused."""
+        """`allow_choose`: a user without a PIN may choose one here (sign-in, the lock screen: whoever takes
+        the device, who is then signed in to the sync server too); elsewhere (a supervisor's PIN asked for one
+        action) they are refused, and the sync server's sign-in stays that of the person working."""
         super().__init__(parent)
         self.engine = engine
         self.allow_choose = allow_choose
@@ -135,7 +137,8 @@ class PinEntry(QWidget):
         self.pin.clear()
         if check.ok:
             self.message.clear()
-            self.engine.pin_accepted(self.user.user_id, secret)
+            if self.allow_choose:
+                self.engine.pin_accepted(self.user.user_id, secret)
             self.passed.emit(self.user)
             return
         self.message.setText(self.refusal(check, self.user, now))

@@ -98,6 +98,8 @@ class SyncHeader(QFrame):
             return self.tr("Synced {when}").format(when=day_and_time(when, self.now()) if when else "")
         if phase is Phase.OFFLINE:
             return self.tr("Offline: the server cannot be reached")
+        if state.needs_sign_in:
+            return self.tr("Sync error: the server asks for a sign-in. Tap here, then enter your PIN")
         return self.tr("Sync error: {reason}").format(reason=state.error or "")
 
     def details(self, state: SyncState) -> str:

@@ -32,11 +32,20 @@ class WindowSync(QObject):
         self.header = SyncHeader(engine.now)
         self.dialogs = DialogHost(self)
         self.bridge.state_changed.connect(self.header.show_state)
-        self.header.sync_requested.connect(self.bridge.sync_now)
+        self.header.sync_requested.connect(self.tapped)
         self.header.end_shift_requested.connect(self.end_shift)
         self.header.server_requested.connect(self.choose_server)
         engine.session_changed.connect(self.bridge.changes_committed)
         self.header.show_state(self.bridge.state)
+
+    @Slot()
+    def tapped(self) -> None:
+        """Sync now; when the server wants a sign-in, the lock screen asks whoever is signed in for their PIN
+        (checked here, it signs them in to the server too)."""
+        if self.bridge.state.needs_sign_in and self.window.engine.signed_in_actor is not None:
+            self.window.idle_lock.lock()
+            return
+        self.bridge.sync_now()
 
     def framed(self, content: QWidget) -> QWidget:
         """The window's content with the sync header above it."""

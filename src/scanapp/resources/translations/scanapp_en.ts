@@ -1409,6 +1409,10 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sync error: the server asks for a sign-in. Tap here, then enter your PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync error: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
