@@ -150,9 +150,16 @@ class SyncService:
     def run_round(self) -> RoundResult:
         """Sign-ins left over, then one round (push, pull), then the server's verdicts marked; what came of it
         is kept in the settings. Never raises for the world's errors: the result says them."""
-        client = self.client()
-        if client is None:
-            return RoundResult(True)  # sync is off: nothing to do, nothing to say
+        try:
+            client = self.client()
+            if client is None:
+                return RoundResult(True)  # sync is off: nothing to do, nothing to say
+            return self._round(client)
+        except KnownError as err:  # the device's own store (locked by another program, the disk full)
+            log.warning("sync round stopped by the store: %s", err)
+            return RoundResult(False, error=str(err), kind=ERROR)
+
+    def _round(self, client: SyncClient) -> RoundResult:
         self._put(local.LAST_ATTEMPT, self.clock.now().isoformat())
         self._sign_in_pending(client)
         try:
@@ -173,10 +180,15 @@ class SyncService:
         return RoundResult(True, report, reviewed=reviewed)
 
     def _mark(self) -> frozenset[str]:
+        """The server's verdicts into the totals; what cannot be marked now (the store busy) is the next round's."""
         verdicts = StoredSettings(self.store).get(local.REVIEW, {})
         if not isinstance(verdicts, dict):
             return frozenset()
-        return frozenset(mark_in_review(self.store, {str(k): str(v) for k, v in verdicts.items()}, self.clock))
+        try:
+            return frozenset(mark_in_review(self.store, {str(k): str(v) for k, v in verdicts.items()}, self.clock))
+        except KnownError as err:
+            log.warning("events in review not marked yet: %s", err)
+            return frozenset()
 
     def _plain(self, err: SyncError) -> str:
         if isinstance(err, SignInNeeded):
