@@ -16,19 +16,20 @@ from typing import TYPE_CHECKING
 
 from scanapp import paths
 from scanapp.domain.clock import Clock, SystemClock
-from scanapp.services.counting import Counting
-from scanapp.services.reads import Reads
-from scanapp.services.scanner_settings import ScannerSettingsService
-from scanapp.services.users import Users
-from scanapp.store.database import Store
-from scanapp.store.settings import StoredSettings
-from scanapp.store.uow import SqlUnitOfWork
 
+# The store, the services and Qt are imported where they are first used: a subcommand that needs none of them
+# (`scanapp decode`) starts without loading SQLAlchemy, Alembic or Qt.
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from scanapp.scanners.settings import ScannerSettings
     from scanapp.scanners.sources import DeviceSource, DeviceSourceFactory
+    from scanapp.services.counting import Counting
+    from scanapp.services.reads import Reads
+    from scanapp.services.scanner_settings import ScannerSettingsService
+    from scanapp.services.users import Users
+    from scanapp.store.database import Store
+    from scanapp.store.uow import SqlUnitOfWork
     from scanapp.sync.client import SyncClient
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,8 @@ class App:
     @property
     def store(self) -> Store:
         if self._store is None:
+            from scanapp.store.database import Store
+
             self._store = Store.open(paths.store_path(self.data_dir), busy_timeout_ms=self.busy_timeout_ms)
             if self.demo:
                 from scanapp.services.demo import seed_demo
@@ -82,18 +85,26 @@ class App:
         return self._store
 
     def uow(self) -> SqlUnitOfWork:
+        from scanapp.store.uow import SqlUnitOfWork
+
         return SqlUnitOfWork(self.store)
 
     @cached_property
     def counting(self) -> Counting:
+        from scanapp.services.counting import Counting
+
         return Counting(self.uow, self.clock)
 
     @property
     def reads(self) -> Reads:
+        from scanapp.services.reads import Reads
+
         return Reads(self.store)
 
     @property
     def users(self) -> Users:
+        from scanapp.services.users import Users
+
         return Users(self.uow, self.reads)
 
     @property
@@ -106,6 +117,9 @@ class App:
 
     @cached_property
     def scanner_settings(self) -> ScannerSettingsService:
+        from scanapp.services.scanner_settings import ScannerSettingsService
+        from scanapp.store.settings import StoredSettings
+
         return ScannerSettingsService(StoredSettings(self.store), self.uow)
 
     def sync_client(self, server: str) -> SyncClient:
@@ -129,6 +143,8 @@ def configure_logging(args: argparse.Namespace) -> None:
     console.setLevel(logging.DEBUG if args.verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     root.addHandler(console)
+    if not getattr(args, "uses_data_dir", True):
+        return
     try:
         log_dir = paths.log_dir(paths.data_dir(args.data_dir))
         log_dir.mkdir(parents=True, exist_ok=True)

@@ -128,3 +128,22 @@ def test_users_of_the_first_release_come_through_0002_without_a_pin_and_choose_o
         assert users.check_pin("alex", "2580", datetime(2026, 12, 1, 9, 1, tzinfo=UTC)).ok
     finally:
         store.close()
+
+
+def test_the_head_read_from_file_names_is_alembics_head() -> None:
+    # Store.open skips Alembic when the stored revision is this one: it must be the real head.
+    from scanapp.store.database import newest_revision
+
+    assert newest_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_a_store_at_an_older_revision_is_still_migrated_without_alembic_loaded_first(tmp_path: Path) -> None:
+    make_first_release_store(tmp_path / "s.db")
+    store = Store.open(tmp_path / "s.db")
+    try:
+        with store.read() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == (
+                ScriptDirectory.from_config(alembic_config()).get_current_head()
+            )
+    finally:
+        store.close()
