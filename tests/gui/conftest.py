@@ -37,11 +37,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def english(qapp):
     """The screens as people see them: through the package's translation, whose English carries the plural
     forms (the source strings say "%n units" whatever n is)."""
-    from scanapp.gui.shell.app import install_translator
+    from scanapp.gui.shell.app import install_translators
 
-    translator = install_translator(qapp)
+    translators = install_translators(qapp, "en")  # whatever the machine's locale: the tests read English
     yield
-    if translator is not None:
+    for translator in translators:
         qapp.removeTranslator(translator)
 
 

@@ -52,6 +52,9 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
         "--demo", action="store_true", help="create demo data (store catalog, counts, lab inventory) on first run"
     )
     parser.add_argument("--server", metavar="URL", help="sync server URL")
+    parser.add_argument(
+        "--language", metavar="CODE", help="the language of the screens: en or de (default: the system's)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
     parser.add_argument(
         "--smoke-test",

@@ -7,7 +7,7 @@ import logging
 import sys
 from importlib.resources import files
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSize, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
 
 from scanapp.errors import KnownError
@@ -29,7 +29,7 @@ def run(app: Parts, args: argparse.Namespace) -> int:
     qt_app.setApplicationName("ScanApp")
     qt_app.setApplicationDisplayName("ScanApp")
     style.apply(qt_app)
-    install_translator(qt_app)
+    install_translators(qt_app, getattr(args, "language", None))
     window: MainWindow | None = None
     crash = CrashHandler(lambda: window)
     crash.install()
@@ -63,15 +63,28 @@ def start(app: Parts, interactive: bool = True) -> MainWindow | None:
     return window
 
 
-def install_translator(qt_app: QApplication) -> QTranslator | None:
-    """The package's translation for the system locale, else English (whose .qm carries the plural forms)."""
-    directory = files("scanapp.resources") / "translations"
-    translator = QTranslator(qt_app)
-    if translator.load(QLocale(), "scanapp", "_", str(directory)) or translator.load("scanapp_en", str(directory)):
+def install_translators(qt_app: QApplication, language: str | None = None) -> list[QTranslator]:
+    """ScanApp's translation for `language` (a code such as "de"; else the system locale), else English
+    (whose .qm carries the plural forms), and Qt's own for the buttons of its dialogs. `language` also
+    becomes the default locale, so numbers and dates follow it. Returns what was installed."""
+    locale = QLocale(language) if language else QLocale()
+    if language:
+        QLocale.setDefault(locale)
+    installed = []
+    directory = str(files("scanapp.resources") / "translations")
+    ours = QTranslator(qt_app)
+    if ours.load(locale, "scanapp", "_", directory) or ours.load("scanapp_en", directory):
+        installed.append(ours)
+    else:
+        log.warning("no translations found in %s: the screens show their source strings", directory)
+    qt_base = QTranslator(qt_app)
+    if ours.language() != "en" and qt_base.load(
+        locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        installed.append(qt_base)  # only beside a ScanApp translation: no German "Abbrechen" in English screens
+    for translator in installed:
         qt_app.installTranslator(translator)
-        return translator
-    log.warning("no translations found in %s: the screens show their source strings", directory)
-    return None
+    return installed
 
 
 def smoke_test(qt_app: QApplication, window: MainWindow, crash: CrashHandler) -> int:
