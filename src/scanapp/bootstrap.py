@@ -160,6 +160,6 @@ def configure_logging(args: argparse.Namespace) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from scanapp.gui.shell.app import run
+    from scanapp.gui.shell.launch import run
 
     return int(run(App.from_args(args, busy_timeout_ms=GUI_BUSY_TIMEOUT_MS), args))

@@ -37,7 +37,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def english(qapp):
     """The screens as people see them: through the package's translation, whose English carries the plural
     forms (the source strings say "%n units" whatever n is)."""
-    from scanapp.gui.shell.app import install_translators
+    from scanapp.gui.shell.translations import install_translators
 
     translators = install_translators(qapp, "en")  # whatever the machine's locale: the tests read English
     yield

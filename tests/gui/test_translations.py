@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from scanapp.gui.shell.app import install_translators
+from scanapp.gui.shell.translations import install_translators
 from scanapp.gui.widgets.formatting import scans_ago
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,17 +1,15 @@
-"""Starts the GUI: the QApplication, the style, the crash handler, the window."""
+"""Runs the GUI: the crash handler, the store, the main window (gui.shell.launch made the QApplication)."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
-from importlib.resources import files
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSize, Qt, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QWidget
 
 from scanapp.errors import KnownError
-from scanapp.gui.shell import style
 from scanapp.gui.shell.crash import CrashHandler
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.shell.main_window import MainWindow
@@ -23,19 +21,19 @@ log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1024, 640)
 
 
-def run(app: Parts, args: argparse.Namespace) -> int:
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+def run(app: Parts, args: argparse.Namespace, starting: QWidget | None = None) -> int:
+    """The app on the QApplication `gui.shell.launch` made; `starting`, its first window, closes once the
+    main window is up (or the store could not be opened)."""
+    qt_app = QApplication.instance()
     assert isinstance(qt_app, QApplication)
-    qt_app.setApplicationName("ScanApp")
-    qt_app.setApplicationDisplayName("ScanApp")
-    style.apply(qt_app)
-    install_translators(qt_app, getattr(args, "language", None))
     window: MainWindow | None = None
     crash = CrashHandler(lambda: window)
     crash.install()
     smoke = bool(getattr(args, "smoke_test", False))
     try:
         window = start(app, interactive=not smoke)
+        if starting is not None:
+            starting.close()
         if window is None:
             return 2
         if smoke:
@@ -61,30 +59,6 @@ def start(app: Parts, interactive: bool = True) -> MainWindow | None:
     window = MainWindow(Engine(app))
     show(window)
     return window
-
-
-def install_translators(qt_app: QApplication, language: str | None = None) -> list[QTranslator]:
-    """ScanApp's translation for `language` (a code such as "de"; else the system locale), else English
-    (whose .qm carries the plural forms), and Qt's own for the buttons of its dialogs. `language` also
-    becomes the default locale, so numbers and dates follow it. Returns what was installed."""
-    locale = QLocale(language) if language else QLocale()
-    if language:
-        QLocale.setDefault(locale)
-    installed = []
-    directory = str(files("scanapp.resources") / "translations")
-    ours = QTranslator(qt_app)
-    if ours.load(locale, "scanapp", "_", directory) or ours.load("scanapp_en", directory):
-        installed.append(ours)
-    else:
-        log.warning("no translations found in %s: the screens show their source strings", directory)
-    qt_base = QTranslator(qt_app)
-    if ours.language() != "en" and qt_base.load(
-        locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        installed.append(qt_base)  # only beside a ScanApp translation: no German "Abbrechen" in English screens
-    for translator in installed:
-        qt_app.installTranslator(translator)
-    return installed
 
 
 def smoke_test(qt_app: QApplication, window: MainWindow, crash: CrashHandler) -> int:

@@ -355,6 +355,13 @@
     </message>
 </context>
 <context>
+    <name>Launch</name>
+    <message>
+        <source>Starting ScanApp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LineActions</name>
     <message>
         <source>Remove scan?</source>
