@@ -174,14 +174,15 @@ class Reconciliation(InventoryActions):
             raise InvalidTransition(f"A note is at most {MAX_NOTE} characters; this one has {len(note)}.")
         with self._uow() as uow:
             session, _count = self._open(uow, actor, session_id)
-            if uow.lab.one(
-                "SELECT 1 FROM scan_lines WHERE session_id = ? AND code = ? AND item_key IS NULL AND kind = 'scan'",
-                (session_id, code),
-            ) is None:
+            if (
+                uow.lab.one(
+                    "SELECT 1 FROM scan_lines WHERE session_id = ? AND code = ? AND item_key IS NULL AND kind = 'scan'",
+                    (session_id, code),
+                )
+                is None
+            ):
                 raise NotFound(f"{code} is not an unknown code of this session.")
-            event = self.counting.record_event(
-                uow, actor, EventKind.CODE_NOTED, session, {"code": code, "note": note}
-            )
+            event = self.counting.record_event(uow, actor, EventKind.CODE_NOTED, session, {"code": code, "note": note})
             lab_projection.apply(uow, event)
             uow.commit()
 
@@ -203,7 +204,9 @@ class Reconciliation(InventoryActions):
             session, count = self._open(uow, actor, session_id)
             outside = sorted(set(barcodes) - uow.lab.in_scope(count.id, barcodes))
             if outside:
-                raise InvalidTransition(f"{_few(outside)} not in this session's listing: only expected items are resolved.")
+                raise InvalidTransition(
+                    f"{_few(outside)} not in this session's listing: only expected items are resolved."
+                )
             found = sorted(uow.lab.scanned(session.id, barcodes))
             if found:
                 raise InvalidTransition(f"{_few(found)} found in this session: only items nobody found are resolved.")

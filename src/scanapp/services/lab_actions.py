@@ -104,9 +104,8 @@ class InventoryActions:
             count = uow.counts.get(session.count_id)
             for barcode in uow.lab.wrong_location_at(session.id, count.id, count.lab or "", here):
                 item = self._item(uow, barcode)
-                event = self.counting.record_event(
-                    uow, actor, EventKind.INVENTORY_MOVED, session, {"barcode": barcode, "from": item.location, "to": here}
-                )
+                payload = {"barcode": barcode, "from": item.location, "to": here}
+                event = self.counting.record_event(uow, actor, EventKind.INVENTORY_MOVED, session, payload)
                 uow.catalog.save_inventory(replace(item, location=here))
                 lab_projection.apply(uow, event)
                 moved.append(barcode)

@@ -14,7 +14,8 @@ Filters = Iterable[tuple[str, Sequence[str]]]
 def filter_sql(filters: Filters, prefix: str = "") -> tuple[str, dict[str, object]]:
     """A listing config's filters as an SQL condition over inventory_items (named parameters): every filter
     must match; a filter that allows nothing selects nothing."""
-    where, params = ["1 = 1"], {}
+    where: list[str] = ["1 = 1"]
+    params: dict[str, object] = {}
     for n, (column, allowed) in enumerate(filters):
         if column not in ListingConfig.FILTERABLE:
             raise ValueError(f"cannot filter inventory on {column!r}")
