@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING
 from scanapp import paths
 from scanapp.domain.clock import Clock, SystemClock
 from scanapp.services.counting import Counting
+from scanapp.services.lab import Reconciliation
+from scanapp.services.lab_reads import LabReads
+from scanapp.services.lab_station import LabStation
 from scanapp.services.reads import Reads
 from scanapp.services.scanner_settings import ScannerSettingsService
 from scanapp.services.users import Users
@@ -91,6 +94,18 @@ class App:
     @property
     def reads(self) -> Reads:
         return Reads(self.store)
+
+    @cached_property
+    def lab(self) -> Reconciliation:
+        return Reconciliation(self.counting)
+
+    @property
+    def lab_reads(self) -> LabReads:
+        return LabReads(self.store)
+
+    @property
+    def lab_station(self) -> LabStation:
+        return LabStation(self.uow, self.reads)
 
     @property
     def users(self) -> Users:

@@ -4,7 +4,7 @@ read connection, never holding the write lock."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Connection
 
@@ -19,6 +19,7 @@ from scanapp.domain.lab_rows import (
     View,
 )
 from scanapp.domain.rows import HistoryRow
+from scanapp.services import lab_report
 from scanapp.store import queries
 from scanapp.store.database import Store
 from scanapp.store.queries import lab, lab_views
@@ -112,6 +113,13 @@ class LabReads:
 
     def unresolved(self, session_id: str) -> int:
         return self._run(lab.unresolved, session_id)
+
+    def unresolved_items(self, session_id: str) -> list[str]:
+        return self._run(lab.unresolved_items, session_id)
+
+    def report(self, session_id: str) -> dict[str, Any]:
+        """The session's reconciliation report (L13), as lab_report writes it to CSV, JSON or PDF."""
+        return self._run(lab_report.report_data, session_id)
 
     def recheck(self, session_id: str) -> ScopeRecheck:
         return self._run(lab_views.recheck, session_id)

@@ -248,3 +248,17 @@ def is_reconciliation(conn: Connection, session_id: str) -> bool:
         text("SELECT c.kind FROM sessions s JOIN counts c ON c.id = s.count_id WHERE s.id = :s"), {"s": session_id}
     ).scalar()
     return kind == CountKind.SCOPED.value
+
+
+def unresolved_items(conn: Connection, session_id: str) -> list[str]:
+    """The barcodes of the expected items nobody found and nobody resolved yet, by barcode."""
+    rows = conn.execute(
+        text(
+            "SELECT e.item_key FROM sessions s JOIN expected_items e ON e.count_id = s.count_id WHERE s.id = :s"
+            " AND NOT EXISTS (SELECT 1 FROM session_items si WHERE si.session_id = s.id AND si.item_key = e.item_key"
+            " AND si.units > 0) AND NOT EXISTS (SELECT 1 FROM lab_resolutions r WHERE r.session_id = s.id"
+            " AND r.item_key = e.item_key) ORDER BY e.item_key"
+        ),
+        {"s": session_id},
+    )
+    return [str(r[0]) for r in rows]
