@@ -60,8 +60,8 @@ class ItemCard(QWidget):
         self.details.setWordWrap(True)
         self.move_here_button = QPushButton(self.tr("Move &here"))
         self.move_here_button.setProperty("variant", "primary")
-        self.move_button = QPushButton(self.tr("Mo&ve…"))
-        self.split_button = QPushButton(self.tr("S&plit…"))
+        self.move_button = QPushButton(self.tr("&Move…"))
+        self.split_button = QPushButton(self.tr("Spli&t…"))
         self.set_button = QPushButton(self.tr("S&et…"))
         self.archive_button = QPushButton(self.tr("Archi&ve"))
         self.history_button = QPushButton(self.tr("Histor&y"))
@@ -72,11 +72,12 @@ class ItemCard(QWidget):
         self.archive_button.clicked.connect(self.archive_requested)
         self.history_button.clicked.connect(self.history_requested)
         buttons = QGridLayout()
-        for n, button in enumerate(
-            (self.move_here_button, self.move_button, self.split_button, self.set_button, self.archive_button)
-        ):
-            buttons.addWidget(button, n // 3, n % 3)
-        buttons.addWidget(self.history_button, 1, 2)
+        buttons.setSpacing(4)
+        buttons.addWidget(self.move_here_button, 0, 0, 1, 3)
+        for n, button in enumerate((self.move_button, self.split_button, self.set_button)):
+            buttons.addWidget(button, 1, n)
+        buttons.addWidget(self.archive_button, 2, 0)
+        buttons.addWidget(self.history_button, 2, 1)
         self.error = error_label()
         self.forms = QStackedWidget()
         self.forms.addWidget(QWidget())
@@ -155,11 +156,13 @@ class ItemCard(QWidget):
         for field in (self.split_qty, self.split_label, self.set_qty):
             field.clear()
         self.forms.setCurrentWidget(form)
+        self.forms.show()
         focus.setFocus()
 
     @Slot()
     def close_form(self) -> None:
         self.forms.setCurrentIndex(0)
+        self.forms.hide()
         self.error.hide()
 
     @Slot()

@@ -74,6 +74,7 @@ class BarcodeTrackingPage(QWidget):
         self.last_scan = QLabel()
         self.last_scan.setObjectName("lastScan")
         self.last_scan.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.last_scan.setWordWrap(True)  # a long tag message wraps on a small screen rather than being cut
         layout.addWidget(self.last_scan)
         self.scanning = LabScanController(self)
         self.scanning.recorded.connect(self.scan_recorded)
