@@ -117,12 +117,12 @@ class EndSessionDialog(QDialog):
 
     @Slot()
     def _resolution_changed(self) -> None:
-        self.place.setVisible(self.resolution.currentData() is Resolution.MOVED)
+        self.place.setVisible(self.resolution.currentData() == Resolution.MOVED.value)
 
     def _resolve(self, barcodes: list[str]) -> None:
         if not barcodes:
             return
-        resolution: Resolution = self.resolution.currentData()
+        resolution = Resolution(self.resolution.currentData())
         try:
             self.engine.lab.resolve(
                 self.engine.actor, self.row.session.id, barcodes, resolution, to=self.place.currentText()
