@@ -53,6 +53,7 @@ class BarcodeTrackingPage(QWidget):
         self.here: Location | None = None
         self.dialogs = DialogHost(self)
         self._names: dict[str, str] = {}
+        self._places_of: tuple[str | None, list[str]] | None = None
         self._catch_up = QTimer(self)
         self._catch_up.setSingleShot(True)
         self._catch_up.setInterval(0)
@@ -240,6 +241,7 @@ class BarcodeTrackingPage(QWidget):
 
     def after_change(self) -> None:
         """An action changed items (a move, a split …): every list and the card show the store's state."""
+        self._places_of = None
         if self.active is not None:
             self.active = self.engine.lab_reads.session(self.active.session.id)
         self.scan_model.refresh()
@@ -250,7 +252,11 @@ class BarcodeTrackingPage(QWidget):
         self._show_state()
 
     def _places(self) -> list[str]:
-        return self.engine.lab_reads.filter_values("location", self.active.count.lab if self.active else None)
+        """The lab's places for Move… (read once per session and after actions: a scan must not scan inventory)."""
+        lab = self.active.count.lab if self.active else None
+        if self._places_of is None or self._places_of[0] != lab:
+            self._places_of = (lab, self.engine.lab_reads.filter_values("location", lab))
+        return self._places_of[1]
 
     def _tag_of(self, barcode: str) -> Tag | None:
         for i in range(min(self.scan_model.rowCount(), 200)):
