@@ -16,19 +16,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from scanapp.bootstrap import GUI_BUSY_TIMEOUT_MS, App  # noqa: E402
-from scanapp.domain.lab import location_code  # noqa: E402
-from scanapp.domain.lab_rows import View  # noqa: E402
-from scanapp.domain.permissions import ROLES, Actor  # noqa: E402
-from scanapp.gui.lab.start_dialog import NEW, StartSessionDialog  # noqa: E402
-from scanapp.gui.models.lab_listing import ListingModel  # noqa: E402
-from scanapp.gui.shell.engine import Engine  # noqa: E402
-from scanapp.gui.shell.main_window import MainWindow  # noqa: E402
-from scanapp.scanners.read import ScanRead  # noqa: E402
-from scanapp.store.database import Store  # noqa: E402
-from scanapp.store.uow import SqlUnitOfWork  # noqa: E402
+from scanapp.bootstrap import GUI_BUSY_TIMEOUT_MS, App
+from scanapp.domain.lab import location_code
+from scanapp.domain.lab_rows import View
+from scanapp.domain.permissions import ROLES
+from scanapp.gui.lab.start_dialog import NEW, StartSessionDialog
+from scanapp.gui.models.lab_listing import ListingModel
+from scanapp.gui.shell.engine import Engine
+from scanapp.gui.shell.main_window import MainWindow
+from scanapp.scanners.read import ScanRead
+from scanapp.store.database import Store
+from scanapp.store.uow import SqlUnitOfWork
 
 PLACES = [f"Freezer {i}" for i in range(1, 11)] + [f"Shelf {i}" for i in range(1, 11)]
 
@@ -82,7 +82,8 @@ def main() -> None:
         dialog.update_count()
         counts.append(time.perf_counter() - t0)
     print(
-        f"start modal live count ({dialog.count_label.text()}): median {ms(statistics.median(counts))}, max {ms(max(counts))}"
+        f"start modal live count ({dialog.count_label.text()}): median {ms(statistics.median(counts))},"
+        f" max {ms(max(counts))}"
     )
 
     config = app.lab.create_listing_config(lee, "Everything", {})
@@ -101,7 +102,8 @@ def main() -> None:
             model.data(model.index(0, 0))
             times.append(time.perf_counter() - t0)
         print(
-            f"view {view.value}: {model.rowCount():,} rows, first page median {ms(statistics.median(times))}, max {ms(max(times))}"
+            f"view {view.value}: {model.rowCount():,} rows, first page median {ms(statistics.median(times))},"
+            f" max {ms(max(times))}"
         )
 
     # 3. A scan tagged and shown: routed like a wedge burst, until the page repainted its list.
@@ -118,8 +120,8 @@ def main() -> None:
     shown = []
     for i in range(args.scans):
         code = f"L-{(i * 37 + 11) % args.items:07d}"
-        done = []
-        page.refreshed.connect(lambda: done.append(1))
+        done: list[int] = []
+        page.refreshed.connect(lambda d=done: d.append(1))
         t0 = time.perf_counter()
         window.capture.router.route(ScanRead(code, "wedge", datetime.now(UTC)))
         while not done:

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from scanapp.domain.catalog import InventoryItem
-from scanapp.domain.lab import Tag, location_code
+from scanapp.domain.lab import location_code
 from scanapp.domain.lab_rows import View
 from scanapp.domain.permissions import ROLES, Permission
 from scanapp.gui.lab.dialogs import ListingViewDialog

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from scansync import tables as t
 from sqlalchemy import insert, select
 
 from scanapp.domain.lab import Location, Resolution
@@ -19,7 +20,6 @@ from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
 from scanapp.sync import local
 from scanapp.sync.client import SyncClient
-from scansync import tables as t
 from tests.integration.sync.conftest import START, Clock, LiveServer, wire_event
 
 FREEZER = Location("Lab A", "Freezer 1")
