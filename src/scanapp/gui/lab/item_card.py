@@ -230,7 +230,7 @@ class ItemCard(QWidget):
             self.tag_chip.clear()
             self.move_here_button.hide()
             return
-        self.title.setText(f"{item.barcode} · {item.ingredient}")
+        self.title.setText(self.tr("{barcode} · {ingredient}").format(barcode=item.barcode, ingredient=item.ingredient))
         self.details.setText(
             self.tr("{lab} · {location} · {quantity:g} {unit} · {status}").format(
                 lab=item.lab, location=item.location, quantity=item.quantity, unit=item.unit, status=item.status

@@ -710,6 +710,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{barcode} · {ingredient}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{lab} · {location} · {quantity:g} {unit} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
