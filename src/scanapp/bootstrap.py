@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from scanapp.scanners.settings import ScannerSettings
     from scanapp.scanners.sources import DeviceSource, DeviceSourceFactory
     from scanapp.services.counting import Counting
+    from scanapp.services.lab import Reconciliation
+    from scanapp.services.lab_reads import LabReads
+    from scanapp.services.lab_station import LabStation
     from scanapp.services.reads import Reads
     from scanapp.services.scanner_settings import ScannerSettingsService
     from scanapp.services.users import Users
@@ -100,6 +103,24 @@ class App:
         from scanapp.services.reads import Reads
 
         return Reads(self.store)
+
+    @cached_property
+    def lab(self) -> Reconciliation:
+        from scanapp.services.lab import Reconciliation
+
+        return Reconciliation(self.counting)
+
+    @property
+    def lab_reads(self) -> LabReads:
+        from scanapp.services.lab_reads import LabReads
+
+        return LabReads(self.store)
+
+    @property
+    def lab_station(self) -> LabStation:
+        from scanapp.services.lab_station import LabStation
+
+        return LabStation(self.uow, self.reads)
 
     @property
     def users(self) -> Users:

@@ -132,15 +132,16 @@ def window(qtbot, engine) -> MainWindow:
 PIN = "1234"
 
 
-def sign_in(qtbot, window: MainWindow, user_id: str, pin: str = PIN) -> None:
-    """Pick the user, then type their PIN (twice when they choose it at this first sign-in)."""
+def sign_in(qtbot, window: MainWindow, user_id: str, pin: str = PIN, expect: QWidget | None = None) -> None:
+    """Pick the user, then type their PIN (twice when they choose it at this first sign-in); they land on the
+    counts list, or on `expect` (a lab tech lands on Barcode Tracking)."""
     qtbot.mouseClick(window.sign_in.buttons[user_id], Qt.MouseButton.LeftButton)
     entry = window.sign_in.entry
     qtbot.keyClicks(entry.pin, pin)
     if entry.choosing:
         qtbot.keyClicks(entry.again, pin)
     qtbot.mouseClick(window.sign_in.submit_button, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.counts, entry.message.text()
+    assert window.stack.currentWidget() is (expect or window.counts), entry.message.text()
 
 
 def open_session(qtbot, window: MainWindow, session: Session) -> None:

@@ -18,7 +18,7 @@ from scanapp.domain.clock import Clock
 from scanapp.errors import KnownError
 
 # Modules under scanapp.cli, each adding one subcommand.
-SUBCOMMANDS = ("decode", "catalog", "export", "listen", "sync")
+SUBCOMMANDS = ("decode", "catalog", "export", "lab", "listen", "sync")
 
 # The device's app and scanners need Qt, an extra: a server install (`scanapp[server]`) has none.
 NO_QT = "scanapp: the app needs Qt, which is not installed here: pip install 'scanapp[gui]'"

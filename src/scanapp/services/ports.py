@@ -47,6 +47,10 @@ class Lines(Protocol):
     def clear(self, session_id: str) -> None: ...
 
 
+class Lab(Protocol):
+    def found(self, session_id: str, count_id: str, item_key: str, location: str | None, ordinal: int) -> None: ...
+
+
 class UnitOfWork(Protocol):
     # Read-only in the protocol, so a unit of work may hold more specific repositories.
     @property
@@ -61,6 +65,8 @@ class UnitOfWork(Protocol):
     def sessions(self) -> Sessions: ...
     @property
     def lines(self) -> Lines: ...
+    @property
+    def lab(self) -> Lab: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

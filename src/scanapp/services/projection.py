@@ -9,7 +9,7 @@ from functools import cache
 from scanapp.domain.counts import Count, CountKind
 from scanapp.domain.journal import Event
 from scanapp.domain.projection import AliasAdded, LineAdded, LineChanged, effect_of
-from scanapp.domain.tally import Line
+from scanapp.domain.tally import Line, LineKind
 from scanapp.services.ports import UnitOfWork
 
 
@@ -24,7 +24,12 @@ def project(uow: UnitOfWork, event: Event, count: Count) -> Line | None:
 
     effect = effect_of(event, count.kind, uow.lines.get, expected)
     if isinstance(effect, LineAdded):
-        return uow.lines.add(effect.line, expected(effect.line.item_key))
+        line = uow.lines.add(effect.line, expected(effect.line.item_key))
+        if count.kind is CountKind.SCOPED and line.kind is LineKind.SCAN and line.item_key is not None:
+            # Lab: where the item was found (the location scanned before it) and the progress per location.
+            location = event.payload.get("location")
+            uow.lab.found(line.session_id, count.id, line.item_key, str(location) if location else None, line.ordinal)
+        return line
     if isinstance(effect, LineChanged):
         before, after = effect.before, effect.after
         uow.lines.replace(before, after, expected(before.item_key), expected(after.item_key))

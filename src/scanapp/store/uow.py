@@ -10,6 +10,7 @@ from sqlalchemy import Connection, exc
 
 from scanapp.store.catalog_repo import CatalogRepo
 from scanapp.store.database import Store, translate
+from scanapp.store.lab_repo import LabRepo
 from scanapp.store.repositories import (
     CountRepo,
     JournalRepo,
@@ -32,6 +33,7 @@ class SqlUnitOfWork:
     lines: LineRepo
     users: UserRepo
     settings: SettingsRepo
+    lab: LabRepo
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -55,6 +57,7 @@ class SqlUnitOfWork:
         self.lines = LineRepo(conn, cur)
         self.users = UserRepo(conn, cur)
         self.settings = SettingsRepo(conn, cur)
+        self.lab = LabRepo(conn, cur)
         return self
 
     @property

@@ -1,4 +1,5 @@
-"""The window: sign-in, the counts list, the session screen and the lock screen on one stack. Leaving a
+"""The window: sign-in, the counts list, the session screen, the lab's Barcode Tracking page and the lock screen
+on one stack (lab techs land on Barcode Tracking; users with both permissions switch between the two). Leaving a
 session or the app releases its lock; idle time (or a restart) locks the app until the PIN is entered."""
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from PySide6.QtCore import QDir, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
+from scanapp.domain.permissions import LAB, can_open_counts
 from scanapp.domain.rows import UserRow
 from scanapp.gui.capture.banner import ScanCapture
+from scanapp.gui.lab.page import BarcodeTrackingPage
 from scanapp.gui.retail.counts_page import CountsPage
 from scanapp.gui.retail.session.page import SessionPage
 from scanapp.gui.shell import style
@@ -34,9 +37,11 @@ class MainWindow(QMainWindow):
         self.counts = CountsPage(engine)
         self.session = SessionPage(engine)
         self.session.scanning.attach(self.capture.router)
+        self.lab = BarcodeTrackingPage(engine)
+        self.lab.scanning.attach(self.capture.router)
         self.lock_page = LockPage(engine)
         self.stack = QStackedWidget()
-        for page in (self.sign_in, self.counts, self.session, self.lock_page):
+        for page in (self.sign_in, self.counts, self.session, self.lab, self.lock_page):
             self.stack.addWidget(page)
         self.idle_lock = IdleLock(engine.clock, engine.parts.users.idle_lock_minutes(), self)
         self._before_lock: QWidget | None = None
@@ -49,6 +54,9 @@ class MainWindow(QMainWindow):
         self.sign_in.user_chosen.connect(self.sign_in_as)
         self.counts.open_session.connect(self.open_session)
         self.counts.sign_out_requested.connect(self.sign_out)
+        self.counts.lab_requested.connect(self.show_lab)
+        self.lab.counts_requested.connect(self.show_counts)
+        self.lab.sign_out_requested.connect(self.sign_out)
         self.session.closed.connect(self._session_closed)
         self.session.discarded.connect(self._session_discarded)
         self.sign_in.refresh()
@@ -66,9 +74,12 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def sign_in_as(self, user: UserRow) -> None:
         """Sign in a user whose PIN was checked (the sign-in page emits them only then)."""
-        self.engine.sign_in(user)
+        actor = self.engine.sign_in(user)
         self.idle_lock.arm()
-        self.show_counts()
+        if actor.has_any(LAB) and not can_open_counts(actor):
+            self.show_lab()
+        else:
+            self.show_counts()
 
     @Slot(bool)
     def _lock_changed(self, locked: bool) -> None:
@@ -99,6 +110,11 @@ class MainWindow(QMainWindow):
     def show_counts(self) -> None:
         self.counts.refresh()
         self.stack.setCurrentWidget(self.counts)
+
+    @Slot()
+    def show_lab(self) -> None:
+        self.lab.refresh()
+        self.stack.setCurrentWidget(self.lab)
 
     @Slot()
     def _session_closed(self) -> None:
