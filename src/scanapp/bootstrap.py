@@ -16,21 +16,25 @@ from typing import TYPE_CHECKING
 
 from scanapp import paths
 from scanapp.domain.clock import Clock, SystemClock
-from scanapp.services.counting import Counting
-from scanapp.services.reads import Reads
-from scanapp.services.scanner_settings import ScannerSettingsService
-from scanapp.services.sync_worker import Timing
-from scanapp.services.users import Users
-from scanapp.store.database import Store
-from scanapp.store.settings import StoredSettings
-from scanapp.store.uow import SqlUnitOfWork
 
+# The store, the services and Qt are imported where they are first used: a subcommand that needs none of them
+# (`scanapp decode`) starts without loading SQLAlchemy, Alembic or Qt.
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from scanapp.scanners.settings import ScannerSettings
     from scanapp.scanners.sources import DeviceSource, DeviceSourceFactory
+    from scanapp.services.counting import Counting
+    from scanapp.services.lab import Reconciliation
+    from scanapp.services.lab_reads import LabReads
+    from scanapp.services.lab_station import LabStation
+    from scanapp.services.reads import Reads
+    from scanapp.services.scanner_settings import ScannerSettingsService
     from scanapp.services.sync_service import SyncService
+    from scanapp.services.sync_worker import Timing
+    from scanapp.services.users import Users
+    from scanapp.store.database import Store
+    from scanapp.store.uow import SqlUnitOfWork
     from scanapp.sync.client import SyncClient
 
 log = logging.getLogger(__name__)
@@ -51,8 +55,8 @@ class App:
     clock: Clock = field(default_factory=SystemClock)
     # None: the real serial/evdev sources on this app's clock; tests pass a fake factory.
     device_sources: DeviceSourceFactory = None  # type: ignore[assignment]  # set in __post_init__
-    sync_timing: Timing = field(default_factory=Timing)
-    """When the app's background worker syncs (tests pass short waits)."""
+    sync_timing: Timing | None = None
+    """When the app's background worker syncs (None: the app's own; tests pass short waits)."""
     _store: Store | None = None
 
     def __post_init__(self) -> None:
@@ -77,6 +81,8 @@ class App:
     @property
     def store(self) -> Store:
         if self._store is None:
+            from scanapp.store.database import Store
+
             self._store = Store.open(paths.store_path(self.data_dir), busy_timeout_ms=self.busy_timeout_ms)
             if self.demo:
                 from scanapp.services.demo import seed_demo
@@ -86,18 +92,44 @@ class App:
         return self._store
 
     def uow(self) -> SqlUnitOfWork:
+        from scanapp.store.uow import SqlUnitOfWork
+
         return SqlUnitOfWork(self.store)
 
     @cached_property
     def counting(self) -> Counting:
+        from scanapp.services.counting import Counting
+
         return Counting(self.uow, self.clock)
 
     @property
     def reads(self) -> Reads:
+        from scanapp.services.reads import Reads
+
         return Reads(self.store)
+
+    @cached_property
+    def lab(self) -> Reconciliation:
+        from scanapp.services.lab import Reconciliation
+
+        return Reconciliation(self.counting)
+
+    @property
+    def lab_reads(self) -> LabReads:
+        from scanapp.services.lab_reads import LabReads
+
+        return LabReads(self.store)
+
+    @property
+    def lab_station(self) -> LabStation:
+        from scanapp.services.lab_station import LabStation
+
+        return LabStation(self.uow, self.reads)
 
     @property
     def users(self) -> Users:
+        from scanapp.services.users import Users
+
         return Users(self.uow, self.reads)
 
     @property
@@ -115,6 +147,9 @@ class App:
 
     @cached_property
     def scanner_settings(self) -> ScannerSettingsService:
+        from scanapp.services.scanner_settings import ScannerSettingsService
+        from scanapp.store.settings import StoredSettings
+
         return ScannerSettingsService(StoredSettings(self.store), self.uow)
 
     @cached_property
@@ -148,6 +183,8 @@ def configure_logging(args: argparse.Namespace) -> None:
     console.setLevel(logging.DEBUG if args.verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     root.addHandler(console)
+    if not getattr(args, "uses_data_dir", True):
+        return
     try:
         log_dir = paths.log_dir(paths.data_dir(args.data_dir))
         log_dir.mkdir(parents=True, exist_ok=True)
@@ -163,6 +200,6 @@ def configure_logging(args: argparse.Namespace) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from scanapp.gui.shell.app import run
+    from scanapp.gui.shell.launch import run
 
     return int(run(App.from_args(args, busy_timeout_ms=GUI_BUSY_TIMEOUT_MS), args))

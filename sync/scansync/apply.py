@@ -21,11 +21,12 @@ from scanapp.domain import leases
 from scanapp.domain.counts import Count, CountKind, Session, SessionState
 from scanapp.domain.errors import DomainError, InvalidTransition
 from scanapp.domain.journal import EventKind
+from scanapp.domain.lab import Resolution
 from scanapp.domain.leases import Grant, LeaseEnd
 from scanapp.domain.permissions import LAB, Actor, Permission, permissions_for_roles, require
 from scanapp.domain.projection import PROJECTED
 from scanapp.sync.wire import WireEvent
-from scansync import inventory_events
+from scansync import inventory_events, lab_events
 from scansync import tables as t
 from scansync.db import Tx, chunks
 from scansync.inventory_events import InventoryChanges
@@ -100,6 +101,7 @@ class Batch:
         self.products: dict[str, bool] = {}
         self.lines = LineChanges(self.product_exists)
         self.inventory = InventoryChanges(conn, now)
+        self.lab = lab_events.LabChanges(conn, now)
         self.applied: list[WireEvent] = []
 
     # -- loading ---------------------------------------------------------------------------------------
@@ -176,12 +178,19 @@ class Batch:
                 require(actor, LAB, "change inventory")
                 self.inventory.decide(ev, kind, None)
                 return APPLIED
+            if kind is EventKind.LISTING_CONFIG_CREATED:
+                self.lab.listing_config(ev.payload, actor)
+                return APPLIED
             return rejected("the event names no session")
         ctx = self.sessions.get(ev.session_id)
         if kind is EventKind.SESSION_CREATED:
             if ctx is not None:
                 return rejected(f"session {ev.session_id} exists already")
             return self._create_session(ev, actor)
+        if kind is EventKind.RECONCILIATION_CREATED:  # the count a station's session belongs to, first
+            count = self.lab.reconciliation(ev, actor, self.counts)
+            self.counts[count.id] = count
+            return APPLIED
         if ctx is None:
             return rejected(f"unknown session {ev.session_id}")
         if fence:
@@ -207,6 +216,14 @@ class Batch:
             if count.kind is not CountKind.SCOPED:
                 raise InvalidTransition("Inventory actions belong to a reconciliation session.")
             self.inventory.decide(ev, kind, session.id)
+        elif kind in (EventKind.CODE_NOTED, EventKind.ITEMS_RESOLVED):
+            rules.ensure_can_scan(session, count, actor, when)
+            if count.kind is not CountKind.SCOPED:
+                raise InvalidTransition("Notes and resolutions belong to a reconciliation session.")
+            if kind is EventKind.ITEMS_RESOLVED:
+                resolution, barcodes, to = lab_events.check_resolution(ev.payload)
+                archived = resolution is Resolution.ARCHIVED
+                inventory_events.apply_resolution(self.inventory, barcodes, archived, to)
         elif kind is EventKind.LOCK_FORCE_RELEASED:
             return Outcome("recorded", "a force-release made on a device does not move the server's lease")
         else:  # pragma: no cover - every kind is listed
@@ -262,7 +279,9 @@ class Batch:
     # -- writing ---------------------------------------------------------------------------------------
 
     def write(self, tx: Tx, publish_event: Callable[[WireEvent], None]) -> None:
-        """Sessions, lines, then the applied events (published), aliases and lab changes."""
+        """Listing configs and reconciliation counts, sessions, lines, then the applied events (published),
+        aliases and lab changes."""
+        self.lab.write(tx)
         self._write_sessions(tx)
         self.lines.write_lines(tx)
         for ev in self.applied:

@@ -99,3 +99,21 @@ def _quantity(value: Any) -> float:
     if not isfinite(q) or q < 0 or q > 1e12:
         raise InvalidTransition(f"Quantity {value!r} is out of range.")
     return q
+
+
+def apply_resolution(changes: InventoryChanges, barcodes: list[str], archived: bool, to: str | None) -> None:
+    """A resolution's effect on the items: archived ones are archived, moved ones moved (the event itself is the
+    record; the server keeps one history row per event, the device one per item)."""
+    for barcode in barcodes:
+        found = changes.item(barcode)
+        if found is None:
+            raise NotFound(f"No inventory item {barcode}.")
+        item = dict(found)
+        if archived:
+            item["status"] = InventoryStatus.ARCHIVED.value
+        elif to is not None:
+            item["location"] = to
+        else:
+            continue
+        changes.items[barcode] = item
+        changes.dirty.add(barcode)

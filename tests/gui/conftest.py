@@ -37,11 +37,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def english(qapp):
     """The screens as people see them: through the package's translation, whose English carries the plural
     forms (the source strings say "%n units" whatever n is)."""
-    from scanapp.gui.shell.app import install_translator
+    from scanapp.gui.shell.translations import install_translators
 
-    translator = install_translator(qapp)
+    translators = install_translators(qapp, "en")  # whatever the machine's locale: the tests read English
     yield
-    if translator is not None:
+    for translator in translators:
         qapp.removeTranslator(translator)
 
 
@@ -132,15 +132,16 @@ def window(qtbot, engine) -> MainWindow:
 PIN = "1234"
 
 
-def sign_in(qtbot, window: MainWindow, user_id: str, pin: str = PIN) -> None:
-    """Pick the user, then type their PIN (twice when they choose it at this first sign-in)."""
+def sign_in(qtbot, window: MainWindow, user_id: str, pin: str = PIN, expect: QWidget | None = None) -> None:
+    """Pick the user, then type their PIN (twice when they choose it at this first sign-in); they land on the
+    counts list, or on `expect` (a lab tech lands on Barcode Tracking)."""
     qtbot.mouseClick(window.sign_in.buttons[user_id], Qt.MouseButton.LeftButton)
     entry = window.sign_in.entry
     qtbot.keyClicks(entry.pin, pin)
     if entry.choosing:
         qtbot.keyClicks(entry.again, pin)
     qtbot.mouseClick(window.sign_in.submit_button, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.counts, entry.message.text()
+    assert window.stack.currentWidget() is (expect or window.counts), entry.message.text()
 
 
 def open_session(qtbot, window: MainWindow, session: Session) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from scanapp.gui.shell.app import install_translator
+from scanapp.gui.shell.translations import install_translators
 from scanapp.gui.widgets.formatting import scans_ago
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,9 +62,9 @@ def test_a_locale_without_its_translation_falls_back_to_english(qapp, locale: st
     before = QLocale()
     QLocale.setDefault(QLocale(locale))
     try:
-        translator = install_translator(qapp)
-        assert translator is not None
-        qapp.removeTranslator(translator)
+        translators = install_translators(qapp)
+        for translator in translators:
+            qapp.removeTranslator(translator)
     finally:
         QLocale.setDefault(before)
-    assert translator.language() == "en"
+    assert [t.language() for t in translators] == ["en"]

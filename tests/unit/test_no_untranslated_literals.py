@@ -23,6 +23,7 @@ ALLOWED = {
     "+": "the add-one button's symbol (tooltip translated)",
     "−": "the take-one-away button's symbol (tooltip translated)",
     "…": "marks a scan still being typed",
+    "⚙": "the seed's cog on Barcode Tracking (its tooltip and accessible name are translated)",
 }
 
 # Method name -> the positional arguments that are shown text.

@@ -22,7 +22,7 @@ def register(subparsers: Any) -> None:
     )
     p.add_argument("data", metavar="DATA", help="the scan as the scanner sends it, e.g. ']C10100012345678905<GS>10AB'")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, uses_data_dir=False)  # a pure reading: no store, no log file
 
 
 def unescape(data: str) -> str:

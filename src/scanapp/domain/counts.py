@@ -205,6 +205,11 @@ def reopen(session: Session, count: Count, actor: Actor, now: datetime) -> Sessi
 def end_scoped(session: Session, count: Count, actor: Actor, now: datetime) -> Session:
     """Lab seed: only the user who started the reconciliation session can end it; ending sets the end time."""
     require_for_count(count, actor, "end the session")
+    if session.ended_at is not None:
+        raise InvalidTransition(
+            f"This session was already ended at {session.ended_at:%Y-%m-%d %H:%M} (on another station, or "
+            "here before): there is nothing left to end."
+        )
     _ensure_state(session, (SessionState.IN_PROGRESS,), "end the session")
     if session.started_by != actor.user_id:
         raise InvalidTransition(f"Only {session.started_by}, who started this session, can end it.")

@@ -35,6 +35,12 @@ class EventKind(StrEnum):
     INVENTORY_SPLIT = "inventory_split"
     INVENTORY_SET = "inventory_set"
     INVENTORY_ARCHIVED = "inventory_archived"
+    # Lab reconciliation (second seed): a listing config, a session with its frozen scope, a note on an
+    # unknown code, and the resolution of expected items nobody found.
+    LISTING_CONFIG_CREATED = "listing_config_created"
+    RECONCILIATION_CREATED = "reconciliation_created"
+    CODE_NOTED = "code_noted"
+    ITEMS_RESOLVED = "items_resolved"
 
 
 # Kinds that add a line to a session's scan list.

@@ -6,7 +6,6 @@ Deterministic (seeded), and created only once: a store that already has counts i
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import timedelta
 
@@ -14,11 +13,10 @@ from biip.checksums import gs1_standard_check_digit
 from sqlalchemy import text
 
 from scanapp.domain.barcodes import gtin14_of
-from scanapp.domain.catalog import InventoryItem, InventoryStatus
 from scanapp.domain.clock import Clock, SystemClock
 from scanapp.domain.counts import DEFAULT_AREAS, CountKind
 from scanapp.domain.permissions import ROLES, Actor
-from scanapp.services import pins, users
+from scanapp.services import demo_lab, pins, users
 from scanapp.services.counting import Counting
 from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
@@ -51,23 +49,6 @@ _FAMILIES = {
 }
 _BRANDS = ["Northwind", "Contoso", "Fabrikam", "Tailspin", "Adatum", "Litware", "Proseware", "Woodgrove"]
 _SIZES = ["330 ml", "500 ml", "1 l", "2 l", "150 g", "250 g", "500 g", "1 kg", "6-pack", "12-pack"]
-_LABS = {"Lab A": ["Freezer 1", "Freezer 2", "Shelf 1", "Shelf 2"], "Lab B": ["Cold room", "Cabinet 3"]}
-_INGREDIENTS = [
-    "Ethanol 96%",
-    "Sodium chloride",
-    "Agarose",
-    "Tris buffer",
-    "Glycerol",
-    "PBS 10x",
-    "DMSO",
-    "Acetonitrile",
-    "Methanol",
-    "Trypsin",
-    "BSA",
-    "EDTA 0.5 M",
-    "HEPES",
-    "Glucose",
-]
 
 
 def gtin(body: str) -> str:
@@ -105,11 +86,12 @@ def seed_demo(store: Store, clock: Clock | None = None, products: int = 3000) ->
 
     _seed_reference_data(store, products, clock)
     _seed_counts(Counting(uow, clock), store.device_id, clock, products)
+    demo_lab.seed_lab(Counting(uow, clock), store.device_id, clock)
     return True
 
 
 def _seed_reference_data(store: Store, products: int, clock: Clock) -> None:
-    """Users with their PINs, areas, the catalog, lab inventory and a listing config, in one transaction."""
+    """Users with their PINs, areas and the catalog, in one transaction."""
     with SqlUnitOfWork(store) as u:
         for user_id, name, role in USERS:
             u.users.upsert(user_id, name, ROLES[role])
@@ -120,31 +102,6 @@ def _seed_reference_data(store: Store, products: int, clock: Clock) -> None:
         u.catalog.import_batch(
             [(s, n, p) for s, n, p, _ in batch_products],
             [(gtin14_of(c), s) for s, _, _, codes in batch_products for c in codes],
-        )
-        rng = random.Random(11)
-        for i in range(240):
-            lab = "Lab A" if i % 3 else "Lab B"
-            u.catalog.add_inventory(
-                InventoryItem(
-                    barcode=f"LAB-{i + 1:06d}",
-                    ingredient=rng.choice(_INGREDIENTS),
-                    lab=lab,
-                    location=rng.choice(_LABS[lab]),
-                    quantity=float(rng.choice([1, 5, 10, 25, 100, 500])),
-                    unit=rng.choice(["ml", "g", "vials"]),
-                    status=InventoryStatus.AVAILABLE.value if i % 17 else InventoryStatus.IN_USE.value,
-                )
-            )
-        u.connection.execute(
-            text(
-                "INSERT INTO listing_configs (id, name, columns, filters, created_by) VALUES (:id, :n, :c, :f, 'lee')"
-            ),
-            {
-                "id": "demo-listing-lab-a",
-                "n": "Lab A – freezers",
-                "c": json.dumps(["barcode", "ingredient", "location", "quantity", "status"]),
-                "f": json.dumps({"lab": ["Lab A"], "location": ["Freezer 1", "Freezer 2"]}),
-            },
         )
         u.commit()
 

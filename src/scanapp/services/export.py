@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 from scanapp.domain.classification import Category, tabs_for
 from scanapp.domain.rows import ItemRow
 from scanapp.domain.tally import Line
+from scanapp.services import pdf
 from scanapp.store import queries
 
 COUNTED = "counted"
@@ -188,3 +189,71 @@ def _iso(value: datetime | None) -> str | None:
 
 def _blank(value: object) -> object:
     return "" if value is None else value
+
+
+def session_document(data: dict[str, Any]) -> pdf.Document:
+    """A session's items as a PDF (the same data as its CSV: counted or not counted per item, C10)."""
+    s, t = data["session"], data["totals"]
+    return pdf.Document(
+        title=f"Session: {s['name']} ({s['count']})",
+        meta=[
+            ("Count", f"{s['count']} ({s['type']})"),
+            ("Area", s["area"] or "—"),
+            ("State", s["state"]),
+            ("Started", s["started_at"] or "—"),
+            ("Submitted", s["submitted_at"] or "—"),
+        ],
+        tables=[
+            pdf.Table(
+                "Items",
+                ["Category", "SKU", "Name", "Code", "Status", "Units", "Expected"],
+                [
+                    [
+                        it["category"],
+                        it["item_key"] or "",
+                        it["name"],
+                        it.get("code") or "",
+                        it["status"],
+                        str(it["units"]),
+                        "" if it["expected_qty"] is None else f"{it['expected_qty']:g}",
+                    ]
+                    for it in data["items"]
+                ],
+            )
+        ],
+        totals=[(key.replace("_", " ").capitalize(), str(value)) for key, value in t.items()],
+    )
+
+
+def count_document(data: dict[str, Any]) -> pdf.Document:
+    """A count's variance report as a PDF."""
+    c, t = data["count"], data["totals"]
+    return pdf.Document(
+        title=f"Count: {c['name']}",
+        meta=[
+            ("Type", c["type"]),
+            ("State", c["state"]),
+            ("Planned start", c["planned_start"]),
+            ("Generated", data["generated_at"]),
+        ],
+        tables=[
+            pdf.Table(
+                "Variance",
+                ["SKU", "Name", "Expected", "Counted", "Variance"],
+                [
+                    [ln["item_key"], ln["name"], _text(ln["expected"]), str(ln["counted"]), _text(ln["variance"])]
+                    for ln in data["lines"]
+                ],
+            ),
+            pdf.Table(
+                "Unmatched scans",
+                ["Code", "At", "Units"],
+                [[u["code"] or u["raw"], u["at"], str(u["units"])] for u in data["unmatched"]],
+            ),
+        ],
+        totals=[(key.replace("_", " ").capitalize(), str(value)) for key, value in t.items()],
+    )
+
+
+def _text(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"

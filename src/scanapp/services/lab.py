@@ -1,39 +1,60 @@
-"""Lab inventory reconciliation (second seed): sessions scoped by a listing config, and the inventory
-actions (move, split, set, archive) done during one, each linked to the session and written to the
-item's own history.
+"""Lab inventory reconciliation (second seed): sessions scoped by a listing config, scans tagged In Scope / Not
+in Scope / Wrong location at the location scanned before them, notes on unknown codes, a resolution for every
+expected item nobody found, and the end, by the user who started the session only.
 
-A reconciliation is a scoped count with one session. Its scope is frozen when it starts (B6): the
-listing config is evaluated over inventory once, and that set is the session's expected set.
+A reconciliation is a scoped count with one session. Its scope is frozen when it starts (B6): the listing
+config is evaluated over the lab's inventory once, and that set, with where each item was, is the session's
+expected set. The inventory actions (move, split, set, archive) are in lab_actions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Literal
 
+from scanapp.domain import counts as rules
+from scanapp.domain import lab as lab_rules
+from scanapp.domain.barcodes import BarcodeError, decode
 from scanapp.domain.catalog import InventoryItem, InventoryStatus, ListingConfig
-from scanapp.domain.counts import Count, CountKind, Session
+from scanapp.domain.counts import Count, CountKind, Session, SessionState
 from scanapp.domain.errors import InvalidTransition, NotFound
-from scanapp.domain.journal import Event, EventKind, new_event_id
+from scanapp.domain.journal import EventKind, new_event_id
+from scanapp.domain.lab import Location, Resolution, Tag
 from scanapp.domain.permissions import LAB, Actor, require
-from scanapp.services.counting import Counting
+from scanapp.services import lab_projection
+from scanapp.services.lab_actions import InventoryActions
+from scanapp.services.projection import project
 from scanapp.store.uow import SqlUnitOfWork
 
-# An action's effect on one item: the item after it, a line for its history, the event's details.
-Change = Callable[[InventoryItem], tuple[InventoryItem, str, dict[str, Any]]]
+ScanKind = Literal["item", "unknown", "rejected", "location"]
+MAX_NOTE = 500
 
 
-class Reconciliation:
-    def __init__(self, counting: Counting) -> None:
-        self.counting = counting
-        self.clock = counting.clock
+@dataclass(frozen=True)
+class LabScan:
+    """What one scan became, returned only after it was durably recorded (a location sets "here" and records
+    nothing)."""
 
-    def _uow(self) -> SqlUnitOfWork:
-        uow = self.counting.uow_factory()
-        assert isinstance(uow, SqlUnitOfWork)
-        return uow
+    kind: ScanKind
+    message: str
+    code: str = ""
+    ordinal: int = 0
+    tag: Tag | None = None
+    item: InventoryItem | None = None
+    location: Location | None = None
 
+    @property
+    def status(self) -> str:
+        """The feedback (H5): accepted (In Scope, a location), unmatched (amber: wrong location, not in scope,
+        unknown), rejected (unreadable)."""
+        if self.kind == "rejected":
+            return "rejected"
+        if self.kind == "location" or self.tag is Tag.IN_SCOPE:
+            return "accepted"
+        return "unmatched"
+
+
+class Reconciliation(InventoryActions):
     def create_listing_config(
         self, actor: Actor, name: str, filters: dict[str, list[str]], columns: tuple[str, ...] | None = None
     ) -> ListingConfig:
@@ -45,131 +66,220 @@ class Reconciliation:
             raise InvalidTransition(
                 f"Cannot filter on {', '.join(sorted(unknown))}; filters: {', '.join(ListingConfig.FILTERABLE)}."
             )
+        if columns is not None and not columns:
+            raise InvalidTransition("A listing config shows at least one column.")
         config = ListingConfig(
             id=new_event_id(),
             name=name.strip(),
             filters=tuple((k, tuple(v)) for k, v in sorted(filters.items())),
-            **({"columns": columns} if columns else {}),
+            **({"columns": tuple(columns)} if columns else {}),
         )
         with self._uow() as uow:
-            uow.catalog.add_listing_config(config, actor.user_id)
+            event = self.counting.record_event(uow, actor, EventKind.LISTING_CONFIG_CREATED, None, _config_json(config))
+            lab_projection.apply(uow, event)
             uow.commit()
         return config
 
     def start(self, actor: Actor, name: str, lab: str, listing_config_id: str) -> tuple[Count, Session]:
-        """Start a reconciliation session now; records who started it and when (L1)."""
+        """Start a reconciliation session now, in one transaction: the count with its frozen scope, its session,
+        started by this user (L1). No lock: every bench station of the lab may scan into it."""
         require(actor, LAB, "start a reconciliation session")
+        name, lab = name.strip(), lab.strip()
+        if not name:
+            raise InvalidTransition("A reconciliation session needs a name.")
+        if not lab:
+            raise InvalidTransition("Choose the lab where the reconciliation takes place.")
+        now = self.clock.now()
         with self._uow() as uow:
             config = uow.catalog.listing_config(listing_config_id)
-            scope = uow.catalog.inventory_matching((*config.filters, ("lab", (lab,))))
-        count, session = self.counting.create_count(
-            actor,
-            name,
-            CountKind.SCOPED,
-            self.clock.now(),
-            [(barcode, 1.0) for barcode in scope],
-            lab=lab,
-            listing_config_id=listing_config_id,
-        )
-        return count, self.counting.start(actor, session.id)
-
-    def end(self, actor: Actor, session_id: str) -> Session:
-        """Only the user who started the session can end it; ending sets the end time (L6)."""
-        return self.counting.end(actor, session_id)
-
-    # -- inventory actions (L4) ------------------------------------------------------------------------
-
-    def move(self, actor: Actor, session_id: str | None, barcode: str, location: str) -> InventoryItem:
-        if not location.strip():
-            raise InvalidTransition("Say where the item goes.")
-
-        def change(item: InventoryItem) -> tuple[InventoryItem, str, dict[str, Any]]:
-            return (
-                replace(item, location=location.strip()),
-                f"moved from {item.location} to {location.strip()}",
-                {"from": item.location, "to": location.strip()},
-            )
-
-        return self._act(actor, session_id, barcode, EventKind.INVENTORY_MOVED, "move", change)
-
-    def set_quantity(self, actor: Actor, session_id: str | None, barcode: str, quantity: float) -> InventoryItem:
-        if quantity < 0:
-            raise InvalidTransition("A quantity cannot be negative.")
-
-        def change(item: InventoryItem) -> tuple[InventoryItem, str, dict[str, Any]]:
-            return (
-                replace(item, quantity=quantity),
-                f"quantity set from {item.quantity:g} to {quantity:g} {item.unit}".rstrip(),
-                {"from": item.quantity, "to": quantity},
-            )
-
-        return self._act(actor, session_id, barcode, EventKind.INVENTORY_SET, "set", change)
-
-    def archive(self, actor: Actor, session_id: str | None, barcode: str) -> InventoryItem:
-        def change(item: InventoryItem) -> tuple[InventoryItem, str, dict[str, Any]]:
-            if item.status == InventoryStatus.ARCHIVED:
-                raise InvalidTransition(f"{item.barcode} is already archived.")
-            return (
-                replace(item, status=InventoryStatus.ARCHIVED.value),
-                f"archived (was {item.status})",
-                {"from": item.status},
-            )
-
-        return self._act(actor, session_id, barcode, EventKind.INVENTORY_ARCHIVED, "archive", change)
-
-    def split(
-        self, actor: Actor, session_id: str | None, barcode: str, quantity: float, new_barcode: str
-    ) -> InventoryItem:
-        """Split `quantity` off into a new item with its own barcode; returns the new item."""
-        require(actor, LAB, "split inventory")
-        new_barcode = new_barcode.strip()
-        with self._uow() as uow:
-            item = self._item(uow, barcode)
-            if not 0 < quantity < item.quantity:
-                raise InvalidTransition(f"Split off more than 0 and less than {item.quantity:g} {item.unit}.")
-            if not new_barcode or uow.catalog.inventory_item(new_barcode) is not None:
-                raise InvalidTransition(f"Barcode {new_barcode!r} is empty or already in use.")
-            part = replace(item, barcode=new_barcode, quantity=quantity)
-            event = self._record(
+            scope = uow.lab.scope_for((*config.filters, ("lab", (lab,))))
+            count = Count(new_event_id(), name, CountKind.SCOPED, now, now, actor.user_id, lab, config.id, len(scope))
+            session = Session(new_event_id(), count.id, name, lab, SessionState.NOT_STARTED, True, now, actor.user_id)
+            created = self.counting.record_event(
                 uow,
                 actor,
-                session_id,
-                EventKind.INVENTORY_SPLIT,
-                {"barcode": barcode, "new_barcode": new_barcode, "quantity": quantity},
+                EventKind.RECONCILIATION_CREATED,
+                session,
+                {
+                    "count_id": count.id,
+                    "name": name,
+                    "lab": lab,
+                    "listing_config_id": config.id,
+                    "listing_config": _config_json(config),
+                    "scope": [list(pair) for pair in scope],
+                },
             )
-            uow.catalog.save_inventory(replace(item, quantity=item.quantity - quantity))
-            uow.catalog.add_inventory(part)
-            uow.catalog.add_history(event, barcode, "split", f"split {quantity:g} {item.unit} off into {new_barcode}")
-            uow.catalog.add_history(event, new_barcode, "split", f"split from {barcode}")
+            uow.counts.add(count, [(barcode, 1.0) for barcode, _ in scope])
+            uow.sessions.add(session)
+            lab_projection.apply(uow, created)
+            self.counting.record_event(
+                uow,
+                actor,
+                EventKind.SESSION_CREATED,
+                session,
+                {"count_id": count.id, "name": name, "area": lab, "is_default": True},
+            )
+            started = rules.start(session, count, actor, now)
+            uow.sessions.save(started)
+            self.counting.record_event(uow, actor, EventKind.SESSION_STARTED, started, {})
             uow.commit()
-        return part
+        return count, started
 
-    def _act(
-        self, actor: Actor, session_id: str | None, barcode: str, kind: EventKind, action: str, change: Change
-    ) -> InventoryItem:
-        require(actor, LAB, f"{action} inventory")
+    def scan(
+        self, actor: Actor, session_id: str, raw: str, source: str, manual: bool = False, here: Location | None = None
+    ) -> LabScan:
+        """One scan at the bench: a location label sets where the next items are found (nothing recorded); an
+        item is recorded with where it was found and tagged; an unknown code is kept (L12); an unreadable
+        one is recorded as rejected."""
+        try:
+            code = decode(raw).code
+        except BarcodeError as err:
+            outcome = self.counting.record_rejected(actor, session_id, raw, err.reason, source, manual)
+            return LabScan("rejected", outcome.message, raw, outcome.ordinal)
+        location = lab_rules.parse_location(code)
         with self._uow() as uow:
-            item = self._item(uow, barcode)
-            changed, detail, payload = change(item)
-            event = self._record(uow, actor, session_id, kind, {"barcode": barcode, **payload})
-            uow.catalog.save_inventory(changed)
-            uow.catalog.add_history(event, barcode, action, detail)
+            session, count = self._open(uow, actor, session_id)
+            if location is not None:
+                if location.lab != count.lab:
+                    raise InvalidTransition(
+                        f"{code} is a place in {location.lab}; this session reconciles {count.lab}. Scan a "
+                        f"location of {count.lab}."
+                    )
+                return LabScan("location", f"Here: {location.name}", code, location=location)
+            item = uow.catalog.inventory_item(code)
+            payload = {
+                "raw": raw,
+                "code": code,
+                "item_key": item.barcode if item else None,
+                "source": source,
+                "manual": manual,
+                "location": here.name if here else None,
+                "recorded_location": item.location if item else None,
+            }
+            event = self.counting.record_event(uow, actor, EventKind.SCAN_RECORDED, session, payload)
+            line = project(uow, event, count)
+            in_scope = item is not None and uow.counts.is_expected(count.id, item.barcode)
             uow.commit()
-        return changed
-
-    @staticmethod
-    def _item(uow: SqlUnitOfWork, barcode: str) -> InventoryItem:
-        item = uow.catalog.inventory_item(barcode)
+        assert line is not None
         if item is None:
-            raise NotFound(f"No inventory item {barcode}.")
-        return item
+            message = f"Not in Scope: {code} matches no inventory item; it is kept (add a note under Unknown codes)."
+            return LabScan("unknown", message, code, line.ordinal)
+        found = lab_rules.tag(in_scope, here.name if here else None, item.location)
+        return LabScan("item", _scan_message(found, item, count, here), code, line.ordinal, found, item)
 
-    def _record(
-        self, uow: SqlUnitOfWork, actor: Actor, session_id: str | None, kind: EventKind, payload: dict[str, Any]
-    ) -> Event:
-        session = None
-        if session_id is not None:
+    def note_code(self, actor: Actor, session_id: str, code: str, note: str) -> None:
+        """Keep a note on an unknown code (L12); an empty note takes it away. The code's scans stay."""
+        note = note.strip()
+        if len(note) > MAX_NOTE:
+            raise InvalidTransition(f"A note is at most {MAX_NOTE} characters; this one has {len(note)}.")
+        with self._uow() as uow:
+            session, _count = self._open(uow, actor, session_id)
+            if (
+                uow.lab.one(
+                    "SELECT 1 FROM scan_lines WHERE session_id = ? AND code = ? AND item_key IS NULL AND kind = 'scan'",
+                    (session_id, code),
+                )
+                is None
+            ):
+                raise NotFound(f"{code} is not an unknown code of this session.")
+            event = self.counting.record_event(uow, actor, EventKind.CODE_NOTED, session, {"code": code, "note": note})
+            lab_projection.apply(uow, event)
+            uow.commit()
+
+    def resolve(
+        self,
+        actor: Actor,
+        session_id: str,
+        barcodes: list[str],
+        resolution: Resolution,
+        to: str | None = None,
+        note: str = "",
+    ) -> int:
+        """Resolve expected items nobody found (L9), in one event: still missing, archived (the item is archived),
+        moved elsewhere (the item is moved `to`), not applicable. Each is written to the item's history."""
+        barcodes = list(dict.fromkeys(barcodes))
+        if not barcodes:
+            raise InvalidTransition("Choose the items to resolve.")
+        with self._uow() as uow:
+            session, count = self._open(uow, actor, session_id)
+            outside = sorted(set(barcodes) - uow.lab.in_scope(count.id, barcodes))
+            if outside:
+                raise InvalidTransition(
+                    f"{_few(outside)} not in this session's listing: only expected items are resolved."
+                )
+            found = sorted(uow.lab.scanned(session.id, barcodes))
+            if found:
+                raise InvalidTransition(f"{_few(found)} found in this session: only items nobody found are resolved.")
+            payload: dict[str, object] = {"resolution": resolution.value, "barcodes": barcodes}
+            if resolution is Resolution.MOVED:
+                place = (to or "").strip()
+                if not place:
+                    raise InvalidTransition("Moved elsewhere: say where the items are now.")
+                payload["to"] = place
+            if note.strip():
+                payload["note"] = note.strip()[:MAX_NOTE]
+            items = [self._item(uow, b) for b in barcodes]
+            event = self.counting.record_event(uow, actor, EventKind.ITEMS_RESOLVED, session, payload)
+            for item in items:
+                if resolution is Resolution.ARCHIVED and item.status != InventoryStatus.ARCHIVED:
+                    uow.catalog.save_inventory(replace(item, status=InventoryStatus.ARCHIVED.value))
+                elif resolution is Resolution.MOVED:
+                    uow.catalog.save_inventory(replace(item, location=str(payload["to"])))
+            lab_projection.apply(uow, event)
+            uow.commit()
+        return len(barcodes)
+
+    def end(self, actor: Actor, session_id: str) -> Session:
+        """Only the user who started the session can end it (L6), and only once every expected item nobody found
+        has a resolution (L9); ending sets the end time."""
+        with self._uow() as uow:
             session = uow.sessions.get(session_id)
-            if uow.counts.get(session.count_id).kind is not CountKind.SCOPED:
-                raise InvalidTransition("Inventory actions belong to a reconciliation session.")
-        return self.counting.record_event(uow, actor, kind, session, payload)
+            count = uow.counts.get(session.count_id)
+            if count.kind is not CountKind.SCOPED:
+                raise InvalidTransition("Only a reconciliation session is ended; counts are submitted.")
+            ended = rules.end_scoped(session, count, actor, self.clock.now())
+            left = uow.lab.unresolved(session_id)
+            if left > 0:
+                raise InvalidTransition(
+                    f"{left} expected item{'s' if left != 1 else ''} not found yet without a resolution: resolve "
+                    "each (still missing, archived, moved elsewhere, not applicable) before ending."
+                )
+            uow.sessions.save(ended)
+            self.counting.record_event(uow, actor, EventKind.SESSION_ENDED, ended, {})
+            uow.commit()
+        return ended
+
+    def _open(self, uow: SqlUnitOfWork, actor: Actor, session_id: str) -> tuple[Session, Count]:
+        session = uow.sessions.get(session_id)
+        count = uow.counts.get(session.count_id)
+        if count.kind is not CountKind.SCOPED:
+            raise InvalidTransition("That is a count's session, not a reconciliation session.")
+        rules.ensure_can_scan(session, count, actor, self.clock.now())
+        return session, count
+
+
+def _scan_message(found: Tag, item: InventoryItem, count: Count, here: Location | None) -> str:
+    what = f"{item.barcode} {item.ingredient}"
+    if found is Tag.IN_SCOPE:
+        return f"In Scope: {what}" + ("" if here else " (scan a location label to record where items are)")
+    if found is Tag.WRONG_LOCATION:
+        return f"Wrong location: {what} is recorded at {item.location}, found at {here.name if here else '?'}"
+    if item.lab != count.lab:
+        return f"Not in Scope: {what} belongs to {item.lab}, not {count.lab}"
+    if item.status == InventoryStatus.ARCHIVED:
+        return f"Not in Scope: {what} is archived in the inventory, yet it is here: check it"
+    return f"Not in Scope: {what} is not in this session's listing"
+
+
+def _config_json(config: ListingConfig) -> dict[str, object]:
+    return {
+        "id": config.id,
+        "name": config.name,
+        "columns": list(config.columns),
+        "filters": {k: list(v) for k, v in config.filters},
+    }
+
+
+def _few(barcodes: list[str]) -> str:
+    shown = ", ".join(barcodes[:3]) + (f" and {len(barcodes) - 3} more" if len(barcodes) > 3 else "")
+    return f"{shown} {'is' if len(barcodes) == 1 else 'are'}"

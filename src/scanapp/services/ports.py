@@ -47,6 +47,10 @@ class Lines(Protocol):
     def clear(self, session_id: str) -> None: ...
 
 
+class Lab(Protocol):
+    def found(self, session_id: str, count_id: str, item_key: str, location: str | None, ordinal: int) -> None: ...
+
+
 class Reviews(Protocol):
     def in_review(self, session_id: str) -> dict[str, str]:
         """The session's events the sync server sent to review instead of applying: event id -> reason."""
@@ -66,6 +70,8 @@ class UnitOfWork(Protocol):
     def sessions(self) -> Sessions: ...
     @property
     def lines(self) -> Lines: ...
+    @property
+    def lab(self) -> Lab: ...
     @property
     def reviews(self) -> Reviews: ...
 

@@ -10,7 +10,7 @@ from functools import cache
 from scanapp.domain.counts import Count, CountKind
 from scanapp.domain.journal import Event
 from scanapp.domain.projection import AliasAdded, LineAdded, LineChanged, effect_of
-from scanapp.domain.tally import Line
+from scanapp.domain.tally import Line, LineKind
 from scanapp.services.ports import UnitOfWork
 
 
@@ -29,7 +29,12 @@ def project(uow: UnitOfWork, event: Event, count: Count, review: str | None = No
     effect = effect_of(event, count.kind, uow.lines.get, expected)
     if isinstance(effect, LineAdded):
         line = effect.line if review is None else replace(effect.line, review=review)
-        return uow.lines.add(line, expected(line.item_key))
+        line = uow.lines.add(line, expected(line.item_key))
+        if review is None and count.kind is CountKind.SCOPED and line.kind is LineKind.SCAN and line.item_key:
+            # Lab: where the item was found (the location scanned before it) and the progress per location.
+            location = event.payload.get("location")
+            uow.lab.found(line.session_id, count.id, line.item_key, str(location) if location else None, line.ordinal)
+        return line
     if review is not None:
         return None
     if isinstance(effect, LineChanged):

@@ -103,7 +103,7 @@ class CatalogRepo(Repo):
 
     def add_history(self, event: Event, barcode: str, action: str, detail: str) -> None:
         self.cur.execute(
-            "INSERT INTO inventory_history (event_id, item_barcode, action, detail, session_id, user_id, at)"
+            "INSERT OR IGNORE INTO inventory_history (event_id, item_barcode, action, detail, session_id, user_id, at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (event.id, barcode, action, detail, event.session_id, event.user_id, event.wall_time.isoformat()),
         )

@@ -253,3 +253,65 @@ settings = Table(
     Column("key", String, primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+# -- lab reconciliation (migration 0004) --------------------------------------------------------------------
+
+# A reconciliation's frozen scope (B6) with where each item was recorded at the start: the expected set is
+# expected_items, as for every count; this adds the place, for progress per location (L11).
+lab_scope = Table(
+    "lab_scope",
+    metadata,
+    Column("count_id", String(36), ForeignKey("counts.id"), primary_key=True),
+    Column("barcode", String, primary_key=True),
+    Column("location", String, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+# Projection: each inventory item found in a session, where it was found last (None: before any location
+# was scanned) and the ordinal of that scan.
+lab_found = Table(
+    "lab_found",
+    metadata,
+    Column("session_id", String(36), primary_key=True),
+    Column("item_key", String, primary_key=True),
+    Column("location", String),
+    Column("ordinal", Integer, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+# Projection: expected and found per location of the scope (L11), moved in the same transaction as a scan.
+lab_progress = Table(
+    "lab_progress",
+    metadata,
+    Column("session_id", String(36), primary_key=True),
+    Column("location", String, primary_key=True),
+    Column("expected", Integer, nullable=False, default=0),
+    Column("found", Integer, nullable=False, default=0),
+    sqlite_with_rowid=False,
+)
+
+# Projection: a note on an unknown code of a session (L12); the code's scans stay in scan_lines.
+lab_notes = Table(
+    "lab_notes",
+    metadata,
+    Column("session_id", String(36), primary_key=True),
+    Column("code", String, primary_key=True),
+    Column("note", Text, nullable=False),
+    Column("user_id", String, nullable=False),
+    Column("at", String, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+# Projection: the resolution of an expected item nobody found (L9); the latest one counts.
+lab_resolutions = Table(
+    "lab_resolutions",
+    metadata,
+    Column("session_id", String(36), primary_key=True),
+    Column("item_key", String, primary_key=True),
+    Column("resolution", String, nullable=False),
+    Column("detail", Text, nullable=False, default=""),
+    Column("event_id", String(36), nullable=False),
+    Column("user_id", String, nullable=False),
+    Column("at", String, nullable=False),
+    sqlite_with_rowid=False,
+)

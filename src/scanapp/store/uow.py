@@ -10,6 +10,7 @@ from sqlalchemy import Connection, exc
 
 from scanapp.store.catalog_repo import CatalogRepo
 from scanapp.store.database import Store, translate
+from scanapp.store.lab_repo import LabRepo
 from scanapp.store.repositories import (
     CountRepo,
     JournalRepo,
@@ -33,6 +34,7 @@ class SqlUnitOfWork:
     lines: LineRepo
     users: UserRepo
     settings: SettingsRepo
+    lab: LabRepo
     reviews: ReviewRepo
 
     def __init__(self, store: Store) -> None:
@@ -63,6 +65,7 @@ class SqlUnitOfWork:
         self.lines = LineRepo(conn, cur)
         self.users = UserRepo(conn, cur)
         self.settings = SettingsRepo(conn, cur)
+        self.lab = LabRepo(conn, cur)
         self.reviews = ReviewRepo(conn, cur)
         return self
 

@@ -19,6 +19,7 @@ from scanapp.domain.counts import Count
 from scanapp.domain.errors import DomainError
 from scanapp.domain.journal import Event
 from scanapp.domain.projection import PROJECTED
+from scanapp.services import lab_projection
 from scanapp.services.projection import project
 from scanapp.store import schema as t
 from scanapp.store.row_mapping import event_from_row, session_columns
@@ -181,6 +182,12 @@ def _event(uow: SqlUnitOfWork, data: Mapping[str, Any], counts: dict[str, Count]
         log.warning("pulled event %s cannot be read by this version (%s); skipped", data.get("id"), err)
         return
     received = uow.journal.receive(event)
+    if received and event.kind in lab_projection.KINDS:  # a lab event of another station: scope, notes, history
+        try:
+            lab_projection.apply(uow, event)
+        except (DomainError, KeyError, TypeError, ValueError) as err:
+            log.warning("pulled lab event %s not applied: %s", event.id, err)
+        return
     if not received or event.session_id is None or event.kind not in PROJECTED:
         return  # already here, or nothing to project
     try:

@@ -27,6 +27,7 @@ class FakeData:
         self.sessions: dict[str, Session] = {}
         self.lines: dict[str, Line] = {}
         self.next_seq = 1
+        self.found: dict[tuple[str, str], str | None] = {}
 
 
 class FakeUnitOfWork:
@@ -42,7 +43,8 @@ class FakeUnitOfWork:
             k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v)
             for k, v in vars(self.data).items()
         }
-        self.journal = self.catalog = self.counts = self.sessions = self.lines = self.reviews = self  # type: ignore[assignment]
+        self.journal = self.catalog = self.counts = self.sessions = self.lines = self  # type: ignore[assignment]
+        self.lab = self.reviews = self  # type: ignore[assignment]
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -52,6 +54,10 @@ class FakeUnitOfWork:
 
     def commit(self) -> None:
         self.committed = True
+
+    # lab: where each item was found (the SQL store keeps progress per location too)
+    def found(self, session_id: str, count_id: str, item_key: str, location: str | None, ordinal: int) -> None:
+        self.data.found[(session_id, item_key)] = location
 
     # journal
     def append(self, event: Event) -> Event:

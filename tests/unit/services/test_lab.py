@@ -12,6 +12,7 @@ from scanapp.domain.classification import LAB_TAGS, Category
 from scanapp.domain.counts import SessionState
 from scanapp.domain.errors import InvalidTransition, PermissionDenied
 from scanapp.domain.journal import EventKind
+from scanapp.domain.lab import Resolution
 from scanapp.services.counting import Counting
 from scanapp.services.lab import Reconciliation
 from scanapp.store import queries
@@ -125,6 +126,11 @@ def test_only_the_starter_ends_the_session(store: Store, lab: Reconciliation, cl
     _, session = lab.start(lee, "Weekly", "Lab B", config.id)
     with pytest.raises(InvalidTransition, match="Only lee"):
         lab.end(kim, session.id)
+    with pytest.raises(InvalidTransition, match="12 expected items not found yet without a resolution"):
+        lab.end(lee, session.id)
+    with store.read() as conn:
+        missing = [r.item_key for r in queries.uncounted(conn, session.id)]
+    lab.resolve(lee, session.id, missing, Resolution.STILL_MISSING)
     ended = lab.end(lee, session.id)
     assert ended.ended_at == clock.now()
 

@@ -124,7 +124,7 @@ def test_users_of_the_first_release_come_through_0002_without_a_pin_and_choose_o
     try:
         with store.read() as conn:
             head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-            assert MigrationContext.configure(conn).get_current_revision() == head
+            assert MigrationContext.configure(conn).get_current_revision() == head  # 0002 and what came after
             assert conn.execute(text("SELECT count(*) FROM user_pins")).scalar_one() == 0
         users = Users(lambda: SqlUnitOfWork(store), Reads(store))
         assert [(u.user_id, u.display_name) for u in users.all()] == sorted(
@@ -137,12 +137,32 @@ def test_users_of_the_first_release_come_through_0002_without_a_pin_and_choose_o
         store.close()
 
 
+def test_the_head_read_from_file_names_is_alembics_head() -> None:
+    # Store.open skips Alembic when the stored revision is this one: it must be the real head.
+    from scanapp.store.database import newest_revision
+
+    assert newest_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_a_store_at_an_older_revision_is_still_migrated_without_alembic_loaded_first(tmp_path: Path) -> None:
+    make_first_release_store(tmp_path / "s.db")
+    store = Store.open(tmp_path / "s.db")
+    try:
+        with store.read() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == (
+                ScriptDirectory.from_config(alembic_config()).get_current_head()
+            )
+    finally:
+        store.close()
+
+
 TOTAL_UNITS = text("SELECT units FROM session_totals WHERE session_id = :s")
 
 
-def test_a_0002_store_with_data_upgrades_to_0006_and_marks_review_lines(tmp_path: Path) -> None:
-    """0006 (event_reviews, scan_lines.review) on a store of the release before it: the schema then matches the
-    declared one, every row is kept, no line is in review, and a server verdict takes a scan out of the totals."""
+def test_a_0004_store_with_data_upgrades_to_0006_and_marks_review_lines(tmp_path: Path) -> None:
+    """0006 (event_reviews, scan_lines.review) on a store of the revision before it (0004, with the first
+    release's data and a PIN): the schema then matches the declared one, every row is kept, no line is in review,
+    and a server verdict takes a scan out of the totals."""
     from scanapp.services.sync_review import mark_in_review
 
     path = tmp_path / "scanapp.db"
@@ -151,7 +171,7 @@ def test_a_0002_store_with_data_upgrades_to_0006_and_marks_review_lines(tmp_path
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0002")
+        command.upgrade(cfg, "0004")
         conn.execute(
             text(
                 "INSERT INTO user_pins (user_id, pin_hash, set_at, set_by, failures) "

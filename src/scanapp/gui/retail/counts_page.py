@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QPushB
 
 from scanapp.domain import counts as rules
 from scanapp.domain.counts import CountKind, CountState
-from scanapp.domain.permissions import FORCE_RELEASE, Actor, can_open_counts
+from scanapp.domain.permissions import FORCE_RELEASE, LAB, Actor, can_open_counts
 from scanapp.domain.rows import CountRow
 from scanapp.errors import KnownError
 from scanapp.gui.capture.feedback import ScanFeedback
@@ -29,6 +29,8 @@ class CountsPage(QWidget):
     open_session = Signal(str)
     """Open this session on the session screen."""
     sign_out_requested = Signal()
+    lab_requested = Signal()
+    """To the lab's Barcode Tracking page (users with lab permission)."""
     refreshed = Signal()
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
@@ -72,10 +74,14 @@ class CountsPage(QWidget):
         self.scanner_button = QPushButton(self.tr("S&canner…"))
         self.scanner_button.setToolTip(self.tr("Scanner settings and test pad: source, device, timing, decoding"))
         self.scanner_button.clicked.connect(self.scanner_settings)
+        self.lab_button = QPushButton(self.tr("&Barcode Tracking"))
+        self.lab_button.setToolTip(self.tr("The lab's inventory reconciliation"))
+        self.lab_button.clicked.connect(self.lab_requested)
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(self.user_label)
+        header.addWidget(self.lab_button)
         header.addWidget(self.scanner_button)
         header.addWidget(self.sign_out_button)
         return header
@@ -116,6 +122,7 @@ class CountsPage(QWidget):
     def refresh(self) -> None:
         actor = self.engine.actor
         self.user_label.setText(actor.display_name or actor.user_id)
+        self.lab_button.setVisible(actor.has_any(LAB))
         allowed = can_open_counts(actor)
         self.denied.setVisible(not allowed)
         self.body.setVisible(allowed)

@@ -1,17 +1,15 @@
-"""Starts the GUI: the QApplication, the style, the crash handler, the window."""
+"""Runs the GUI: the crash handler, the store, the main window (gui.shell.launch made the QApplication)."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
-from importlib.resources import files
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyle, QWidget
 
 from scanapp.errors import KnownError
-from scanapp.gui.shell import style
 from scanapp.gui.shell.crash import CrashHandler
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.shell.main_window import MainWindow
@@ -23,19 +21,19 @@ log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1024, 640)
 
 
-def run(app: Parts, args: argparse.Namespace) -> int:
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+def run(app: Parts, args: argparse.Namespace, starting: QWidget | None = None) -> int:
+    """The app on the QApplication `gui.shell.launch` made; `starting`, its first window, closes once the
+    main window is up (or the store could not be opened)."""
+    qt_app = QApplication.instance()
     assert isinstance(qt_app, QApplication)
-    qt_app.setApplicationName("ScanApp")
-    qt_app.setApplicationDisplayName("ScanApp")
-    style.apply(qt_app)
-    install_translator(qt_app)
     window: MainWindow | None = None
     crash = CrashHandler(lambda: window)
     crash.install()
     smoke = bool(getattr(args, "smoke_test", False))
     try:
         window = start(app, interactive=not smoke)
+        if starting is not None:
+            starting.close()
         if window is None:
             return 2
         if smoke:
@@ -63,17 +61,6 @@ def start(app: Parts, interactive: bool = True) -> MainWindow | None:
     window = MainWindow(Engine(app))
     show(window)
     return window
-
-
-def install_translator(qt_app: QApplication) -> QTranslator | None:
-    """The package's translation for the system locale, else English (whose .qm carries the plural forms)."""
-    directory = files("scanapp.resources") / "translations"
-    translator = QTranslator(qt_app)
-    if translator.load(QLocale(), "scanapp", "_", str(directory)) or translator.load("scanapp_en", str(directory)):
-        qt_app.installTranslator(translator)
-        return translator
-    log.warning("no translations found in %s: the screens show their source strings", directory)
-    return None
 
 
 def smoke_test(qt_app: QApplication, window: MainWindow, crash: CrashHandler) -> int:

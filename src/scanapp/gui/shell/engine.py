@@ -18,6 +18,9 @@ from scanapp.domain.rows import UserRow
 from scanapp.gui.shell.parts import Parts
 from scanapp.scanners.sources import DeviceSourceFactory
 from scanapp.services.counting import Counting
+from scanapp.services.lab import Reconciliation
+from scanapp.services.lab_reads import LabReads
+from scanapp.services.lab_station import LabStation
 from scanapp.services.reads import Reads
 from scanapp.services.scanner_settings import ScannerSettingsService
 
@@ -43,6 +46,8 @@ class Engine(QObject):
         """Load and save each scanner's settings (the session reads with the active one)."""
         self.device_sources: DeviceSourceFactory = parts.device_sources
         """Makes the serial or evdev source a session reads."""
+        self.lab_reads: LabReads = parts.lab_reads
+        """The lab screens' reads."""
         self._actor: Actor | None = None
         self.sync: SyncBridge | None = None
         """The background sync (the window sets it up; None: pages work without a sync server)."""
@@ -50,6 +55,14 @@ class Engine(QObject):
     @property
     def counting(self) -> Counting:
         return self.parts.counting
+
+    @property
+    def lab(self) -> Reconciliation:
+        return self.parts.lab
+
+    @property
+    def lab_station(self) -> LabStation:
+        return self.parts.lab_station
 
     @property
     def clock(self) -> Clock:

@@ -1,6 +1,7 @@
-"""The window: sign-in, the counts list, the session screen and the lock screen on one stack, under the sync
-state. Leaving a session or the app releases its lock; idle time (or a restart) locks the app until the PIN
-is entered; signing out and closing sync first and say what is left."""
+"""The window: sign-in, the counts list, the session screen, the lab's Barcode Tracking page and the lock screen
+on one stack (lab techs land on Barcode Tracking; users with both permissions switch between the two), under
+the sync state. Leaving a session or the app releases its lock; idle time (or a restart) locks the app until
+the PIN is entered; signing out and closing sync first and say what is left."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from PySide6.QtCore import QDir, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
+from scanapp.domain.permissions import LAB, can_open_counts
 from scanapp.domain.rows import UserRow
 from scanapp.gui.capture.banner import ScanCapture
+from scanapp.gui.lab.page import BarcodeTrackingPage
 from scanapp.gui.retail.counts_page import CountsPage
 from scanapp.gui.retail.session.page import SessionPage
 from scanapp.gui.shell import style
@@ -40,9 +43,11 @@ class MainWindow(QMainWindow):
         self.counts = CountsPage(engine)
         self.session = SessionPage(engine)
         self.session.scanning.attach(self.capture.router)
+        self.lab = BarcodeTrackingPage(engine)
+        self.lab.scanning.attach(self.capture.router)
         self.lock_page = LockPage(engine)
         self.stack = QStackedWidget()
-        for page in (self.sign_in, self.counts, self.session, self.lock_page):
+        for page in (self.sign_in, self.counts, self.session, self.lab, self.lock_page):
             self.stack.addWidget(page)
         self.idle_lock = IdleLock(engine.clock, engine.parts.users.idle_lock_minutes(), self)
         self._before_lock: QWidget | None = None
@@ -55,6 +60,9 @@ class MainWindow(QMainWindow):
         self.sign_in.user_chosen.connect(self.sign_in_as)
         self.counts.open_session.connect(self.open_session)
         self.counts.sign_out_requested.connect(self.request_sign_out)
+        self.counts.lab_requested.connect(self.show_lab)
+        self.lab.counts_requested.connect(self.show_counts)
+        self.lab.sign_out_requested.connect(self.request_sign_out)
         self.sync.bridge.sessions_reviewed.connect(self._sessions_reviewed)
         self.sync.bridge.round_finished.connect(self._synced)
         self.session.closed.connect(self._session_closed)
@@ -75,10 +83,13 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def sign_in_as(self, user: UserRow) -> None:
         """Sign in a user whose PIN was checked (the sign-in page emits them only then)."""
-        self.engine.sign_in(user)
+        actor = self.engine.sign_in(user)
         self.idle_lock.arm()
         self.sync.show_signed_in(True)
-        self.show_counts()
+        if actor.has_any(LAB) and not can_open_counts(actor):
+            self.show_lab()
+        else:
+            self.show_counts()
 
     @Slot(bool)
     def _lock_changed(self, locked: bool) -> None:
@@ -110,6 +121,11 @@ class MainWindow(QMainWindow):
     def show_counts(self) -> None:
         self.counts.refresh()
         self.stack.setCurrentWidget(self.counts)
+
+    @Slot()
+    def show_lab(self) -> None:
+        self.lab.refresh()
+        self.stack.setCurrentWidget(self.lab)
 
     @Slot()
     def _session_closed(self) -> None:

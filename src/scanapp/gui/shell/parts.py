@@ -8,6 +8,9 @@ from typing import Protocol
 from scanapp.domain.clock import Clock
 from scanapp.scanners.sources import DeviceSourceFactory
 from scanapp.services.counting import Counting
+from scanapp.services.lab import Reconciliation
+from scanapp.services.lab_reads import LabReads
+from scanapp.services.lab_station import LabStation
 from scanapp.services.reads import Reads
 from scanapp.services.scanner_settings import ScannerSettingsService
 from scanapp.services.sync_service import SyncService
@@ -29,6 +32,18 @@ class Parts(Protocol):
     @property
     def users(self) -> Users: ...
     @property
+    def lab(self) -> Reconciliation:
+        """The lab's writes: reconciliation sessions, their scans and the inventory actions."""
+
+    @property
+    def lab_reads(self) -> LabReads:
+        """Every read the lab screens make, as plain rows."""
+
+    @property
+    def lab_station(self) -> LabStation:
+        """What this bench station remembers: its session, where it is, its cleared list."""
+
+    @property
     def device_id(self) -> str: ...
     @property
     def scanner_settings(self) -> ScannerSettingsService: ...
@@ -41,8 +56,8 @@ class Parts(Protocol):
         """Rounds, sign-ins and lease calls with the sync server, and the device's sync state."""
 
     @property
-    def sync_timing(self) -> Timing:
-        """When the background worker syncs (tests pass short waits)."""
+    def sync_timing(self) -> Timing | None:
+        """When the background worker syncs (None: the app's own; tests pass short waits)."""
 
     def open(self) -> None:
         """Open the store; KnownError (in plain words) when it cannot be."""

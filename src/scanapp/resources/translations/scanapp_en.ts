@@ -37,9 +37,142 @@
     </message>
 </context>
 <context>
+    <name>ActiveSessionBanner</name>
+    <message>
+        <source>Active Inventory Reconciliation Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inventory Reconciliation in Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} · {lab} · {config} · started by {who} at {when} · found {found:,} of {expected:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>ScanApp cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BarcodeTrackingPage</name>
+    <message>
+        <source>Barcode Tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s cycle counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a location, then items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;all found here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move every item found here that the inventory records elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear this list; the session keeps every scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciliation sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciliation sessions: start, end, past ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unknown codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here: {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here: —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unknown codes ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans since Clear All ({n}), newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list is cleared. The session keeps every scan: see Inventory Reconciliation in Progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n item(s) here to {place}.</source>
+        <translation>
+            <numerusform>Moved %n item here to {place}.</numerusform>
+            <numerusform>Moved %n items here to {place}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found here is recorded elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} moved to {place}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} split: the new part has its own label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item}: quantity set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} archived.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -88,7 +221,91 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unmatched code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingredient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -145,6 +362,14 @@
     </message>
     <message>
         <source>Your account cannot open the counts list. Ask a supervisor for counting rights, or sign out and sign in as a user who has them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Barcode Tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab&apos;s inventory reconciliation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -227,6 +452,69 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndSessionDialog</name>
+    <message>
+        <source>Still missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End Reconciliation Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End Reconciliation Session: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the items are now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve &amp;selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve all &amp;unresolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End Reconciliation Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{not_found} of {expected} expected items were not found; {left} still need a resolution. Found: {found}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live re-check of “{config}”: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scope is as it was at the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{added} item(s) match now that were not in the scope ({added_list}); {removed} in the scope no longer match ({removed_list}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -428,9 +716,257 @@
     </message>
 </context>
 <context>
+    <name>ItemCard</name>
+    <message>
+        <source>Scan an item to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spli&amp;t…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;et…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archi&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the item goes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To (scan or pick):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New label: scan it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is an item label, not a location: scan the label of the place {item} goes, pick it, or Cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{barcode} · {ingredient}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lab} · {location} · {quantity:g} {unit} · {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;here ({place})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemHistoryDialog</name>
+    <message>
+        <source>Inventory history: {item}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inventory history of {item} · {ingredient}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was done to this item yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ItemsModel</name>
     <message>
         <source>{name} ({sku}): {units} scanned, expected {expected}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabMenus</name>
+    <message>
+        <source>Start Inventory Reconciliation Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End Reconciliation Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View Past Inventory Reconciliation Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session started: scan a location label, then the items there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only {who}, who started this session, can end it. You can keep scanning in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has ended. It is kept under View Past Inventory Reconciliation Sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive {item}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} ({ingredient}) will be archived, linked to this session and written to its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabScanController</name>
+    <message>
+        <source>Scanner: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner disconnected: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Barcode Tracking page is not shown: open it to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not reconcile lab inventory: sign in as a lab user to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reconciliation session is active: ⚙ → Start Inventory Reconciliation Session, then scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reconciliation session has ended: start a new one (⚙) to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan was not recorded: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabScanModel</name>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} · unknown code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>found at {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan #{ordinal} at {time}: {data}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{barcode}: {ingredient}, {quantity:g} {unit}, {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabTags</name>
+    <message>
+        <source>In Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong location</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LabViews</name>
+    <message>
+        <source>View all inventory not scanned from original listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View all inventory scanned not in original listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View all inventory in original listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Starting ScanApp…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -469,6 +1005,35 @@
             <numerusform>Added %n hand-counted unit.</numerusform>
             <numerusform>Added %n hand-counted units.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ListingModel</name>
+    <message>
+        <source>not scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>place not scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unresolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListingViewDialog</name>
+    <message numerus="yes">
+        <source>{session} · listing config {config} · %n item(s)</source>
+        <translation>
+            <numerusform>{session} · listing config {config} · %n item</numerusform>
+            <numerusform>{session} · listing config {config} · %n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -561,6 +1126,25 @@
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Note on {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} matches no inventory item. It is kept; a note says what it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. supplier sticker on a new box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PadRow</name>
     <message>
         <source>none</source>
@@ -572,6 +1156,57 @@
     </message>
     <message>
         <source>rejected: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PastSessionsDialog</name>
+    <message>
+        <source>View Past Inventory Reconciliation Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past Inventory Reconciliation Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reconciliation session has ended yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save {format}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} · read-only · found {found} of {expected}, {unknown} unknown code(s), {scans} scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1334,6 +1969,80 @@ Unique products: {products}</source>
     </message>
 </context>
 <context>
+    <name>StartSessionDialog</name>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingredient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Inventory Reconciliation Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A descriptive name, e.g. Freezers, week 12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a listing config…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing &amp;Config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new listing config&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters: tick the values an item may have (none ticked: any value).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New listing config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no lab inventory on this device yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inventory item(s) in scope: the session will expect them.</source>
+        <translation>
+            <numerusform>%n inventory item in scope: the session will expect it.</numerusform>
+            <numerusform>%n inventory items in scope: the session will expect them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the session a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPrompt</name>
     <message>
         <source>Supervisor</source>
@@ -1596,6 +2305,13 @@ Unique products: {products}</source>
     </message>
     <message>
         <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

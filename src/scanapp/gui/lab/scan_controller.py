@@ -1,0 +1,169 @@
+"""Scanning at the bench (L3, L8, L10, L12, H5, H6): the Barcode Tracking page's side of the scan router. While
+the page is shown it is the router's target, so wedge bursts, codes typed into its scanner field and the
+serial or evdev scanner's reads all arrive here, whatever has the focus. A location label sets "here", an
+item is recorded and tagged, an unknown code is kept; a scan the page cannot take is refused with why."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from scanapp.domain.barcodes import printable
+from scanapp.domain.counts import SessionState
+from scanapp.domain.lab import Tag
+from scanapp.domain.permissions import LAB
+from scanapp.errors import KnownError
+from scanapp.gui.capture.feedback import ScanFeedback
+from scanapp.gui.capture.router import Refusal, ScanRouter
+from scanapp.gui.capture.wedge_input import WedgeInput
+from scanapp.gui.models.lab_colours import TAG_FLASH
+from scanapp.gui.shell.style import set_property
+from scanapp.scanners.pipeline import ScanPipeline
+from scanapp.scanners.read import ScanRead
+from scanapp.scanners.sources import DeviceSource
+from scanapp.scanners.state import DISCONNECTED
+from scanapp.services.lab import LabScan
+
+if TYPE_CHECKING:
+    from scanapp.gui.lab.page import BarcodeTrackingPage
+
+log = logging.getLogger(__name__)
+
+
+class LabScanController(QObject):
+    recorded = Signal(object)
+    """A LabScan, emitted only after it was durably recorded (or, for a location, taken as "here")."""
+
+    def __init__(self, page: BarcodeTrackingPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.engine = page.engine
+        self.pipeline = ScanPipeline()
+        self.feedback = ScanFeedback(page)
+        self.router: ScanRouter | None = None
+        self.device: DeviceSource | None = None
+        self.wedge = WedgeInput(page.scanner_input, clock=self.engine.clock, claim_scanner_keys=False)
+        self.wedge.scan_read.connect(self.on_scan_read)
+
+    def attach(self, router: ScanRouter) -> None:
+        self.router = router
+
+    def start(self) -> None:
+        """The page is shown: read with the active scanner's settings and take the window's scans."""
+        self.pipeline = ScanPipeline(self.engine.scanner_settings.load())
+        self.wedge.set_settings(self.pipeline.settings)
+        self.wedge.clear()
+        self._stop_device()
+        if self.pipeline.settings.kind != "wedge":
+            try:
+                self.device = self.engine.device_sources(self.pipeline.settings, self.page)
+            except KnownError as err:
+                self.page.message_bar.show_error(self.tr("Scanner: {error}").format(error=err))
+            else:
+                self.device.scan_read.connect(self.on_scan_read)
+                self.device.state_changed.connect(self._on_device_state)
+                self.device.start()
+        if self.router is not None:
+            self.router.register(self)
+
+    def stop(self) -> None:
+        if self.router is not None:
+            self.router.unregister(self)
+        self._stop_device()
+        self.wedge.clear()
+
+    def _stop_device(self) -> None:
+        device, self.device = self.device, None
+        if device is not None:
+            device.stop()
+            device.deleteLater()
+
+    @Slot(str, str)
+    def _on_device_state(self, state: str, message: str) -> None:
+        if state == DISCONNECTED:
+            self.page.message_bar.show_warning(self.tr("Scanner disconnected: {message}").format(message=message))
+
+    @Slot(object)
+    def on_scan_read(self, read: ScanRead) -> None:
+        if self.router is not None:
+            self.router.route(read)
+            return
+        refusal = self.refusal()
+        if refusal is None:
+            self.take_scan(read)
+        else:
+            self.page.message_bar.show_error(refusal.why)
+            self.feedback.give("rejected", self.page.last_scan)
+
+    # -- the router's target -----------------------------------------------------------------------------------
+
+    def on_screen(self) -> bool:
+        return self.page.isVisible()
+
+    def refusal(self) -> Refusal | None:
+        page, row = self.page, self.page.active
+        if not page.isVisible():
+            return Refusal(self.tr("The Barcode Tracking page is not shown: open it to scan."))
+        if not self.engine.actor.has_any(LAB):
+            return Refusal(self.tr("You may not reconcile lab inventory: sign in as a lab user to scan."))
+        if row is None:
+            return Refusal(
+                self.tr("No reconciliation session is active: ⚙ → Start Inventory Reconciliation Session, then scan.")
+            )
+        if row.session.state is not SessionState.IN_PROGRESS:
+            return Refusal(self.tr("This reconciliation session has ended: start a new one (⚙) to scan."))
+        return None
+
+    def take_scan(self, read: ScanRead) -> None:
+        page = self.page
+        assert page.active is not None
+        result = self.pipeline.process(read)
+        if result.ok and page.card.expecting is not None:  # the card's Move… or Split… waits for this scan
+            why = page.card.take_code(result.raw)
+            self._show(
+                result.raw, why or self.tr("Taken: {code}").format(code=result.raw), "rejected" if why else "accepted"
+            )
+            if why:
+                page.message_bar.show_error(why)
+            return
+        session_id = page.active.session.id
+        try:
+            if result.ok:
+                outcome = self.engine.lab.scan(
+                    self.engine.actor, session_id, result.raw, read.source, read.manual, page.here
+                )
+            else:
+                rejected = self.engine.counting.record_rejected(
+                    self.engine.actor, session_id, result.raw, result.reason or "", read.source, read.manual
+                )
+                outcome = LabScan("rejected", rejected.message, result.raw, rejected.ordinal)
+        except KnownError as err:
+            page.message_bar.show_error(self.tr("The scan was not recorded: {error}").format(error=err))
+            self._show(result.raw, str(err), "rejected")
+            return
+        self.show_outcome(outcome)
+        page.scan_taken(outcome)
+        self.recorded.emit(outcome)
+
+    def refuse_scan(self, read: ScanRead, refusal: Refusal, message: str) -> None:
+        """Say it on the page (the router has sounded it). Nothing is recorded: no session takes it."""
+        self.page.message_bar.show_error(message)
+        self._show(printable(read.text)[:40], message, "rejected", sound=False)
+
+    def show_outcome(self, outcome: LabScan) -> None:
+        self.page.message_bar.clear()
+        flash = TAG_FLASH[outcome.tag] if outcome.tag is not None else outcome.status
+        if outcome.kind == "unknown":
+            flash = TAG_FLASH[Tag.NOT_IN_SCOPE]
+        self._show(outcome.message, outcome.message, outcome.status, flash)
+
+    def _show(self, text: str, tip: str, status: str, flash: str | None = None, sound: bool = True) -> None:
+        last = self.page.last_scan
+        last.setText(text)
+        last.setToolTip(tip)
+        set_property(last, "status", flash or status)
+        played = self.feedback.play(status) if sound else False
+        self.feedback.flash(last, flash or status)
+        self.feedback.given.emit(status, played)

@@ -1,0 +1,119 @@
+"""The lab's short tables, read whole: progress per location (L11), unknown codes with their notes (L12), an
+item's inventory history (L4) and the reconciliation sessions (L7)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+
+from scanapp.domain.lab_rows import LabSessionRow, ProgressRow, UnknownCode
+from scanapp.domain.rows import HistoryRow
+from scanapp.gui.models.paged import ROW_ROLE
+from scanapp.gui.models.table import HeaderedTableModel, Index
+from scanapp.gui.widgets.formatting import clock_time, local
+
+R = TypeVar("R")
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class RowsModel(HeaderedTableModel, Generic[R]):
+    """A short list of plain rows, replaced whole."""
+
+    right: ClassVar[frozenset[int]] = frozenset()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[R] = []
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows) or index.column() >= len(self.headers):
+            return None
+        row = self.rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right:
+            return _RIGHT
+        return None
+
+    def text(self, row: R, column: int) -> str:
+        raise NotImplementedError
+
+
+class ProgressModel(RowsModel[ProgressRow]):
+    headers: ClassVar[tuple[str, ...]] = (
+        str(QT_TRANSLATE_NOOP("Columns", "Location")),
+        str(QT_TRANSLATE_NOOP("Columns", "Expected")),
+        str(QT_TRANSLATE_NOOP("Columns", "Found")),
+        str(QT_TRANSLATE_NOOP("Columns", "Missing")),
+    )
+    right = frozenset({1, 2, 3})
+
+    def text(self, row: ProgressRow, column: int) -> str:
+        return (row.location, f"{row.expected:,}", f"{row.found:,}", f"{row.missing:,}")[column]
+
+
+class UnknownCodesModel(RowsModel[UnknownCode]):
+    headers: ClassVar[tuple[str, ...]] = (
+        str(QT_TRANSLATE_NOOP("Columns", "Code")),
+        str(QT_TRANSLATE_NOOP("Columns", "Scans")),
+        str(QT_TRANSLATE_NOOP("Columns", "Note")),
+    )
+    right = frozenset({1})
+
+    def text(self, row: UnknownCode, column: int) -> str:
+        return (row.code, str(row.scans), row.note)[column]
+
+
+class HistoryModel(RowsModel[HistoryRow]):
+    headers: ClassVar[tuple[str, ...]] = (
+        str(QT_TRANSLATE_NOOP("Columns", "When")),
+        str(QT_TRANSLATE_NOOP("Columns", "Item")),
+        str(QT_TRANSLATE_NOOP("Columns", "Action")),
+        str(QT_TRANSLATE_NOOP("Columns", "Detail")),
+        str(QT_TRANSLATE_NOOP("Columns", "User")),
+    )
+
+    def text(self, row: HistoryRow, column: int) -> str:
+        when = f"{local(row.at):%Y-%m-%d} {clock_time(row.at)}"
+        return (when, row.item_barcode, row.action, row.detail, row.user_id)[column]
+
+
+class SessionsModel(RowsModel[LabSessionRow]):
+    headers: ClassVar[tuple[str, ...]] = (
+        str(QT_TRANSLATE_NOOP("Columns", "Name")),
+        str(QT_TRANSLATE_NOOP("Columns", "Lab")),
+        str(QT_TRANSLATE_NOOP("Columns", "Started")),
+        str(QT_TRANSLATE_NOOP("Columns", "Ended")),
+        str(QT_TRANSLATE_NOOP("Columns", "Found")),
+    )
+
+    def text(self, row: LabSessionRow, column: int) -> str:
+        s = row.session
+        started = f"{local(s.started_at):%Y-%m-%d %H:%M} · {s.started_by}" if s.started_at else ""
+        ended = f"{local(s.ended_at):%Y-%m-%d %H:%M}" if s.ended_at else "—"
+        return (row.count.name, row.count.lab or "", started, ended, f"{row.found:,} / {row.expected:,}")[column]
+
+
+class RecordsModel(RowsModel[dict[str, Any]]):
+    """Rows of a report (dicts), shown by key under the given headers; read-only."""
+
+    def __init__(self, headers: tuple[str, ...], keys: tuple[str, ...], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers = headers  # type: ignore[misc]
+        self.keys = keys
+
+    def text(self, row: dict[str, Any], column: int) -> str:
+        value = row.get(self.keys[column])
+        return "" if value is None else str(value)
