@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.counts.lab_requested.connect(self.show_lab)
         self.lab.counts_requested.connect(self.show_counts)
         self.lab.sign_out_requested.connect(self.request_sign_out)
+        self.lab.scan_recorded.connect(self.sync.bridge.changes_committed)  # lab scans go up soon too
         self.sync.bridge.sessions_reviewed.connect(self._sessions_reviewed)
         self.sync.bridge.round_finished.connect(self._synced)
         self.session.closed.connect(self._session_closed)

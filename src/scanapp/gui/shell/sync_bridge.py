@@ -88,7 +88,8 @@ class SyncBridge(QObject):
 
     @Slot()
     @Slot(str)
-    def changes_committed(self, _session_id: str = "") -> None:
+    @Slot(object)
+    def changes_committed(self, _what: object = None) -> None:
         """Something was written (a scan, an action): a round soon, and the count of changes not synced."""
         if self.worker is not None:
             self.worker.changed()
