@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from scanapp.domain.errors import PermissionDenied
+from scanapp.domain.messages import Action, Message
 
 
 class Permission(StrEnum):
@@ -68,10 +69,13 @@ def parse_permissions(text: str) -> frozenset[Permission]:
     return frozenset(Permission(p.strip()) for p in text.split(",") if p.strip())
 
 
-def require(actor: Actor, needed: frozenset[Permission], action: str) -> None:
+def require(actor: Actor, needed: frozenset[Permission], action: Action | str) -> None:
+    """PermissionDenied in plain words unless `actor` has one of `needed` (kept on the error as `needed`, for
+    logs and supervisors: the message a person sees names no permission code)."""
     if not actor.has_any(needed):
-        names = " or ".join(sorted(needed))
-        raise PermissionDenied(f"You need {names} to {action}.")
+        err = PermissionDenied(Message.MAY_NOT, action=action)
+        err.needed = needed
+        raise err
 
 
 def can_open_counts(actor: Actor) -> bool:

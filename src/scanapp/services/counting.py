@@ -15,9 +15,11 @@ from scanapp.domain.clock import Clock, SystemClock
 from scanapp.domain.counts import Count, CountKind, Session, SessionState
 from scanapp.domain.errors import InvalidTransition, NotFound
 from scanapp.domain.journal import Event, EventKind, new_event_id
+from scanapp.domain.messages import Action, Message
 from scanapp.domain.permissions import LAB, SUPERVISE, Actor, require
 from scanapp.services.ports import UnitOfWork
 from scanapp.services.projection import project
+from scanapp.services.refusals import RefusedScans
 
 ScanStatus = Literal["accepted", "unmatched", "rejected"]
 
@@ -39,6 +41,8 @@ class Counting:
     def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock | None = None) -> None:
         self.uow_factory = uow_factory
         self.clock = clock or SystemClock()
+        self.refusals = RefusedScans(uow_factory, self.clock)
+        """The scans nothing could take: kept on this device with why, counted nowhere."""
 
     # -- counts and sessions ---------------------------------------------------------------------------
 
@@ -58,11 +62,11 @@ class Counting:
         require(
             actor,
             LAB if kind is CountKind.SCOPED else SUPERVISE,
-            "start a reconciliation session" if kind is CountKind.SCOPED else "create a count",
+            Action.START_RECONCILIATION if kind is CountKind.SCOPED else Action.CREATE_COUNT,
         )
         name = name.strip()
         if not name:
-            raise InvalidTransition("A count needs a name.")
+            raise InvalidTransition(Message.COUNT_NAME_NEEDED)
         now = self.clock.now()
         count = Count(
             id=new_event_id(),
@@ -76,7 +80,7 @@ class Counting:
         )
         expected = list(expected)
         if kind is CountKind.HARD and expected:
-            raise InvalidTransition("A hard count has no directed list.")
+            raise InvalidTransition(Message.HARD_COUNT_NO_LIST)
         with self.uow_factory() as uow:
             uow.counts.add(count, expected)
             session = self._add_session(uow, actor, count, "Default session", default_area, is_default=True)
@@ -86,9 +90,9 @@ class Counting:
     def new_session(self, actor: Actor, count_id: str, name: str, area: str) -> Session:
         with self.uow_factory() as uow:
             count = uow.counts.get(count_id)
-            rules.require_for_count(count, actor, "create a session")
+            rules.require_for_count(count, actor, Action.CREATE_SESSION)
             if not name.strip():
-                raise InvalidTransition("A session needs a name.")
+                raise InvalidTransition(Message.SESSION_NAME_NEEDED)
             session = self._add_session(uow, actor, count, name.strip(), area.strip(), is_default=False)
             uow.commit()
         return session
@@ -261,7 +265,7 @@ class Counting:
             session, count = self._scannable(uow, actor, session_id)
             line = uow.lines.get(line_id)
             if line.session_id != session_id:
-                raise NotFound("That scan belongs to another session.")
+                raise NotFound(Message.LINE_OF_OTHER_SESSION)
             event = self.record_event(uow, actor, EventKind.LINE_REMOVED, session, {"line_id": line_id})
             project(uow, event, count)
             uow.commit()
@@ -277,15 +281,15 @@ class Counting:
         one LINE_MATCHED event per line (the journal says what happened to each line; the totals follow from
         it), and the alias, if asked for, once."""
         if not line_ids:
-            raise InvalidTransition("There is no unmatched scan to match.")
+            raise InvalidTransition(Message.NOTHING_TO_MATCH)
         with self.uow_factory() as uow:
             session, count = self._scannable(uow, actor, session_id)
             if uow.catalog.product(sku) is None:
-                raise NotFound(f"No product with SKU {sku}.")
+                raise NotFound(Message.NO_PRODUCT, sku=sku)
             after = None
             for line_id in line_ids:
                 if uow.lines.get(line_id).session_id != session_id:
-                    raise NotFound("That scan belongs to another session.")
+                    raise NotFound(Message.LINE_OF_OTHER_SESSION)
                 event = self.record_event(
                     uow, actor, EventKind.LINE_MATCHED, session, {"line_id": line_id, "item_key": sku}
                 )
@@ -306,14 +310,11 @@ class Counting:
             session, count = self._scannable(uow, actor, session_id)
             for sku, qty in items:
                 if qty < 0:  # 0 is a count (C10): counted, and none there
-                    raise InvalidTransition(f"Quantity for {sku} cannot be negative.")
+                    raise InvalidTransition(Message.QUANTITY_NEGATIVE, sku=sku)
                 if uow.catalog.product(sku) is None:
-                    raise NotFound(f"No product with SKU {sku}.")
+                    raise NotFound(Message.NO_PRODUCT, sku=sku)
                 if count.kind is CountKind.DIRECTED and not uow.counts.is_expected(count.id, sku):
-                    raise InvalidTransition(
-                        f"{sku} is not on this count's directed list; hand-counted items can only be added "
-                        "for listed products."
-                    )
+                    raise InvalidTransition(Message.NOT_ON_DIRECTED_LIST, sku=sku)
             for sku, qty in items:
                 event = self.record_event(
                     uow, actor, EventKind.HAND_COUNTED, session, {"item_key": sku, "qty": int(qty), "code": sku}

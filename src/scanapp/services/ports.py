@@ -9,6 +9,7 @@ from typing import Protocol
 from scanapp.domain.catalog import InventoryItem, Product
 from scanapp.domain.counts import Count, Session
 from scanapp.domain.journal import Event
+from scanapp.domain.refusals import RefusedScan
 from scanapp.domain.tally import Line, Totals
 
 
@@ -47,6 +48,10 @@ class Lines(Protocol):
     def clear(self, session_id: str) -> None: ...
 
 
+class RefusedLog(Protocol):
+    def add(self, scan: RefusedScan) -> RefusedScan: ...
+
+
 class UnitOfWork(Protocol):
     # Read-only in the protocol, so a unit of work may hold more specific repositories.
     @property
@@ -61,6 +66,8 @@ class UnitOfWork(Protocol):
     def sessions(self) -> Sessions: ...
     @property
     def lines(self) -> Lines: ...
+    @property
+    def refused(self) -> RefusedLog: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

@@ -11,6 +11,7 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from sqlalchemy import Connection
 
+from scanapp.domain.messages import Action, Message
 from scanapp.domain.permissions import SUPERVISE, Actor, require
 from scanapp.domain.rows import UserRow
 from scanapp.services import pins
@@ -72,13 +73,13 @@ class Users:
         first), so nobody replaces another's PIN by picking their name."""
         with self.uow() as uow:
             if records.get(connection(uow), user_id) is not None:
-                raise PinRejected("This user already has a PIN: a supervisor can reset it.")
+                raise PinRejected(Message.PIN_ALREADY_SET)
             set_pin(uow, user_id, pin, user_id, now, self.hasher)
             uow.commit()
 
     def clear_pin(self, user_id: str, by: Actor) -> None:
         """A supervisor (signed in again with their own PIN) resets a forgotten or damaged PIN."""
-        require(by, SUPERVISE, "reset another user's PIN")
+        require(by, SUPERVISE, Action.RESET_PIN)
         with self.uow() as uow:
             records.clear(connection(uow), user_id)
             uow.commit()

@@ -10,6 +10,7 @@ from sqlalchemy import insert, select
 from scanapp.domain.catalog import InventoryItem, ListingConfig, Product
 from scanapp.domain.errors import NotFound
 from scanapp.domain.journal import Event
+from scanapp.domain.messages import Message
 from scanapp.store import schema as t
 from scanapp.store.repositories import Repo
 from scanapp.store.row_mapping import inventory_from_row
@@ -43,7 +44,7 @@ class CatalogRepo(Repo):
 
     def add_code(self, code: str, sku: str, source: str = "catalog") -> None:
         if self.one("SELECT 1 FROM products WHERE sku = ?", (sku,)) is None:
-            raise NotFound(f"No product with SKU {sku}.")
+            raise NotFound(Message.NO_PRODUCT, sku=sku)
         self.cur.execute(
             "INSERT INTO product_codes (code, sku, source) VALUES (?, ?, ?)"
             " ON CONFLICT (code) DO UPDATE SET sku = excluded.sku, source = excluded.source",

@@ -37,7 +37,7 @@ class _ProductRows(SessionPagedModel[ItemRow]):
             if field == "sku":
                 return row.item_key
             if field == "units":
-                return f"{row.units:,}"
+                return f"{row.units:,}" if row.units else self.tr("counted 0")
             return _qty(row.expected_qty)
         if role == Qt.ItemDataRole.TextAlignmentRole and field in ("units", "expected"):
             return _RIGHT
@@ -71,29 +71,34 @@ class ItemsModel(_ProductRows):
 
     def lines_added(self, rows: list[ScanRow]) -> bool:
         """New lines came in: a product already listed changes its units in place (one key lookup, no
-        recount); a product new to the list reloads it. Returns whether a product joined the list."""
+        recount); a product new to the list (its first line, a hand count of 0 included) reloads it. Returns
+        whether a product joined the list."""
         added: dict[str, int] = {}
         for row in rows:
             line = row.line
             if line.counts and line.category is self.category and line.item_key:
-                added[line.item_key] = added.get(line.item_key, 0) + line.units
+                added[line.item_key] = added.get(line.item_key, 0) + 1
         if not added or not self.session_id:
             return False
-        units = self.reads.item_units(self.session_id, list(added))
-        if any(units.get(key, 0) - n <= 0 for key, n in added.items()):
+        now = self.reads.item_units(self.session_id, list(added))
+        if any(now.get(key, (0, 0))[1] - n <= 0 for key, n in added.items()):
             self.refresh()
             return True
         last = len(self.headers) - 1
         for number, page in self._pages.items():
             for j, item in enumerate(page):
                 if item.item_key in added:
-                    page[j] = replace(item, units=units[item.item_key])
+                    page[j] = replace(item, units=now[item.item_key][0])
                     i = number * self.page_size + j
                     self.dataChanged.emit(self.index(i, 0), self.index(i, last))
         return False
 
     def cell(self, row: ItemRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
+            if not row.units:
+                return self.tr("{name} ({sku}): counted as 0 (none there), expected {expected}").format(
+                    name=row.name, sku=row.item_key, expected=_qty(row.expected_qty)
+                )
             return self.tr("{name} ({sku}): {units} scanned, expected {expected}").format(
                 name=row.name, sku=row.item_key, units=row.units, expected=_qty(row.expected_qty)
             )

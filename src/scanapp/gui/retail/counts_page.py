@@ -20,6 +20,7 @@ from scanapp.gui.scanner_setup.settings_dialog import ScannerSettingsDialog
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.shell.supervisor_prompt import SupervisorPrompt
 from scanapp.gui.widgets.dialog_host import DialogHost
+from scanapp.gui.widgets.error_text import error_text
 from scanapp.gui.widgets.message_bar import MessageBar
 
 _MAX_TIMER_MS = 2**31 - 1
@@ -277,7 +278,7 @@ class CountsPage(QWidget):
         try:
             self.engine.counting.force_release(supervisor, session_id)
         except KnownError as err:
-            self.message_bar.show_error(str(err))
+            self.message_bar.show_error(error_text(err))
         else:
             self.message_bar.show_info(self.tr("Session released."))
             self.engine.session_changed.emit(session_id)

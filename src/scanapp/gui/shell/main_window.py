@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
 from scanapp.domain.rows import UserRow
 from scanapp.gui.capture.banner import ScanCapture
+from scanapp.gui.capture.keeper import RefusalKeeper
 from scanapp.gui.retail.counts_page import CountsPage
 from scanapp.gui.retail.session.page import SessionPage
 from scanapp.gui.shell import style
@@ -30,6 +31,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 400)
         # Made before the idle lock: its filter, installed later, runs first and sees a scan as activity.
         self.capture = ScanCapture(engine.scanner_settings.load, engine.clock, self)
+        self.capture.router.keeper = RefusalKeeper(
+            engine.counting.refusals, lambda: engine.signed_in_actor, lambda: self.capture.keys.settings
+        )
         self.sign_in = SignInPage(engine)
         self.counts = CountsPage(engine)
         self.session = SessionPage(engine)

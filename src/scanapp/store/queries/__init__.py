@@ -24,9 +24,11 @@ from scanapp.store.queries.counts import (
     totals,
 )
 from scanapp.store.queries.device import setting, users
+from scanapp.store.queries.refused import refused_at, refused_count, refused_keys, refused_scans
 from scanapp.store.queries.reports import count_report, inventory_history
 from scanapp.store.queries.scan_lines import (
     line_count,
+    line_keys,
     line_ordinals,
     lines,
     lines_after,
@@ -50,6 +52,7 @@ __all__ = [
     "item_count",
     "items",
     "line_count",
+    "line_keys",
     "line_ordinals",
     "lines",
     "lines_after",
@@ -57,6 +60,10 @@ __all__ = [
     "matched_around",
     "product_names",
     "products_for_codes",
+    "refused_at",
+    "refused_count",
+    "refused_keys",
+    "refused_scans",
     "scans_since",
     "search_products",
     "session",

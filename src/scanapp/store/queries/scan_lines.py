@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, bindparam, text
 
 from scanapp.domain.classification import Category
+from scanapp.domain.refusals import POSITION_BITS, key_ordinal
 from scanapp.domain.tally import Line
 from scanapp.store.repositories import line_from_row
 
@@ -39,6 +40,19 @@ def line_ordinals(conn: Connection, session_id: str, category: Category | None =
     rows = conn.execute(
         text(f"SELECT ordinal FROM scan_lines WHERE {where} ORDER BY ordinal DESC"),
         {"s": session_id, "after": after, "c": category and category.value},
+    )
+    return [int(r[0]) for r in rows]
+
+
+def line_keys(conn: Connection, session_id: str, after: int = 0) -> list[int]:
+    """The scan log places (domain.refusals.log_key) of the lines shown in the scan list (not removed), newest
+    first; only those after place `after` when given."""
+    rows = conn.execute(
+        text(
+            f"SELECT ordinal << {POSITION_BITS} FROM scan_lines WHERE session_id = :s AND ordinal > :after"
+            " AND NOT removed ORDER BY ordinal DESC"
+        ),
+        {"s": session_id, "after": key_ordinal(after)},
     )
     return [int(r[0]) for r in rows]
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSizePo
 from scanapp.domain import counts as rules
 from scanapp.domain.counts import Count, Session, SessionState
 from scanapp.domain.errors import SessionLocked
-from scanapp.domain.permissions import OPEN_COUNTS, START_EARLY
+from scanapp.domain.permissions import OPEN_COUNTS
 from scanapp.domain.tally import Totals
 from scanapp.errors import KnownError
 from scanapp.gui.retail.session.actions import ActionRow, SessionActions
@@ -28,6 +28,7 @@ from scanapp.gui.retail.session.tabs import SessionTabs
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.shell.style import set_property
 from scanapp.gui.widgets.dialog_host import DialogHost
+from scanapp.gui.widgets.error_text import error_text
 from scanapp.gui.widgets.formatting import day_and_time, holder
 from scanapp.gui.widgets.message_bar import MessageBar
 
@@ -121,7 +122,7 @@ class SessionPage(QWidget):
             except SessionLocked:
                 pass  # shown read-only: refresh() says who holds it
             except KnownError as err:
-                self.message_bar.show_error(str(err))
+                self.message_bar.show_error(error_text(err))
         self.lists.set_session(session_id, self.count.kind)
         self._shown = None
         self.refresh()
@@ -260,9 +261,10 @@ class SessionPage(QWidget):
             self.count, self.engine.actor, now
         ):
             self._arm_start_timer(self.count.planned_start, now)
-            return False, self.tr("Start counting opens {when}. Starting earlier needs {permissions}.").format(
-                when=day_and_time(self.count.planned_start, now), permissions=" or ".join(sorted(START_EARLY))
-            )
+            return False, self.tr(
+                "Start counting opens {when}. To start earlier, sign in as a manager, a supervisor or an associate "
+                "allowed to start early."
+            ).format(when=day_and_time(self.count.planned_start, now))
         return self.can_work(), ""
 
     def _arm_start_timer(self, planned: datetime, now: datetime) -> None:

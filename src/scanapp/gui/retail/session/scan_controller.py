@@ -13,11 +13,14 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from scanapp.domain.barcodes import printable
 from scanapp.domain.counts import SessionState
+from scanapp.domain.refusals import RefusalReason
 from scanapp.errors import KnownError
 from scanapp.gui.capture.feedback import ScanFeedback
+from scanapp.gui.capture.keeper import RefusalKeeper
 from scanapp.gui.capture.router import Refusal, ScanRouter
 from scanapp.gui.capture.wedge_input import WedgeInput
 from scanapp.gui.shell.style import set_property
+from scanapp.gui.widgets.error_text import error_text
 from scanapp.scanners.pipeline import ScanPipeline
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings
@@ -46,6 +49,10 @@ class ScanController(QObject):
         self.feedback = ScanFeedback(page)
         self.router: ScanRouter | None = None
         """The window's scan router (None: the page takes its own scans, as a page on its own)."""
+        self.keeper = RefusalKeeper(
+            self.engine.counting.refusals, lambda: self.engine.signed_in_actor, lambda: self.pipeline.settings
+        )
+        """Keeps the scans this page refuses while it has no router."""
         # The scanner input reads only what a person types into it: scanner bursts go to the router.
         self.wedge = WedgeInput(self.scanner_input, clock=self.engine.clock, claim_scanner_keys=False)
         self.wedge.scan_read.connect(self.on_scan_read)
@@ -80,7 +87,7 @@ class ScanController(QObject):
         try:
             device = self.engine.device_sources(settings, self.page)
         except KnownError as err:
-            self.page.message_bar.show_error(self.tr("Scanner: {error}").format(error=err))
+            self.page.message_bar.show_error(self.tr("Scanner: {error}").format(error=error_text(err)))
             return
         self.device = device
         device.scan_read.connect(self.on_scan_read)
@@ -108,40 +115,50 @@ class ScanController(QObject):
     @Slot(object)
     def on_scan_read(self, read: ScanRead) -> None:
         """A read from the scanner input (typed by hand) or the device: through the router, like every scan."""
-        refusal = None if self.router is not None else self.refusal()
         if self.router is not None:
             self.router.route(read)
-        elif refusal is not None:  # a page on its own (no window's router): said here, never silent
-            self.page.message_bar.show_error(refusal.why)
-            self.feedback.give("rejected", self.page.last_scan)
-        else:
+            return
+        refusal = self.refusal()
+        if refusal is None:
             self.take_scan(read)
+            return
+        # A page on its own (no window's router): kept and said here, never silent.
+        message = refusal.why
+        try:
+            self.keeper(read, refusal, self.session_id())
+        except KnownError as err:
+            message = self.tr("{message} It could not be kept in the log: {error}").format(
+                message=message, error=error_text(err)
+            )
+        else:
+            self.refused_kept()
+        self.page.message_bar.show_error(message)
+        self.feedback.give("rejected", self.page.last_scan)
 
     def on_screen(self) -> bool:
         return self.page.isVisible()
+
+    def session_id(self) -> str | None:
+        return self.page.session.id if self.page.session is not None else None
 
     def refusal(self) -> Refusal | None:
         """Why the page cannot take a scan now, with what to do; None when it can."""
         page, session = self.page, self.page.session
         if session is None or not page.isVisible():
-            return Refusal(self.tr("No session is open here: open a session to scan."))
+            return Refusal(RefusalReason.NO_SESSION)
         if not page.may_count():
-            return Refusal(self.tr("You may not count: sign in as a user who counts to scan."))
+            return Refusal(RefusalReason.MAY_NOT_COUNT)
         if page.locked_elsewhere():
-            return Refusal(
-                self.tr(
-                    "Another user or device holds this session: scan in a session of your own, or ask a "
-                    "supervisor to release this one."
-                )
-            )
-        if session.state is SessionState.NOT_STARTED:
-            return Refusal(self.tr("This session is not started: press Start counting, then scan."))
-        if session.state is SessionState.SUBMITTED:
-            return Refusal(self.tr("This session is submitted: Re-open session to scan more."))
-        if session.state is SessionState.DISCARDED:
-            return Refusal(self.tr("This session is discarded: open another session to scan."))
+            return Refusal(RefusalReason.HELD_ELSEWHERE)
+        by_state = {
+            SessionState.NOT_STARTED: RefusalReason.NOT_STARTED,
+            SessionState.SUBMITTED: RefusalReason.SUBMITTED,
+            SessionState.DISCARDED: RefusalReason.DISCARDED,
+        }
+        if session.state in by_state:
+            return Refusal(by_state[session.state])
         if not page.can_scan():
-            return Refusal(self.tr("This session cannot be counted here: go back to the counts list."))
+            return Refusal(RefusalReason.NOT_HERE)
         return None
 
     def take_scan(self, read: ScanRead) -> None:
@@ -152,7 +169,7 @@ class ScanController(QObject):
         try:
             outcome = result.record(self.engine.counting, self.engine.actor, page.session.id)
         except KnownError as err:
-            page.message_bar.show_error(self.tr("The scan was not recorded: {error}").format(error=err))
+            page.message_bar.show_error(self.tr("The scan was not recorded: {error}").format(error=error_text(err)))
             self.feedback.give("rejected", page.last_scan)
             page.lines_recorded()
             return
@@ -162,27 +179,17 @@ class ScanController(QObject):
         self.engine.session_changed.emit(page.session.id)
 
     def refuse_scan(self, read: ScanRead, refusal: Refusal, message: str) -> None:
-        """Say it on the page (the router has sounded it); keep a rejected line where the session can."""
+        """Say it on the page (the router has kept and sounded it)."""
         page = self.page
         page.message_bar.show_error(message)
         page.last_scan.setText(self.tr("Refused: {code}").format(code=printable(read.text)[:40]))
         page.last_scan.setToolTip(message)
         set_property(page.last_scan, "status", "rejected")
         self.feedback.flash(page.last_scan, "rejected")
-        if refusal.reason is None or page.session is None:
-            return
-        raw = self.pipeline.process(read).raw
-        try:
-            self.engine.counting.record_rejected(
-                self.engine.actor, page.session.id, raw, refusal.reason, read.source, read.manual
-            )
-        except KnownError as err:
-            page.message_bar.show_error(
-                self.tr("{message} It could not be kept in the scan log: {error}").format(message=message, error=err)
-            )
-            return
-        page.lines_recorded()
-        self.engine.session_changed.emit(page.session.id)
+
+    def refused_kept(self) -> None:
+        """The session's scan log shows the refused scan with the next catch-up (also when back from the lock)."""
+        self.page.lines_recorded()
 
     def show_outcome(self, outcome: ScanOutcome) -> None:
         last_scan = self.page.last_scan

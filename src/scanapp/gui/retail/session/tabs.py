@@ -157,6 +157,8 @@ class SessionTabs(QWidget):
         return True
 
     def show_counts(self, rejected: int) -> None:
+        """The tabs' row counts, and the scans shown with how many were rejected (bad data) or refused (no
+        session could take them)."""
         for i in range(self.tabs.count()):
             view = self.tabs.widget(i)
             category = next(c for c, v in self.views.items() if v is view)
@@ -165,12 +167,11 @@ class SessionTabs(QWidget):
             if self.tabs.tabText(i) != title:  # a new tab text lays the tab bar out again: only when it changed
                 self.tabs.setTabText(i, title)
         scans = f"{self.scan_model.rowCount():,}"
+        text = self.tr("Sca&ns ({scans}), newest first").format(scans=scans)
         if rejected:
-            text = self.tr("Sca&ns ({scans}), newest first, {rejected} rejected").format(
-                scans=scans, rejected=f"{rejected:,}"
-            )
-        else:
-            text = self.tr("Sca&ns ({scans}), newest first").format(scans=scans)
+            text += self.tr(", {rejected} rejected").format(rejected=f"{rejected:,}")
+        if self.scan_model.refused:
+            text += self.tr(", {refused} refused").format(refused=f"{self.scan_model.refused:,}")
         if self.scans_label.text() != text:
             self.scans_label.setText(text)
 
