@@ -131,10 +131,10 @@ def test_before_the_planned_start_only_pre_start_permissions_may_start(qtbot, wi
     open_session(qtbot, window, retail.hard_session)
     page = window.session
     assert page.action_row.scan_button.mode is ScanMode.START and not page.action_row.scan_button.isEnabled()
-    assert (
-        "Starting earlier needs COMMON_ADMIN or INV_COUNT_ADMIN or INV_COUNT_PRE_START"
-        in page.action_row.scan_button.toolTip()
+    assert page.action_row.scan_button.toolTip().endswith(
+        "To start earlier, sign in as a manager, a supervisor or an associate allowed to start early."
     )
+    assert "_ADMIN" not in page.action_row.scan_button.toolTip()  # plain words, no permission codes
     assert page.lock_bar.text == page.action_row.scan_button.toolTip()  # on screen too: touch screens have no tooltips
     assert page._start_timer.isActive()
     page.leave()
@@ -305,7 +305,10 @@ def test_lock_taken_elsewhere_while_open_refuses_the_next_action_in_plain_words(
     counting.force_release(supervisor, retail.directed_session.id)
     counting.claim(Actor("pat", "dev-other-7777", ROLES["associate_pre_start"]), retail.directed_session.id)
     qtbot.mouseClick(page.action_row.submit_button, Qt.MouseButton.LeftButton)
-    assert "being worked by pat" in page.message_bar.text
+    assert page.message_bar.text == (
+        "You cannot submit the session: pat on device dev-othe is working on this session. Ask a supervisor to "
+        "release it."
+    )
     assert page.lock_bar.text.startswith("Held by Pat")
     assert not page.action_row.submit_button.isEnabled()
 

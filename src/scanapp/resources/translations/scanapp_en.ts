@@ -350,6 +350,10 @@
 <context>
     <name>ItemsModel</name>
     <message>
+        <source>{name} ({sku}): counted as 0 (none there), expected {expected}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} ({sku}): {units} scanned, expected {expected}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,6 +477,245 @@
     </message>
     <message>
         <source>Dismiss message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Your account may not {action}: ask a supervisor, or sign in as a user who may.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot {action}: {user} on device {device} is working on this session. Ask a supervisor to release it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot {action}: the session is not started. Press Start counting first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot {action}: the session is already in progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot {action}: the session is submitted. Re-open it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot {action}: the session is not submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot {action}: the session is discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start counting opens at {when}. Before then only a manager, a supervisor or an associate allowed to start early can start it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only {user}, who started this session, can end it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A count needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A hard count has no directed list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit is blocked: match or remove the unmatched items first (see the Unmatched tab; {count} left).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a hard count: every product not scanned in it will be recorded as zero on hand. Confirm to submit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is not on this device ({id}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This count is not on this device ({id}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user {id} on this device: a supervisor must sync first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That scan is not in this session any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That scan belongs to another session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This scan was already removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This scan was removed; there is nothing to match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only unmatched items can be matched to a product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no unmatched scan to match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No product with SKU {sku}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantity of {sku} cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quantity of {units} is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sku} is not on this count&apos;s directed list; hand-counted items can only be added for listed products.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session is being worked by {user} on device {device}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lease was lost: it expired or was released by a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the holder can release the lease.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN needs at least {length} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN or password has at most {length} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This user already has a PIN: a supervisor can reset it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A refused scan was never counted: there is nothing to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start a reconciliation session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>work on a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discard the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submit the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-open the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>force-release another user&apos;s session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reset another user&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session is open here: open a session to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not count: sign in as a user who counts to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another user or device holds this session: scan in a session of your own, or ask a supervisor to release this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is not started: press Start counting, then scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is submitted: Re-open session to scan more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is discarded: open another session to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session cannot be counted here: go back to the counts list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans are not taken while “{title}” is open: close it, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ScanApp is locked: enter your PIN, then scan.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -601,13 +844,6 @@
     </message>
 </context>
 <context>
-    <name>ScanCapture</name>
-    <message>
-        <source>ScanApp is locked: enter your PIN, then scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ScanController</name>
     <message>
         <source>Scan here</source>
@@ -630,39 +866,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No session is open here: open a session to scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You may not count: sign in as a user who counts to scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another user or device holds this session: scan in a session of your own, or ask a supervisor to release this one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This session is not started: press Start counting, then scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This session is submitted: Re-open session to scan more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This session is discarded: open another session to scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This session cannot be counted here: go back to the counts list.</source>
+        <source>{message} It could not be kept in the log: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refused: {code}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{message} It could not be kept in the scan log: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -674,6 +882,10 @@
     <name>ScanListModel</name>
     <message>
         <source>Remove this scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -690,6 +902,10 @@
     </message>
     <message>
         <source>unknown source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused at {time} from {source}, not counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -716,15 +932,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No session is open here: open a session to scan.</source>
+        <source>{message} It could not be kept in the log: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a dialog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scans are not taken while “{title}” is open: close it, then scan again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1106,7 +1318,7 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Start counting opens {when}. Starting earlier needs {permissions}.</source>
+        <source>Start counting opens {when}. To start earlier, sign in as a manager, a supervisor or an associate allowed to start early.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1141,7 +1353,11 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sca&amp;ns ({scans}), newest first, {rejected} rejected</source>
+        <source>, {rejected} rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, {refused} refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1342,6 +1558,13 @@ Unique products: {products}</source>
             <numerusform>…and %n earlier scan (all in Match)</numerusform>
             <numerusform>…and %n earlier scans (all in Match)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>_ProductRows</name>
+    <message>
+        <source>counted 0</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
