@@ -144,6 +144,7 @@ class Action(StrEnum):
     END_SESSION = "end session"
     FORCE_RELEASE = "force release"
     RESET_PIN = "reset PIN"
+    SET_IDLE_LOCK = "set idle lock"
 
 
 ACTION_TEXT: Mapping[Action, str] = {
@@ -163,6 +164,7 @@ ACTION_TEXT: Mapping[Action, str] = {
     Action.END_SESSION: QT_TRANSLATE_NOOP("Messages", "end the session"),
     Action.FORCE_RELEASE: QT_TRANSLATE_NOOP("Messages", "force-release another user's session"),
     Action.RESET_PIN: QT_TRANSLATE_NOOP("Messages", "reset another user's PIN"),
+    Action.SET_IDLE_LOCK: QT_TRANSLATE_NOOP("Messages", "change when ScanApp locks"),
 }
 
 

@@ -125,9 +125,12 @@ class Users:
         log.warning("setting %s is not a number of minutes: using %s", IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK_MINUTES)
         return DEFAULT_IDLE_LOCK_MINUTES
 
-    def set_idle_lock_minutes(self, minutes: float) -> None:
+    def set_idle_lock_minutes(self, minutes: float, by: Actor) -> None:
+        """A supervisor (signed in again with their own PIN) sets how long the app waits; 0 never locks."""
+        require(by, SUPERVISE, Action.SET_IDLE_LOCK)
         if minutes < 0:
             raise ValueError("idle lock minutes must be 0 (never) or more")
+        log.info("idle lock set to %s minutes by %s", minutes, by.user_id)
         with self.uow() as uow:
             uow.settings.put(IDLE_LOCK_KEY, minutes)  # type: ignore[attr-defined]
             uow.commit()

@@ -18,6 +18,7 @@ from scanapp.gui.retail.count_cards import CardList, CountCard, SessionCard
 from scanapp.gui.retail.session_form import SessionFormDialog
 from scanapp.gui.scanner_setup.settings_dialog import ScannerSettingsDialog
 from scanapp.gui.shell.engine import Engine
+from scanapp.gui.shell.idle_lock_dialog import IdleLockDialog
 from scanapp.gui.shell.supervisor_prompt import SupervisorPrompt
 from scanapp.gui.widgets.dialog_host import DialogHost
 from scanapp.gui.widgets.error_text import error_text
@@ -31,6 +32,8 @@ class CountsPage(QWidget):
     """Open this session on the session screen."""
     sign_out_requested = Signal()
     refreshed = Signal()
+    idle_lock_changed = Signal(float)
+    """A supervisor set how many minutes idle the app locks after (0: never): apply it now."""
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,10 +76,14 @@ class CountsPage(QWidget):
         self.scanner_button = QPushButton(self.tr("S&canner…"))
         self.scanner_button.setToolTip(self.tr("Scanner settings and test pad: source, device, timing, decoding"))
         self.scanner_button.clicked.connect(self.scanner_settings)
+        self.idle_lock_button = QPushButton(self.tr("&Lock…"))
+        self.idle_lock_button.setToolTip(self.tr("When ScanApp locks itself: minutes without a touch (supervisor)"))
+        self.idle_lock_button.clicked.connect(self.idle_lock_settings)
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(self.user_label)
+        header.addWidget(self.idle_lock_button)
         header.addWidget(self.scanner_button)
         header.addWidget(self.sign_out_button)
         return header
@@ -283,6 +290,30 @@ class CountsPage(QWidget):
             self.message_bar.show_info(self.tr("Session released."))
             self.engine.session_changed.emit(session_id)
         self.refresh()
+
+    @Slot()
+    def idle_lock_settings(self) -> None:
+        """How long the app waits before it locks: anyone sees it, a supervisor's own PIN changes it."""
+        users = self.engine.parts.users
+        dialog = IdleLockDialog(self.engine, users.idle_lock_minutes(), parent=self)
+
+        def save() -> None:
+            supervisor, minutes = dialog.actor, dialog.value()
+            assert supervisor is not None, "accepted only once a supervisor's PIN was checked"
+            try:
+                users.set_idle_lock_minutes(minutes, supervisor)
+            except KnownError as err:
+                self.message_bar.show_error(error_text(err))
+                return
+            self.idle_lock_changed.emit(float(minutes))
+            if minutes:
+                done = self.tr("ScanApp now locks after %n minutes without a touch.", "", minutes)
+            else:
+                done = self.tr("ScanApp no longer locks by itself.")
+            self.message_bar.show_info(done)
+
+        dialog.accepted.connect(save)
+        self.dialogs.open(dialog)
 
     @Slot()
     def scanner_settings(self) -> None:

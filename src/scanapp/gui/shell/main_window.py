@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.sign_in.user_chosen.connect(self.sign_in_as)
         self.counts.open_session.connect(self.open_session)
         self.counts.sign_out_requested.connect(self.sign_out)
+        self.counts.idle_lock_changed.connect(self.idle_lock.set_minutes)
         self.session.closed.connect(self._session_closed)
         self.session.discarded.connect(self._session_discarded)
         self.sign_in.refresh()

@@ -148,6 +148,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Lock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When ScanApp locks itself: minutes without a touch (supervisor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -189,6 +197,17 @@
     </message>
     <message>
         <source>Session released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>ScanApp now locks after %n minutes without a touch.</source>
+        <translation>
+            <numerusform>ScanApp now locks after %n minute without a touch.</numerusform>
+            <numerusform>ScanApp now locks after %n minutes without a touch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ScanApp no longer locks by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -345,6 +364,37 @@
             <numerusform>%n unit</numerusform>
             <numerusform>%n units</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>IdleLockDialog</name>
+    <message>
+        <source>Lock when idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ScanApp locks after this many minutes without a touch, click or key, and asks for the PIN of whoever is signed in. 0 never locks. A supervisor enters their own PIN to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes before ScanApp locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -680,6 +730,10 @@
     </message>
     <message>
         <source>reset another user&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change when ScanApp locks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
