@@ -29,6 +29,8 @@ OPEN_COUNTS = frozenset({P.FULFILL_INVCUNT_ADMIN, P.INV_COUNT_ADMIN})
 START_EARLY = frozenset({P.COMMON_ADMIN, P.INV_COUNT_ADMIN, P.INV_COUNT_PRE_START})
 # Seed: "Force-release another user's active session: COMMON_ADMIN."
 FORCE_RELEASE = frozenset({P.COMMON_ADMIN})
+# The device's own settings (when it locks when idle): the supervisor's, like force release.
+DEVICE_SETTINGS = frozenset({P.COMMON_ADMIN})
 # Supervisor work: create counts, review fenced scans, reports, manage users and devices.
 SUPERVISE = frozenset({P.COMMON_ADMIN, P.INV_COUNT_ADMIN})
 LAB = frozenset({P.LAB_ACCESS})

@@ -12,7 +12,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import Connection
 
 from scanapp.domain.messages import Action, Message
-from scanapp.domain.permissions import SUPERVISE, Actor, require
+from scanapp.domain.permissions import DEVICE_SETTINGS, SUPERVISE, Actor, require
 from scanapp.domain.rows import UserRow
 from scanapp.services import pins
 from scanapp.services.pins import Check, Outcome, PinRejected
@@ -127,7 +127,7 @@ class Users:
 
     def set_idle_lock_minutes(self, minutes: float, by: Actor) -> None:
         """A supervisor (signed in again with their own PIN) sets how long the app waits; 0 never locks."""
-        require(by, SUPERVISE, Action.SET_IDLE_LOCK)
+        require(by, DEVICE_SETTINGS, Action.SET_IDLE_LOCK)
         if minutes < 0:
             raise ValueError("idle lock minutes must be 0 (never) or more")
         log.info("idle lock set to %s minutes by %s", minutes, by.user_id)

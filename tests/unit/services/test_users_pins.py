@@ -124,8 +124,9 @@ def test_the_idle_lock_is_five_minutes_unless_a_supervisor_sets_it(users, store)
     assert users.idle_lock_minutes() == 0
     with pytest.raises(ValueError):
         users.set_idle_lock_minutes(-1, sam)
-    with pytest.raises(PermissionDenied):
-        users.set_idle_lock_minutes(60, Actor("alex", store.device_id, ROLES["associate"]))
+    for role in ("associate", "inventory_manager"):
+        with pytest.raises(PermissionDenied):
+            users.set_idle_lock_minutes(60, Actor("alex", store.device_id, ROLES[role]))
     assert users.idle_lock_minutes() == 0
     with SqlUnitOfWork(store) as uow:
         uow.settings.put(IDLE_LOCK_KEY, "soon")  # hand-edited nonsense: the default, not a crash

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QSpinBox, QWidget
 
-from scanapp.domain.permissions import SUPERVISE
+from scanapp.domain.permissions import DEVICE_SETTINGS
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.shell.supervisor_prompt import SupervisorPrompt
 
@@ -24,7 +24,7 @@ class IdleLockDialog(SupervisorPrompt):
                 "whoever is signed in. 0 never locks. A supervisor enters their own PIN to change it."
             ),
             self.tr("Save"),
-            SUPERVISE,
+            DEVICE_SETTINGS,
             parent=parent,
         )
         self.minutes = QSpinBox()
