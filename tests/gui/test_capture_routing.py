@@ -45,12 +45,13 @@ def refused(store, session_id: str | None) -> list[tuple[str, str]]:
         return [(r.reason.value, r.raw) for r in queries.refused_scans(conn, session_id)]
 
 
-def log_rows(qtbot, page, n: int) -> list[tuple[str, str]]:
-    """The newest `n` rows of the session's scan log once it shows them: (status, first line of the text)."""
+def log_rows(qtbot, page, n: int) -> list[tuple[str, str, str]]:
+    """The newest `n` rows of the session's scan log once it shows them: (status, first line, the second line's
+    last part: why, for a refused scan)."""
     model = page.lists.scan_model
     qtbot.waitUntil(lambda: model.rowCount() >= n)
-    rows = [model.index(i, 0) for i in range(n)]
-    return [(model.data(i, STATUS_ROLE), model.data(i).split("\n")[0]) for i in rows]
+    texts = [(model.data(model.index(i, 0), STATUS_ROLE), model.data(model.index(i, 0))) for i in range(n)]
+    return [(status, text.split("\n")[0], text.split("\n")[1].split(" · ")[-1]) for status, text in texts]
 
 
 def sounds(window) -> list[str]:
@@ -136,9 +137,7 @@ def test_a_scan_while_edit_is_open_is_refused_there_and_never_renames(qtbot, win
     assert window.engine.reads.session(retail.directed_session.id).name == "Default session"
     assert page.message_bar.text == notice.text()
     assert page.last_scan.text() == f"Refused: {COLA}"
-    assert log_rows(qtbot, page, 1) == [
-        ("Refused", "Refused: Scans are not taken while “Edit session” is open: close it, then scan again.")
-    ]
+    assert log_rows(qtbot, page, 1) == [("Refused", f"Refused: {COLA}", "“Edit session” was open")]
     assert page.totals.units == 0 and page.totals.lines == 0
 
 
@@ -194,13 +193,12 @@ def test_a_scan_in_a_submitted_session_is_refused_with_what_to_do(qtbot, window,
     assert journal(store, retail.directed_session.id) == before
     # The device keeps it, and the session's scan log shows it in red with why, in no total.
     assert refused(store, retail.directed_session.id) == [("submitted", COLA)]
-    assert log_rows(qtbot, page, 1) == [
-        ("Refused", "Refused: This session is submitted: Re-open session to scan more.")
-    ]
+    assert log_rows(qtbot, page, 1) == [("Refused", f"Refused: {COLA}", "session submitted")]
     model = page.lists.scan_model
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole) == REJECTED_COLOUR
     assert model.data(model.index(0, model.REMOVE)) is None  # nothing to remove
-    assert page.lists.scans_label.text() == "Sca&ns (1), newest first, 1 refused"
+    assert page.lists.scans_label.text() == "Sca&ns (1), 1 not counted"
+    assert page.lists.scans_label.toolTip() == "0 rejected (unreadable or invalid), 1 refused (nothing could take them)"
     assert page.totals.units == 0
 
 
@@ -234,9 +232,7 @@ def test_a_scan_in_a_session_not_started_says_start_counting(qtbot, window, reta
     assert window.engine.reads.session(retail.directed_session.id).state is SessionState.NOT_STARTED
     assert scans(store, retail.directed_session.id) == []
     assert refused(store, retail.directed_session.id) == [("not started", COLA)]
-    assert log_rows(qtbot, page, 1) == [
-        ("Refused", "Refused: This session is not started: press Start counting, then scan.")
-    ]
+    assert log_rows(qtbot, page, 1) == [("Refused", f"Refused: {COLA}", "session not started")]
 
 
 def test_a_scan_arriving_mid_typing_leaves_the_typed_text_and_is_recorded(qtbot, window, page, store, retail):
@@ -321,7 +317,7 @@ def test_unlocking_takes_the_locked_refusal_off_the_banner(qtbot, window, page, 
     qtbot.mouseClick(window.lock_page.unlock_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is page
     assert banner.text == "" and banner.isHidden()  # no stale "ScanApp is locked" over the unlocked page
-    assert log_rows(qtbot, page, 1) == [("Refused", "Refused: ScanApp is locked: enter your PIN, then scan.")]
+    assert log_rows(qtbot, page, 1) == [("Refused", f"Refused: {COLA}", "ScanApp was locked")]
     with scan_shown(qtbot, page) as recorded:
         keys.scan(COLA)
     assert recorded.args[0].status == "accepted"

@@ -52,7 +52,7 @@ def test_refused_scans_stay_where_they_came_as_lines_follow(qtbot, window, submi
     keys.scan(COLA)  # refused: a dialog is open
     keys.scan(COLA)
     page.dialog.reject()
-    statuses = [s for s, _text in log_rows(qtbot, page, 5)]
+    statuses = [s for s, _title, _why in log_rows(qtbot, page, 5)]
     assert statuses == ["Refused", "Refused", "Counted", "Refused", "Undirected"]  # newest first
     with store.read() as conn:
         kept = [(r.after_ordinal, r.position) for r in queries.refused_scans(conn, page.session.id)]
@@ -61,7 +61,7 @@ def test_refused_scans_stay_where_they_came_as_lines_follow(qtbot, window, submi
     # Opened afresh, the log reads the same.
     page.release()
     open_session(qtbot, window, retail.directed_session)
-    assert [s for s, _t in log_rows(qtbot, window.session, 5)] == statuses
+    assert [s for s, _title, _why in log_rows(qtbot, window.session, 5)] == statuses
 
 
 def test_a_refused_scan_has_nothing_to_remove(qtbot, window, submitted):

@@ -157,7 +157,8 @@ def test_scans_appear_newest_first_with_totals_and_tab_counts(qtbot, page):
     assert page.lists.scan_model.data(page.lists.scan_model.index(1, 0)).startswith("Product SKU-WATER\nUndirected")
     assert page.tab_titles() == ["Counted (1)", "Unmatched (0)", "Undirected (1)", "Uncounted (2)"]
     assert page.header.totals_label.text() == "Units scanned: 3\nUnique products: 2"
-    assert page.lists.scans_label.text() == "Sca&ns (4), newest first, 1 rejected"
+    assert page.lists.scans_label.text() == "Sca&ns (4), 1 not counted"
+    assert page.lists.scans_label.toolTip().startswith("1 rejected (unreadable or invalid), 0 refused")
     assert page.last_scan.text().startswith("Rejected: bad check digit")
     assert page.last_scan.property("status") == "rejected"
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from scanapp.domain.errors import InvalidTransition, PermissionDenied
 from scanapp.domain.messages import ACTION_TEXT, CONTEXT, TEXT, Action, Message
-from scanapp.domain.refusals import REFUSAL_TEXT, RefusalReason
+from scanapp.domain.refusals import REFUSAL_SHORT, REFUSAL_TEXT, RefusalReason
 from scanapp.gui.shell.app import install_translator
 from scanapp.gui.widgets.error_text import error_text, refusal_text
 from scanapp.gui.widgets.formatting import scans_ago
@@ -106,6 +106,10 @@ def test_every_domain_message_is_in_the_shipped_translation():
     sources = {
         m.findtext("source") for c in ts.iter("context") if c.findtext("name") == CONTEXT for m in c.iter("message")
     }
-    texts = [*TEXT.values(), *ACTION_TEXT.values(), *REFUSAL_TEXT.values()]
+    texts = [*TEXT.values(), *ACTION_TEXT.values(), *REFUSAL_TEXT.values(), *REFUSAL_SHORT.values()]
     assert [t for t in texts if t not in sources] == []
-    assert set(TEXT) == set(Message) and set(ACTION_TEXT) == set(Action) and set(REFUSAL_TEXT) == set(RefusalReason)
+    assert (
+        set(TEXT) == set(Message)
+        and set(ACTION_TEXT) == set(Action)
+        and set(REFUSAL_TEXT) == set(RefusalReason) == set(REFUSAL_SHORT)
+    )

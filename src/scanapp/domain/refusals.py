@@ -77,6 +77,19 @@ REFUSAL_TEXT: Mapping[RefusalReason, str] = {
 }
 """Each says why and what to do; {title} is the dialog's title (the refused scan's `detail`)."""
 
+REFUSAL_SHORT: Mapping[RefusalReason, str] = {
+    RefusalReason.NO_SESSION: QT_TRANSLATE_NOOP("Messages", "no session open"),
+    RefusalReason.MAY_NOT_COUNT: QT_TRANSLATE_NOOP("Messages", "this user may not count"),
+    RefusalReason.HELD_ELSEWHERE: QT_TRANSLATE_NOOP("Messages", "held by another user or device"),
+    RefusalReason.NOT_STARTED: QT_TRANSLATE_NOOP("Messages", "session not started"),
+    RefusalReason.SUBMITTED: QT_TRANSLATE_NOOP("Messages", "session submitted"),
+    RefusalReason.DISCARDED: QT_TRANSLATE_NOOP("Messages", "session discarded"),
+    RefusalReason.NOT_HERE: QT_TRANSLATE_NOOP("Messages", "not countable here"),
+    RefusalReason.DIALOG_OPEN: QT_TRANSLATE_NOOP("Messages", "“{title}” was open"),
+    RefusalReason.APP_LOCKED: QT_TRANSLATE_NOOP("Messages", "ScanApp was locked"),
+}
+"""The same, in a few words: a scan log line's second line."""
+
 
 @dataclass(frozen=True)
 class RefusedScan:

@@ -8,11 +8,11 @@ import re
 from scanapp.domain.errors import NotFound, UnmatchedItemsRemain
 from scanapp.domain.messages import ACTION_TEXT, TEXT, Action, Message, english
 from scanapp.domain.permissions import Permission
-from scanapp.domain.refusals import REFUSAL_TEXT
+from scanapp.domain.refusals import REFUSAL_SHORT, REFUSAL_TEXT
 
 
 def test_no_message_names_a_permission_code() -> None:
-    for text in [*TEXT.values(), *ACTION_TEXT.values(), *REFUSAL_TEXT.values()]:
+    for text in [*TEXT.values(), *ACTION_TEXT.values(), *REFUSAL_TEXT.values(), *REFUSAL_SHORT.values()]:
         assert not any(p.value in text for p in Permission), text
         assert not re.search(r"\b[A-Z]+_[A-Z_]+\b", text), text
 

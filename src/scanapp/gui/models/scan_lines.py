@@ -99,9 +99,8 @@ class ScanListModel(OrdinalPagedModel[ScanRow]):
 
 def _title(row: ScanRow) -> str:
     line = row.line
-    if row.refused is not None:
-        why = refusal_text(row.refused.reason, row.refused.detail)
-        return QCoreApplication.translate("ScanListModel", "Refused: {reason}").format(reason=why)
+    if row.refused is not None:  # why, in a few words, is on the second line; in full in the tooltip
+        return QCoreApplication.translate("ScanListModel", "Refused: {code}").format(code=printable(line.raw))
     if line.kind is LineKind.REJECTED:
         return QCoreApplication.translate("ScanListModel", "Rejected: {reason}").format(reason=line.reason)
     if row.name:
@@ -115,7 +114,9 @@ def _detail(row: ScanRow) -> str:
     parts.append(clock_time(line.at))
     if line.kind is LineKind.HAND:
         parts.append(QCoreApplication.translate("ScanListModel", "hand-counted × {units}").format(units=line.units))
-    elif line.kind in (LineKind.REJECTED, LineKind.REFUSED):
+    elif row.refused is not None:
+        parts.append(refusal_text(row.refused.reason, row.refused.detail, short=True))
+    elif line.kind is LineKind.REJECTED:
         parts.append(printable(line.raw)[:40])
     elif row.name:  # without a product the title already is the code
         parts.append(line.code or printable(line.raw))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from scanapp.domain.errors import DomainError, PermissionDenied
 from scanapp.domain.messages import ACTION_TEXT, CONTEXT, TEXT, Action, Message
-from scanapp.domain.refusals import REFUSAL_TEXT, RefusalReason
+from scanapp.domain.refusals import REFUSAL_SHORT, REFUSAL_TEXT, RefusalReason
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +27,11 @@ def message_text(message: Message, **params: object) -> str:
     return QCoreApplication.translate(CONTEXT, TEXT[message]).format(**{k: value(v) for k, v in params.items()})
 
 
-def refusal_text(reason: RefusalReason, detail: str = "") -> str:
-    """Why a scan was refused, and what to do, in the person's language ({title}: the dialog's, `detail`)."""
-    return QCoreApplication.translate(CONTEXT, REFUSAL_TEXT[reason]).format(title=detail)
+def refusal_text(reason: RefusalReason, detail: str = "", short: bool = False) -> str:
+    """Why a scan was refused, and what to do (`short`: in a few words), in the person's language ({title}: the
+    dialog's, `detail`)."""
+    text = (REFUSAL_SHORT if short else REFUSAL_TEXT)[reason]
+    return QCoreApplication.translate(CONTEXT, text).format(title=detail)
 
 
 def error_text(err: BaseException) -> str:

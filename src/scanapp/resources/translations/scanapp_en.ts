@@ -772,6 +772,42 @@
         <source>ScanApp is locked: enter your PIN, then scan.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no session open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this user may not count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held by another user or device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not countable here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” was open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ScanApp was locked</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PadRow</name>
@@ -939,10 +975,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refused: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rejected: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -968,6 +1000,10 @@
     </message>
     <message>
         <source>Scanned data: {data}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1407,11 +1443,11 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>, {rejected} rejected</source>
+        <source>Sca&amp;ns ({scans}), {left_out} not counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>, {refused} refused</source>
+        <source>{rejected} rejected (unreadable or invalid), {refused} refused (nothing could take them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -167,11 +167,17 @@ class SessionTabs(QWidget):
             if self.tabs.tabText(i) != title:  # a new tab text lays the tab bar out again: only when it changed
                 self.tabs.setTabText(i, title)
         scans = f"{self.scan_model.rowCount():,}"
-        text = self.tr("Sca&ns ({scans}), newest first").format(scans=scans)
-        if rejected:
-            text += self.tr(", {rejected} rejected").format(rejected=f"{rejected:,}")
-        if self.scan_model.refused:
-            text += self.tr(", {refused} refused").format(refused=f"{self.scan_model.refused:,}")
+        refused = self.scan_model.refused
+        if rejected or refused:  # short enough for 800 px; the tooltip says which kind how often
+            text = self.tr("Sca&ns ({scans}), {left_out} not counted").format(
+                scans=scans, left_out=f"{rejected + refused:,}"
+            )
+            tip = self.tr("{rejected} rejected (unreadable or invalid), {refused} refused (nothing could take them)")
+            tip = tip.format(rejected=f"{rejected:,}", refused=f"{refused:,}")
+        else:
+            text, tip = self.tr("Sca&ns ({scans}), newest first").format(scans=scans), ""
+        if self.scans_label.toolTip() != tip:
+            self.scans_label.setToolTip(tip)
         if self.scans_label.text() != text:
             self.scans_label.setText(text)
 
