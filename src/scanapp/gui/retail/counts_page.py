@@ -185,11 +185,22 @@ class CountsPage(QWidget):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_session(self, session_id: str) -> None:
-        """Back from a session: the focus is on its card, so Enter opens it again."""
+        """Back from a session: its count is the one shown (whichever was shown before it was opened), and the
+        focus is on its card, so Enter opens it again."""
+        if session_id not in self.session_cards:
+            count_id = next((r.count.id for r in self.rows if r.count.id == self._count_of(session_id)), None)
+            if count_id is not None:
+                self.select_count(count_id)
         card = self.session_cards.get(session_id)
         if card is not None:
             self.session_list.ensureWidgetVisible(card)
             card.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _count_of(self, session_id: str) -> str | None:
+        try:
+            return self.engine.reads.session(session_id).count_id
+        except (KnownError, LookupError):  # gone meanwhile (a sync): nothing to show
+            return None
 
     def _show_sessions(self) -> None:
         for key, card in self.count_cards.items():
@@ -223,6 +234,7 @@ class CountsPage(QWidget):
         default = next((s.session for s in sessions if s.session.is_default), sessions[0].session if sessions else None)
         if default is None:
             return
+        self.select_count(count_id)  # back from the session, this count's sessions are shown
         started = self.message_bar.attempt(lambda: self.engine.counting.start(self.engine.actor, default.id))
         if started is None:
             self.refresh()
