@@ -180,11 +180,11 @@ def test_a_scan_is_shown_only_after_it_is_recorded(qtbot, page, monkeypatch):
     def locked(*_args, **_kwargs):
         raise KnownError("The database is locked by another program. Nothing was written.")
 
-    monkeypatch.setattr(page.engine.counting, "record_scan", locked)
+    monkeypatch.setattr(page.engine.counting, "record_scans", locked)
     qtbot.keyClicks(page.action_row.scanner_input, COLA)
     qtbot.keyClick(page.action_row.scanner_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "The scan was not recorded: The database is locked" in page.message_bar.text)
     assert page.lists.scan_model.rowCount() == 0
-    assert "The scan was not recorded: The database is locked" in page.message_bar.text
     assert page.header.totals_label.text().startswith("Units scanned: 0")
 
 

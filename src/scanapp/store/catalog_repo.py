@@ -25,6 +25,10 @@ class CatalogRepo(Repo):
         row = self.one("SELECT barcode FROM inventory_items WHERE barcode = ?", (code,))
         return str(row[0]) if row else None
 
+    def product_name(self, sku: str) -> str | None:
+        row = self.one("SELECT name FROM products WHERE sku = ?", (sku,))
+        return str(row[0]) if row else None
+
     def product(self, sku: str) -> Product | None:
         row = self.conn.execute(select(t.products).where(t.products.c.sku == sku)).first()
         if row is None:

@@ -74,6 +74,9 @@ class ScanTarget(Protocol):
     def refused_kept(self) -> None:
         """A scan refused in the page's session was kept: its scan log has one more line to show."""
 
+    def flush(self) -> None:
+        """Record the scans taken and not recorded yet (a refusal after them is kept after them)."""
+
 
 class ScanRouter(QObject):
     target_changed = Signal()
@@ -120,6 +123,8 @@ class ScanRouter(QObject):
             return
         assert refusal is not None
         session_id = target.session_id() if target is not None else None
+        if target is not None:
+            target.flush()
         message = self.tr("Scan {code} was not recorded. {why}").format(code=_shown(read), why=refusal.why)
         kept = self._keep(read, refusal, session_id)  # on disk before anyone is told
         if kept is not None:

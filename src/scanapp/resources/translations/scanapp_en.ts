@@ -959,13 +959,23 @@
         <source>{message} It could not be kept in the log: {error}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n scans were not recorded: {error}</source>
+        <translation>
+            <numerusform>The scan was not recorded: {error}</numerusform>
+            <numerusform>%n scans were not recorded: {error}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Refused: {code}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The scan was not recorded: {error}</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{text} (%n scans recorded)</source>
+        <translation>
+            <numerusform>{text} (%n scan recorded)</numerusform>
+            <numerusform>{text} (%n scans recorded)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

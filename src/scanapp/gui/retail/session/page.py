@@ -138,6 +138,7 @@ class SessionPage(QWidget):
         self.closed.emit()
 
     def release(self) -> None:
+        self.scanning.flush()  # what was taken is recorded under the lock, before it is released
         session = self.session
         actor = self.engine.signed_in_actor
         if session is not None and actor is not None:

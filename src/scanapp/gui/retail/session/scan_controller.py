@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from scanapp.domain.barcodes import printable
 from scanapp.domain.counts import SessionState
@@ -27,6 +27,7 @@ from scanapp.scanners.settings import ScannerSettings
 from scanapp.scanners.sources import DeviceSource
 from scanapp.scanners.state import CONNECTED, DISCONNECTED
 from scanapp.services.counting import ScanOutcome
+from scanapp.services.scans import ScanInput
 
 if TYPE_CHECKING:
     from scanapp.gui.retail.session.page import SessionPage
@@ -49,6 +50,11 @@ class ScanController(QObject):
         self.feedback = ScanFeedback(page)
         self.router: ScanRouter | None = None
         """The window's scan router (None: the page takes its own scans, as a page on its own)."""
+        self._pending: list[ScanRead] = []
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.setInterval(0)  # after the events already queued: a burst's other scans
+        self._flush.timeout.connect(self.flush)
         self.keeper = RefusalKeeper(
             self.engine.counting.refusals, lambda: self.engine.signed_in_actor, lambda: self.pipeline.settings
         )
@@ -70,6 +76,7 @@ class ScanController(QObject):
             self.router.register(self)
 
     def stop(self) -> None:
+        self.flush()  # scans taken are recorded before the session is left
         if self.router is not None:
             self.router.unregister(self)
         self._stop_device()
@@ -162,20 +169,34 @@ class ScanController(QObject):
         return None
 
     def take_scan(self, read: ScanRead) -> None:
-        """One read: decoded by the pipeline, recorded durably, then shown."""
+        """One read the session takes: recorded with the others that arrive in this turn of the event loop (a
+        burst's scans come queued together), then shown; nothing is shown before its durable commit."""
+        self._pending.append(read)
+        if not self._flush.isActive():
+            self._flush.start()
+
+    @Slot()
+    def flush(self) -> None:
+        """Record the scans taken so far in one transaction (one durable commit for a burst), then show them."""
+        self._flush.stop()
+        reads, self._pending = self._pending, []
         page = self.page
-        assert page.session is not None
-        result = self.pipeline.process(read)
+        if not reads or page.session is None:
+            return
+        results = [self.pipeline.process(read) for read in reads]  # in order: the double-read window sees each
+        scans = [ScanInput(r.raw, r.read.source, r.read.manual, r.reason) for r in results]
         try:
-            outcome = result.record(self.engine.counting, self.engine.actor, page.session.id)
+            outcomes = self.engine.counting.record_scans(self.engine.actor, page.session.id, scans)
         except KnownError as err:
-            page.message_bar.show_error(self.tr("The scan was not recorded: {error}").format(error=error_text(err)))
+            text = self.tr("%n scans were not recorded: {error}", "", len(reads)).format(error=error_text(err))
+            page.message_bar.show_error(text)
             self.feedback.give("rejected", page.last_scan)
             page.lines_recorded()
             return
-        self.show_outcome(outcome)
-        page.lines_recorded()  # a burst is shown with one refresh at the next turn of the event loop
-        self.recorded.emit(outcome)
+        self.show_outcomes(outcomes)
+        page.lines_recorded()  # shown with one refresh at the next turn of the event loop
+        for outcome in outcomes:
+            self.recorded.emit(outcome)
         self.engine.session_changed.emit(page.session.id)
 
     def refuse_scan(self, read: ScanRead, refusal: Refusal, message: str) -> None:
@@ -191,13 +212,21 @@ class ScanController(QObject):
         """The session's scan log shows the refused scan with the next catch-up (also when back from the lock)."""
         self.page.lines_recorded()
 
-    def show_outcome(self, outcome: ScanOutcome) -> None:
+    def show_outcomes(self, outcomes: list[ScanOutcome]) -> None:
+        """The last-scan line and the sound: of the scan that needs the most attention (rejected, then
+        unmatched, then accepted; the latest of them), so a burst is heard once and its problem is not missed."""
+        outcome = max(reversed(outcomes), key=lambda o: _ATTENTION[o.status])
         last_scan = self.page.last_scan
         text = outcome.message
         if outcome.status == "accepted" and outcome.item_key and outcome.category is not None:
-            text = f"{outcome.category.value}: {self.engine.reads.product_name(outcome.item_key)}"
+            text = f"{outcome.category.value}: {outcome.name or outcome.item_key}"
+        if len(outcomes) > 1:
+            text = self.tr("{text} (%n scans recorded)", "", len(outcomes)).format(text=text)
         last_scan.setText(text)
         last_scan.setToolTip(outcome.message)
         set_property(last_scan, "status", outcome.status)
         # H5: the outcome's sound, and the last-scan line flashes in its colour.
         self.feedback.give(outcome.status, last_scan)
+
+
+_ATTENTION = {"accepted": 0, "unmatched": 1, "rejected": 2}
