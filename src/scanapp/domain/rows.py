@@ -89,6 +89,18 @@ class ScanRow:
 
 
 @dataclass(frozen=True)
+class CatchUp:
+    """What a session screen showing the scan log up to some place needs after scans, read at once: the
+    session, its totals, the log's rows since (newest first), and the units and counting lines of the items
+    those rows count for."""
+
+    session: Session
+    totals: Totals
+    rows: list[ScanRow]
+    item_units: dict[str, tuple[int, int]]
+
+
+@dataclass(frozen=True)
 class UnmatchedScan:
     """One scan of an unknown code: how many scans ago, and the names of the matched scans around it."""
 

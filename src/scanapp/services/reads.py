@@ -16,6 +16,7 @@ from scanapp.domain.classification import Category
 from scanapp.domain.counts import Count, Session
 from scanapp.domain.refusals import is_refused_key, key_ordinal
 from scanapp.domain.rows import (
+    CatchUp,
     CountRow,
     ItemRow,
     ProductHit,
@@ -119,6 +120,11 @@ class Reads:
         seen yet."""
         return self._run(_scan_rows_after, session_id, after)
 
+    def catch_up(self, session_id: str, after: int) -> CatchUp:
+        """Everything a session screen showing the log up to place `after` needs after scans, on one connection
+        (one snapshot): see domain.rows.CatchUp."""
+        return self._run(_catch_up, session_id, after)
+
     def refused_count(self, session_id: str) -> int:
         return self._run(queries.refused_count, session_id)
 
@@ -162,6 +168,17 @@ def _scan_rows(conn: Connection, session_id: str, ordinals: list[int]) -> list[S
     return [ScanRow(ln, names.get(ln.item_key) if ln.item_key else None) for ln in page]
 
 
+def _catch_up(conn: Connection, session_id: str, after: int) -> CatchUp:
+    rows = _scan_rows_after(conn, session_id, after)
+    keys = sorted({r.line.item_key for r in rows if r.line.counts and r.line.item_key})
+    return CatchUp(
+        session=queries.session(conn, session_id),
+        totals=queries.totals(conn, session_id),
+        rows=rows,
+        item_units=queries.units_of(conn, session_id, keys),
+    )
+
+
 def _scan_log_keys(conn: Connection, session_id: str, after: int) -> list[int]:
     lines = queries.line_keys(conn, session_id, after)
     refused = queries.refused_keys(conn, session_id, after)
@@ -200,9 +217,12 @@ def _names_around(conn: Connection, line: Line) -> tuple[str | None, str | None]
 
 def _unmatched_code_cards(conn: Connection, session_id: str, codes: list[str]) -> list[UnmatchedCode]:
     scans = queries.unmatched_lines(conn, session_id, codes)
-    ago = queries.scans_since(conn, session_id, [ln.ordinal for ln in scans])
+    ordinals = [ln.ordinal for ln in scans]
+    ago = queries.scans_since(conn, session_id, ordinals)
+    around = queries.matched_keys_around(conn, session_id, ordinals)  # one query for every scan's neighbours
+    names = queries.product_names(conn, sorted({k for pair in around.values() for k in pair if k}))
     by_code: dict[str, list[UnmatchedScan]] = {}
     for ln in scans:
-        before, after = _names_around(conn, ln)
+        before, after = (None if key is None else names.get(key, key) for key in around[ln.ordinal])
         by_code.setdefault(str(ln.code), []).append(UnmatchedScan(ln, ago[ln.ordinal], before, after))
     return [UnmatchedCode(code, tuple(by_code[code])) for code in codes if code in by_code]

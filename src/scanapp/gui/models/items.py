@@ -69,10 +69,10 @@ class ItemsModel(_ProductRows):
     def fetch_session(self, session_id: str, offset: int, limit: int) -> list[ItemRow]:
         return self.reads.items(session_id, self.category, offset, limit)
 
-    def lines_added(self, rows: list[ScanRow]) -> bool:
+    def lines_added(self, rows: list[ScanRow], units: dict[str, tuple[int, int]] | None = None) -> bool:
         """New lines came in: a product already listed changes its units in place (one key lookup, no
         recount); a product new to the list (its first line, a hand count of 0 included) reloads it. Returns
-        whether a product joined the list."""
+        whether a product joined the list. `units`: the items' (units, lines) now, when read already."""
         added: dict[str, int] = {}
         for row in rows:
             line = row.line
@@ -80,7 +80,7 @@ class ItemsModel(_ProductRows):
                 added[line.item_key] = added.get(line.item_key, 0) + 1
         if not added or not self.session_id:
             return False
-        now = self.reads.item_units(self.session_id, list(added))
+        now = units if units is not None else self.reads.item_units(self.session_id, list(added))
         if any(now.get(key, (0, 0))[1] - n <= 0 for key, n in added.items()):
             self.refresh()
             return True

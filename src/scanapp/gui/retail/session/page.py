@@ -181,8 +181,13 @@ class SessionPage(QWidget):
         are unmatched too."""
         if self.session is None or self.count is None:
             return
-        self.session = self.engine.reads.session(self.session.id)
-        self.totals = self.engine.reads.totals(self.session.id)
+        update = None
+        if lines_changed:
+            self.session = self.engine.reads.session(self.session.id)
+            self.totals = self.engine.reads.totals(self.session.id)
+        else:  # after scans: the session, totals and new lines in one read
+            update = self.engine.reads.catch_up(self.session.id, self.lists.scan_model.newest)
+            self.session, self.totals = update.session, update.totals
         # A scan changes the lines and totals, not the session: header, lock and actions are redrawn only when
         # what they show from has moved (a scan at 100,000 lines stays within one frame).
         shown = (self.session, self.engine.actor, self.locked_elsewhere())
@@ -191,7 +196,10 @@ class SessionPage(QWidget):
             self.header.show_session(self.count, self.session, self.engine.actor)
             self._show_lock()
             self._show_actions()
-        self.lists.refresh(lines_changed)
+        if update is None:
+            self.lists.refresh(lines_changed=True)
+        else:
+            self.lists.take_in(update.rows, update.item_units)
         self.lists.show_counts(self.totals.rejected)
         self.header.show_totals(self.totals)
         self.refreshed.emit()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QTabWidget, QVBo
 
 from scanapp.domain.classification import Category, tabs_for
 from scanapp.domain.counts import CountKind
+from scanapp.domain.rows import ScanRow
 from scanapp.gui.models.items import ItemsModel, UncountedModel
 from scanapp.gui.models.paged import SessionPagedModel
 from scanapp.gui.models.scan_lines import ScanListModel
@@ -147,12 +148,17 @@ class SessionTabs(QWidget):
         if session_id is None:
             return False
         rows = self.reads.scan_rows_after(session_id, self.scan_model.newest)
+        return self.take_in(rows)
+
+    def take_in(self, rows: list[ScanRow], units: dict[str, tuple[int, int]] | None = None) -> bool:
+        """The scan log's rows since the newest shown (newest first), and the (units, lines) of the items they
+        count for when read with them: each list takes them in without recounting. False when there are none."""
         if not rows:
             return False
         self.scan_model.add_on_top(rows)
         self.unmatched_model.lines_added(rows)
-        self.undirected_model.lines_added(rows)
-        if self.counted_model.lines_added(rows):  # a listed product counted at last: off the Uncounted list
+        self.undirected_model.lines_added(rows, units)
+        if self.counted_model.lines_added(rows, units):  # a listed product counted at last: off the Uncounted list
             self.uncounted_model.refresh()
         return True
 

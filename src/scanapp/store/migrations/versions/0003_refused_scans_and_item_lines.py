@@ -1,4 +1,5 @@
-"""refused scans and item lines: the device's log of refused scans (H6), and per item the lines that count (C10)
+"""refused scans and item lines: the device's log of refused scans (H6), per item the lines that count (C10), and
+an index of the unmatched lines (the Unmatched tab)
 
 Revision ID: 0003
 Revises: 0002
@@ -33,6 +34,10 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     op.create_index('ix_refused_scans_session', 'refused_scans', ['session_id', 'after_ordinal', 'position'])
+    # The Unmatched tab read every line of a session to find its few unmatched ones.
+    op.create_index(
+        'ix_scan_lines_unmatched', 'scan_lines', ['session_id', 'code'], sqlite_where=sa.text("category = 'Unmatched'")
+    )
     # A plain ADD COLUMN: a batch rebuild would lose the table's WITHOUT ROWID.
     op.add_column('session_items', sa.Column('lines', sa.Integer(), server_default=sa.text('0'), nullable=False))
     # The lines each item has now, folded as the repository keeps them: every line with a product and a category
@@ -48,5 +53,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("ALTER TABLE session_items DROP COLUMN lines")
+    op.drop_index('ix_scan_lines_unmatched', table_name='scan_lines')
     op.drop_index('ix_refused_scans_session', table_name='refused_scans')
     op.drop_table('refused_scans')
