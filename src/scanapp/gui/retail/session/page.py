@@ -204,11 +204,16 @@ class SessionPage(QWidget):
         self.header.show_totals(self.totals)
         self.refreshed.emit()
 
-    def lines_recorded(self) -> None:
-        """A line was recorded here (the scan controller says so after each durable record): the lists and
-        totals catch up at the next turn of the event loop, so the scans of a burst that arrived together are
-        taken in with one read and shown with one repaint instead of one each."""
-        self._catch_up.start()
+    def lines_recorded(self, now: bool = False) -> None:
+        """Lines were recorded here (the scan controller says so after a durable record): the lists and totals
+        catch up at the next turn of the event loop, so what arrived together is taken in with one read and shown
+        with one repaint. `now`: at once, in this turn (the scans of a burst were recorded together already, and
+        their outcome is drawn in the same repaint as the lists)."""
+        if now:
+            self._catch_up.stop()
+            self._caught_up()
+        else:
+            self._catch_up.start()
 
     @Slot()
     def _caught_up(self) -> None:

@@ -193,11 +193,12 @@ class ScanController(QObject):
             self.feedback.give("rejected", page.last_scan)
             page.lines_recorded()
             return
-        self.show_outcomes(outcomes)
-        page.lines_recorded()  # shown with one refresh at the next turn of the event loop
-        for outcome in outcomes:
+        for outcome in outcomes:  # durably recorded, each: then shown
             self.recorded.emit(outcome)
-        self.engine.session_changed.emit(page.session.id)
+        self.show_outcomes(outcomes)
+        page.lines_recorded(now=True)  # the burst was recorded at the end of its turn: shown in the same repaint
+        if page.session is not None:
+            self.engine.session_changed.emit(page.session.id)
 
     def refuse_scan(self, read: ScanRead, refusal: Refusal, message: str) -> None:
         """Say it on the page (the router has kept and sounded it)."""
