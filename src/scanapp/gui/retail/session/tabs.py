@@ -156,6 +156,9 @@ class SessionTabs(QWidget):
         if not rows:
             return False
         self.scan_model.add_on_top(rows)
+        # The view lays its rows out at the next turn of the event loop, which repainted the window a second
+        # time after the labels and totals of this one: lay them out now, one repaint for all.
+        self.scan_view.executeDelayedItemsLayout()
         self.unmatched_model.lines_added(rows)
         self.undirected_model.lines_added(rows, units)
         if self.counted_model.lines_added(rows, units):  # a listed product counted at last: off the Uncounted list
