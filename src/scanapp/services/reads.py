@@ -123,7 +123,7 @@ class Reads:
     def catch_up(self, session_id: str, after: int) -> CatchUp:
         """Everything a session screen showing the log up to place `after` needs after scans, on one connection
         (one snapshot): see domain.rows.CatchUp."""
-        return self._run(_catch_up, session_id, after)
+        return self._run(queries.catch_up, session_id, after)
 
     def refused_count(self, session_id: str) -> int:
         return self._run(queries.refused_count, session_id)
@@ -166,17 +166,6 @@ def _scan_rows(conn: Connection, session_id: str, ordinals: list[int]) -> list[S
     page = queries.lines_at(conn, session_id, ordinals)
     names = queries.product_names(conn, sorted({ln.item_key for ln in page if ln.item_key}))
     return [ScanRow(ln, names.get(ln.item_key) if ln.item_key else None) for ln in page]
-
-
-def _catch_up(conn: Connection, session_id: str, after: int) -> CatchUp:
-    rows = _scan_rows_after(conn, session_id, after)
-    keys = sorted({r.line.item_key for r in rows if r.line.counts and r.line.item_key})
-    return CatchUp(
-        session=queries.session(conn, session_id),
-        totals=queries.totals(conn, session_id),
-        rows=rows,
-        item_units=queries.units_of(conn, session_id, keys),
-    )
 
 
 def _scan_log_keys(conn: Connection, session_id: str, after: int) -> list[int]:

@@ -32,6 +32,7 @@ from scanapp.store.row_mapping import (
 
 # store.queries reads rows through these too.
 __all__ = [
+    "CATEGORY_COLUMNS",
     "CountRepo",
     "JournalRepo",
     "LineRepo",
@@ -50,6 +51,8 @@ _CATEGORY_COLUMN = {
     Category.UNMATCHED: "units_unmatched",
     Category.UNDIRECTED: "units_undirected",
 }
+CATEGORY_COLUMNS = _CATEGORY_COLUMN
+"""The session_totals column of each category's units."""
 
 
 T = TypeVar("T")

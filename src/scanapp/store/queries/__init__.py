@@ -14,6 +14,7 @@ from scanapp.store.queries.catalog import (
     products_for_codes,
     search_products,
 )
+from scanapp.store.queries.catch_up import catch_up
 from scanapp.store.queries.counts import (
     areas,
     count,
@@ -43,6 +44,7 @@ from scanapp.store.queries.session_items import item_count, items, uncounted, un
 
 __all__ = [
     "areas",
+    "catch_up",
     "count",
     "count_report",
     "counts_overview",
