@@ -182,8 +182,9 @@ def test_zero_is_a_count(qtbot, directed, window, retail):
     # C10 on screen: in Counted as "counted 0", off Uncounted; removing the hand count puts it back.
     lists = page.lists
     qtbot.waitUntil(lambda: lists.counted_model.rowCount() == 1)
-    row = lists.counted_model.index(0, ItemsModel.UNITS)
-    assert lists.counted_model.data(row) == "counted 0"
+    model = lists.counted_model
+    assert model.data(model.index(0, ItemsModel.UNITS)) == "0"
+    assert model.data(model.index(0, ItemsModel.PRODUCT)).split("\n")[1].startswith("counted 0")
     assert lists.counted_model.data(lists.counted_model.index(0, ItemsModel.SKU)) == "SKU-COLA"
     uncounted = [lists.uncounted_model.row_at(i).item_key for i in range(lists.uncounted_model.rowCount())]
     assert "SKU-COLA" not in uncounted

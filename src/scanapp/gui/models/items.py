@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from scanapp.domain.classification import Category
 from scanapp.domain.rows import ItemRow, ScanRow
@@ -15,6 +15,14 @@ from scanapp.gui.shell.style import MUTED_COLOUR
 from scanapp.services.reads import Reads
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+_COUNTED_ZERO = str(QT_TRANSLATE_NOOP("ItemsModel", "counted 0"))
+
+
+def counted_zero() -> str:
+    """What the Units column says for an item counted as 0 (C10): not the same as not counted."""
+    return QCoreApplication.translate("ItemsModel", _COUNTED_ZERO)
 
 
 def _qty(value: float | None) -> str:
@@ -29,15 +37,18 @@ class _ProductRows(SessionPagedModel[ItemRow]):
     fields: ClassVar[tuple[str, ...]] = ()
     muted: ClassVar[frozenset[str]] = frozenset({"sku"})
 
+    def product_text(self, row: ItemRow) -> str:
+        return f"{row.name}\n{row.parent_name}" if row.parent_name else row.name
+
     def cell(self, row: ItemRow, column: int, role: int) -> Any:
         field = self.fields[column]
         if role == Qt.ItemDataRole.DisplayRole:
             if field == "product":
-                return f"{row.name}\n{row.parent_name}" if row.parent_name else row.name
+                return self.product_text(row)
             if field == "sku":
                 return row.item_key
             if field == "units":
-                return f"{row.units:,}" if row.units else self.tr("counted 0")
+                return f"{row.units:,}"
             return _qty(row.expected_qty)
         if role == Qt.ItemDataRole.TextAlignmentRole and field in ("units", "expected"):
             return _RIGHT
@@ -65,6 +76,13 @@ class ItemsModel(_ProductRows):
 
     def count_session(self, session_id: str) -> int:
         return self.reads.item_count(session_id, self.category)
+
+    def product_text(self, row: ItemRow) -> str:
+        """An item counted as none (C10) says so on its second line: the Units column is too narrow for words
+        at 800 px, and a bare 0 would read like an item not counted yet."""
+        if row.units:
+            return super().product_text(row)
+        return f"{row.name}\n{' · '.join(p for p in (counted_zero(), row.parent_name) if p)}"  # first: never cut
 
     def fetch_session(self, session_id: str, offset: int, limit: int) -> list[ItemRow]:
         return self.reads.items(session_id, self.category, offset, limit)

@@ -400,6 +400,10 @@
 <context>
     <name>ItemsModel</name>
     <message>
+        <source>counted 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} ({sku}): counted as 0 (none there), expected {expected}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1658,13 +1662,6 @@ Unique products: {products}</source>
             <numerusform>…and %n earlier scan (all in Match)</numerusform>
             <numerusform>…and %n earlier scans (all in Match)</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>_ProductRows</name>
-    <message>
-        <source>counted 0</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
