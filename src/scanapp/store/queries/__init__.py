@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from scanapp.store.queries.catalog import (
     expected_among,
-    expected_qty,
     product_names,
     products_for_codes,
     search_products,
@@ -49,7 +48,6 @@ __all__ = [
     "count_report",
     "counts_overview",
     "expected_among",
-    "expected_qty",
     "find_session_or_count",
     "inventory_history",
     "item_count",
