@@ -86,3 +86,15 @@ def test_when_the_store_cannot_keep_a_refused_scan_the_person_is_told(qtbot, win
         "kept in the log: The database is locked by another program. Nothing was written."
     )
     assert refused(store, submitted.session.id) == []
+
+
+def test_a_scan_at_sign_in_is_kept_with_no_session_and_no_user(qtbot, window, store, retail):
+    assert window.stack.currentWidget() is window.sign_in
+    activate(qtbot, window)
+    Keyboard().scan(COLA)
+    assert (
+        window.capture.banner.text == f"Scan {COLA} was not recorded. No session is open here: open a session to scan."
+    )
+    with store.read() as conn:
+        [kept] = queries.refused_scans(conn, None)
+    assert (kept.user_id, kept.session_id, kept.raw, kept.reason.value) == (None, None, COLA, "no session")
