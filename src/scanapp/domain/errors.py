@@ -4,7 +4,7 @@ headless commands print and the log keeps."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from scanapp.domain.messages import Message, english
 from scanapp.errors import KnownError
@@ -23,8 +23,16 @@ class DomainError(KnownError):
 
 
 class PermissionDenied(DomainError):
-    needed: frozenset[str] = frozenset()
-    """The permissions that would have allowed it (any one of them)."""
+    """Refused for want of a permission. On screen the message alone (no permission code); its English text, for
+    the command line, the server's verdicts and the log (supervisors configuring accounts), ends with the codes
+    that would have allowed it."""
+
+    def __init__(self, message: Message | str, needed: Iterable[str] = (), **params: object) -> None:
+        super().__init__(message, **params)
+        self.needed = frozenset(needed)
+        """The permissions that would have allowed it (any one of them)."""
+        if self.needed:
+            self.args = (f"{self.args[0]} (Needs {' or '.join(sorted(self.needed))}.)",)
 
 
 class InvalidTransition(DomainError):

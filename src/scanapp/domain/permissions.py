@@ -75,9 +75,7 @@ def require(actor: Actor, needed: frozenset[Permission], action: Action | str) -
     """PermissionDenied in plain words unless `actor` has one of `needed` (kept on the error as `needed`, for
     logs and supervisors: the message a person sees names no permission code)."""
     if not actor.has_any(needed):
-        err = PermissionDenied(Message.MAY_NOT, action=action)
-        err.needed = needed
-        raise err
+        raise PermissionDenied(Message.MAY_NOT, needed, action=action)
 
 
 def can_open_counts(actor: Actor) -> bool:
