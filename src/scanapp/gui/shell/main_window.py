@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 from scanapp.domain.permissions import LAB, can_open_counts
 from scanapp.domain.rows import UserRow
 from scanapp.gui.capture.banner import ScanCapture
+from scanapp.gui.capture.keeper import RefusalKeeper
 from scanapp.gui.lab.page import BarcodeTrackingPage
 from scanapp.gui.retail.counts_page import CountsPage
 from scanapp.gui.retail.session.page import SessionPage
@@ -33,6 +34,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 400)
         # Made before the idle lock: its filter, installed later, runs first and sees a scan as activity.
         self.capture = ScanCapture(engine.scanner_settings.load, engine.clock, self)
+        self.capture.router.keeper = RefusalKeeper(
+            engine.counting.refusals, lambda: engine.signed_in_actor, lambda: self.capture.keys.settings
+        )
         self.sign_in = SignInPage(engine)
         self.counts = CountsPage(engine)
         self.session = SessionPage(engine)
@@ -57,6 +61,7 @@ class MainWindow(QMainWindow):
         self.counts.lab_requested.connect(self.show_lab)
         self.lab.counts_requested.connect(self.show_counts)
         self.lab.sign_out_requested.connect(self.sign_out)
+        self.counts.idle_lock_changed.connect(self.idle_lock.set_minutes)
         self.session.closed.connect(self._session_closed)
         self.session.discarded.connect(self._session_discarded)
         self.sign_in.refresh()
