@@ -37,39 +37,44 @@ def test_a_damaged_store_is_refused_in_plain_words(qtbot, tmp_path, monkeypatch)
     assert (data / "scanapp.db").read_bytes() == b"this is not a database, just bytes"
 
 
-def test_a_starting_window_shows_first_and_closes_when_the_main_window_is_up(qtbot, tmp_path, monkeypatch):
+def test_the_starting_window_is_on_screen_before_the_screens_are_loaded(qtbot, tmp_path, monkeypatch):
     from scanapp.gui.shell import launch
 
-    made = []
-
-    def starting_window():
-        made.append(real())
-        return made[-1]
-
-    real = launch.starting_window
-    monkeypatch.setattr(launch, "starting_window", starting_window)
-    shown_first = []
-    real_run = gui.run
-    monkeypatch.setattr(
-        gui,
-        "run",
-        lambda app, args, starting: shown_first.append(starting.isVisible()) or real_run(app, args, starting),
-    )
+    seen = []
+    monkeypatch.setattr(gui, "run", lambda app, args, starting: seen.append(starting) or 0)
     assert launch.run(App(data_dir=tmp_path), argparse.Namespace(smoke_test=True)) == 0
-    assert shown_first == [True]  # on screen while the store and the screens were still to come
-    assert made[0].text() == "Starting ScanApp…"
-    assert not made[0].isVisible()
+    assert seen[0].isVisible() and seen[0].text() == "Starting ScanApp…"
+    seen[0].close()
 
 
-def test_the_starting_window_closes_when_the_store_cannot_be_opened(qtbot, tmp_path, monkeypatch):
+def test_the_starting_window_closes_when_the_main_window_is_up(qtbot, tmp_path, monkeypatch):
     from scanapp.gui.shell import launch
 
-    made = []
-    real = launch.starting_window
-    monkeypatch.setattr(launch, "starting_window", lambda: made.append(real()) or made[-1])
+    starting = launch.starting_window()
+    starting.show()
+    windows = []
+
+    # The real smoke test runs the event loop (exec), which a test must not: the window is closed by hand, and
+    # handed to qtbot, which deletes it (with it the app-wide key capture it installed).
+    def smoke_test(_qt, window, _crash):
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.close()
+        return 0
+
+    monkeypatch.setattr(gui, "smoke_test", smoke_test)
+    assert gui.run(App(data_dir=tmp_path), argparse.Namespace(smoke_test=True), starting) == 0
+    assert windows and not starting.isVisible()
+
+
+def test_the_starting_window_closes_when_the_store_cannot_be_opened(qtbot, tmp_path):
+    from scanapp.gui.shell import launch
+
+    starting = launch.starting_window()
+    starting.show()
     (tmp_path / "scanapp.db").write_bytes(b"not a database")
-    assert launch.run(App(data_dir=tmp_path), argparse.Namespace(smoke_test=True)) == 2
-    assert not made[0].isVisible()
+    assert gui.run(App(data_dir=tmp_path), argparse.Namespace(smoke_test=True), starting) == 2
+    assert not starting.isVisible()
 
 
 def raised(exc: BaseException):

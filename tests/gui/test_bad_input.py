@@ -67,6 +67,7 @@ def test_a_store_locked_by_another_program_refuses_the_scan_in_plain_words(qtbot
     try:
         qtbot.keyClicks(page.action_row.scanner_input, COLA)
         qtbot.keyClick(page.action_row.scanner_input, Qt.Key.Key_Return)
+        page.scanning.flush()  # recorded at the end of this turn of the event loop: now, while the lock is held
     finally:
         other.rollback()
         other.close()

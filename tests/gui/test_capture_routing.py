@@ -14,8 +14,11 @@ from scanapp.domain.counts import SessionState
 from scanapp.domain.journal import EventKind
 from scanapp.domain.permissions import ROLES, Actor
 from scanapp.gui.capture.notice import NOTICE_NAME, ScanNotice
+from scanapp.gui.models.scan_lines import STATUS_ROLE
 from scanapp.gui.retail.session_form import SessionFormDialog
+from scanapp.gui.shell.style import REJECTED_COLOUR
 from scanapp.scanners.read import ScanRead
+from scanapp.store import queries
 from scanapp.store.uow import SqlUnitOfWork
 from tests.gui.conftest import PIN, activate, open_session, scan_shown, sign_in
 from tests.gui.test_session_device_scanners import FakeSerial, serial_scanner, with_fake_serial  # noqa: F401
@@ -34,6 +37,21 @@ def scans(store, session_id: str) -> list[tuple[str, str]]:
     """(kind, raw) of every scan and rejected scan in the session's journal."""
     kinds = {EventKind.SCAN_RECORDED: "scan", EventKind.SCAN_REJECTED: "rejected"}
     return [(kinds[k], str(p["raw"])) for k, p in journal(store, session_id) if k in kinds]
+
+
+def refused(store, session_id: str | None) -> list[tuple[str, str]]:
+    """(reason, raw) of every scan refused in the session (None: refused with no session), in order."""
+    with store.read() as conn:
+        return [(r.reason.value, r.raw) for r in queries.refused_scans(conn, session_id)]
+
+
+def log_rows(qtbot, page, n: int) -> list[tuple[str, str, str]]:
+    """The newest `n` rows of the session's scan log once it shows them: (status, first line, the second line's
+    last part: why, for a refused scan)."""
+    model = page.lists.scan_model
+    qtbot.waitUntil(lambda: model.rowCount() >= n)
+    texts = [(model.data(model.index(i, 0), STATUS_ROLE), model.data(model.index(i, 0))) for i in range(n)]
+    return [(status, text.split("\n")[0], text.split("\n")[1].split(" · ")[-1]) for status, text in texts]
 
 
 def sounds(window) -> list[str]:
@@ -113,12 +131,14 @@ def test_a_scan_while_edit_is_open_is_refused_there_and_never_renames(qtbot, win
         f"Scan {COLA} was not recorded. Scans are not taken while “Edit session” is open: close it, then scan again."
     )
     assert heard == ["rejected"]
-    assert scans(store, retail.directed_session.id) == [("rejected", COLA)]
-    assert "dialog was open (Edit session)" in journal(store, retail.directed_session.id)[-1][1]["reason"]
+    assert scans(store, retail.directed_session.id) == []  # nothing for sync to push: it was never counted
+    assert refused(store, retail.directed_session.id) == [("dialog open", COLA)]
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert window.engine.reads.session(retail.directed_session.id).name == "Default session"
     assert page.message_bar.text == notice.text()
     assert page.last_scan.text() == f"Refused: {COLA}"
+    assert log_rows(qtbot, page, 1) == [("Refused", f"Refused: {COLA}", "“Edit session” was open")]
+    assert page.totals.units == 0 and page.totals.lines == 0
 
 
 def test_a_scan_under_the_discard_confirmation_discards_nothing(qtbot, window, page, keys, store, retail):
@@ -128,7 +148,8 @@ def test_a_scan_under_the_discard_confirmation_discards_nothing(qtbot, window, p
     keys.scan(CHIPS)
     assert dialog.isVisible()  # its default button was not pressed by the scan's Enter
     assert window.engine.reads.session(retail.directed_session.id).state is SessionState.IN_PROGRESS
-    assert scans(store, retail.directed_session.id) == [("rejected", CHIPS)]
+    assert scans(store, retail.directed_session.id) == []
+    assert refused(store, retail.directed_session.id) == [("dialog open", CHIPS)]
     dialog.reject()
 
 
@@ -150,6 +171,10 @@ def test_three_scans_on_the_counts_list_are_refused_and_open_nothing(qtbot, wind
     for session in (retail.directed_session, retail.hard_session):
         assert journal(store, session.id) == journal(store, session.id)[:1]  # only its creation
         assert window.engine.reads.session(session.id).lock is None
+        assert refused(store, session.id) == []
+    assert refused(store, None) == [("no session", COLA), ("no session", CHIPS), ("no session", COLA)]
+    with store.read() as conn:
+        assert {r.user_id for r in queries.refused_scans(conn, None)} == {"alex"}
 
 
 def test_a_scan_in_a_submitted_session_is_refused_with_what_to_do(qtbot, window, page, keys, store, retail):
@@ -164,8 +189,17 @@ def test_a_scan_in_a_submitted_session_is_refused_with_what_to_do(qtbot, window,
     )
     assert page.message_bar.kind == "error"
     assert page.last_scan.text() == f"Refused: {COLA}" and page.last_scan.property("status") == "rejected"
-    # A submitted session takes no line, not even a rejected one: the server would refuse it as well.
+    # A submitted session takes no journal line, not even a rejected one: the server would refuse it as well.
     assert journal(store, retail.directed_session.id) == before
+    # The device keeps it, and the session's scan log shows it in red with why, in no total.
+    assert refused(store, retail.directed_session.id) == [("submitted", COLA)]
+    assert log_rows(qtbot, page, 1) == [("Refused", f"Refused: {COLA}", "session submitted")]
+    model = page.lists.scan_model
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ForegroundRole) == REJECTED_COLOUR
+    assert model.data(model.index(0, model.REMOVE)) is None  # nothing to remove
+    assert page.lists.scans_label.text() == "Sca&ns (1), 1 not counted"
+    assert page.lists.scans_label.toolTip() == "0 rejected (unreadable or invalid), 1 refused (nothing could take them)"
+    assert page.totals.units == 0
 
 
 def test_a_scan_in_a_session_held_elsewhere_is_refused_with_who_to_ask(qtbot, window, retail, store, counting):
@@ -184,6 +218,8 @@ def test_a_scan_in_a_session_held_elsewhere_is_refused_with_who_to_ask(qtbot, wi
         "own, or ask a supervisor to release this one."
     )
     assert journal(store, retail.directed_session.id) == before
+    assert refused(store, retail.directed_session.id) == [("held elsewhere", COLA)]
+    assert log_rows(qtbot, page, 1)[0][0] == "Refused"
 
 
 def test_a_scan_in_a_session_not_started_says_start_counting(qtbot, window, retail, store):
@@ -195,6 +231,8 @@ def test_a_scan_in_a_session_not_started_says_start_counting(qtbot, window, reta
     assert page.message_bar.text.endswith("This session is not started: press Start counting, then scan.")
     assert window.engine.reads.session(retail.directed_session.id).state is SessionState.NOT_STARTED
     assert scans(store, retail.directed_session.id) == []
+    assert refused(store, retail.directed_session.id) == [("not started", COLA)]
+    assert log_rows(qtbot, page, 1) == [("Refused", f"Refused: {COLA}", "session not started")]
 
 
 def test_a_scan_arriving_mid_typing_leaves_the_typed_text_and_is_recorded(qtbot, window, page, store, retail):
@@ -250,7 +288,13 @@ def test_a_serial_scanner_goes_through_the_same_router(qtbot, window, retail, st
     qtbot.mouseClick(page.action_row.edit_button, Qt.MouseButton.LeftButton)
     source.scan_read.emit(ScanRead(text=CHIPS, source=source.source, at=datetime.now(UTC)))
     assert page.dialog.name_edit.text() == "Default session"
-    assert scans(store, retail.directed_session.id) == [("scan", COLA), ("rejected", CHIPS)]
+    assert scans(store, retail.directed_session.id) == [("scan", COLA)]
+    assert refused(store, retail.directed_session.id) == [("dialog open", CHIPS)]
+    with store.read() as conn:
+        [kept] = queries.refused_scans(conn, retail.directed_session.id)
+    # Kept where it came (after the one line), with how it decodes: the code is the GTIN-14 it reads as.
+    assert (kept.source, kept.after_ordinal, kept.raw, kept.code) == (source.source, 1, CHIPS, CHIPS.zfill(14))
+    assert kept.reading["ok"] is True and kept.user_id == "alex"
     page.dialog.reject()
 
 
@@ -260,6 +304,7 @@ def test_while_the_app_is_locked_a_scan_is_refused_and_the_pin_field_stays_empty
     keys.scan(COLA)
     assert window.capture.banner.text == f"Scan {COLA} was not recorded. ScanApp is locked: enter your PIN, then scan."
     assert scans(store, page.session.id) == []
+    assert refused(store, page.session.id) == [("app locked", COLA)]  # in the session left open under the lock
 
 
 def test_unlocking_takes_the_locked_refusal_off_the_banner(qtbot, window, page, keys, store):
@@ -272,6 +317,7 @@ def test_unlocking_takes_the_locked_refusal_off_the_banner(qtbot, window, page, 
     qtbot.mouseClick(window.lock_page.unlock_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is page
     assert banner.text == "" and banner.isHidden()  # no stale "ScanApp is locked" over the unlocked page
+    assert log_rows(qtbot, page, 1) == [("Refused", f"Refused: {COLA}", "ScanApp was locked")]
     with scan_shown(qtbot, page) as recorded:
         keys.scan(COLA)
     assert recorded.args[0].status == "accepted"

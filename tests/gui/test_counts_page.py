@@ -14,7 +14,9 @@ from scanapp.domain.counts import CountKind, SessionState
 from scanapp.domain.permissions import ROLES, Actor
 from scanapp.gui.capture.scan_button import ScanMode
 from scanapp.gui.widgets.formatting import day_and_time
-from tests.gui.conftest import PIN, sign_in, text
+from tests.gui.conftest import PIN, activate, sign_in, text
+from tests.gui.wedge_keys import Keyboard
+from tests.helpers import CHIPS, COLA
 
 
 def card(window, name):
@@ -79,6 +81,26 @@ def test_start_counting_on_the_card_starts_the_default_session_and_focuses_the_s
     assert session.started_by == "alex" and session.lock.user_id == "alex"
     qtbot.waitUntil(lambda: window.session.action_row.scan_button.mode is ScanMode.READY)
     assert window.session.action_row.scanner_input.hasFocus()
+
+
+def test_back_from_a_count_started_on_its_card_shows_that_count_with_the_focus_on_its_session(qtbot, window, retail):
+    """The issue's misroute: back on the counts list, the count just left must be the one shown, or the next
+    Enter (a scan's, before the capture took it; a person's, now) opens a different count's session."""
+    sign_in(qtbot, window, "sam")  # may start the hard count before tomorrow
+    assert window.counts.selected_count == retail.directed_id
+    qtbot.mouseClick(card(window, "Backroom").start_button, Qt.MouseButton.LeftButton)
+    assert window.session.session.id == retail.hard_session.id
+    window.session.leave()
+    assert window.counts.selected_count == retail.hard_id
+    session_card = window.counts.session_cards[retail.hard_session.id]
+    qtbot.waitUntil(session_card.hasFocus)
+    activate(qtbot, window)
+    keys = Keyboard()
+    for code in (COLA, CHIPS, COLA):
+        keys.scan(code)
+    assert window.stack.currentWidget() is window.counts  # refused, nothing opened
+    qtbot.keyClick(session_card, Qt.Key.Key_Return)  # a person's Enter opens the session just left
+    assert window.session.session.id == retail.hard_session.id
 
 
 def test_sessions_of_a_count_with_state_and_holder(qtbot, window, retail, counting, supervisor, store):

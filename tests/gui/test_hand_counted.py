@@ -10,6 +10,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from scanapp.gui.models.hand_counted import HandCountModel
+from scanapp.gui.models.items import ItemsModel
 from tests.gui.conftest import open_session, sign_in
 
 
@@ -178,3 +179,19 @@ def test_zero_is_a_count(qtbot, directed, window, retail):
     assert saved.args == [0]
     line = page.lists.scan_model.data(page.lists.scan_model.index(0, 0))
     assert "hand-counted × 0" in line
+    # C10 on screen: in Counted as "counted 0", off Uncounted; removing the hand count puts it back.
+    lists = page.lists
+    qtbot.waitUntil(lambda: lists.counted_model.rowCount() == 1)
+    model = lists.counted_model
+    assert model.data(model.index(0, ItemsModel.UNITS)) == "0"
+    assert model.data(model.index(0, ItemsModel.PRODUCT)).split("\n")[1].startswith("counted 0")
+    assert lists.counted_model.data(lists.counted_model.index(0, ItemsModel.SKU)) == "SKU-COLA"
+    uncounted = [lists.uncounted_model.row_at(i).item_key for i in range(lists.uncounted_model.rowCount())]
+    assert "SKU-COLA" not in uncounted
+    assert page.tab_titles()[0] == "Counted (1)" and page.tab_titles()[-1] == "Uncounted (2)"
+    lists.remove_requested.emit(0)
+    page.dialog.accept()
+    qtbot.waitUntil(lambda: lists.counted_model.rowCount() == 0)
+    uncounted = [lists.uncounted_model.row_at(i).item_key for i in range(lists.uncounted_model.rowCount())]
+    assert "SKU-COLA" in uncounted
+    assert page.tab_titles()[0] == "Counted (0)" and page.tab_titles()[-1] == "Uncounted (3)"

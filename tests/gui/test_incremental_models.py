@@ -9,6 +9,7 @@ import random
 from PySide6.QtCore import Qt
 
 from scanapp.domain.classification import Category
+from scanapp.domain.refusals import RefusalReason
 from scanapp.domain.suggestions import with_check
 from scanapp.gui.retail.session.tabs import SessionTabs
 from tests.gui.conftest import open_session, sign_in
@@ -44,9 +45,14 @@ def test_lists_kept_up_incrementally_equal_a_fresh_load(qtbot, engine, retail, c
     for step in range(120):
         for _ in range(rng.randint(1, 4)):  # a burst taken in at once, or one scan
             counting.record_scan(supervisor, sid, rng.choice(CODES), "test")
+        if step % 9 == 4:  # scans refused (a dialog was open) between the lines, twice at the same place
+            for _ in range(1 + step % 2):
+                reading = {"ok": True, "code": COLA.zfill(14)}
+                counting.refusals.keep(sid, "sam", COLA, reading, RefusalReason.DIALOG_OPEN, "test", detail="Edit")
         changed = False
         if step % 15 == 7:  # remove the newest scan
-            counting.remove_line(supervisor, sid, tabs.scan_model.row_at(0).line.event_id)
+            newest = next(r for r in map(tabs.scan_model.row_at, range(5)) if r is not None and r.refused is None)
+            counting.remove_line(supervisor, sid, newest.line.event_id)
             changed = True
         if step % 40 == 30 and tabs.unmatched_model.rowCount():  # match every scan of one unknown code
             card = tabs.unmatched_model.row_at(0)
@@ -58,6 +64,7 @@ def test_lists_kept_up_incrementally_equal_a_fresh_load(qtbot, engine, retail, c
         tabs.refresh(lines_changed=changed)
         assert everything(tabs) == everything(fresh(engine, sid)), f"after step {step}"
     assert tabs.unmatched_model.rowCount() and tabs.models[Category.COUNTED].rowCount()
+    assert tabs.scan_model.refused == sum(1 + s % 2 for s in range(120) if s % 9 == 4)  # every refused scan shown
 
 
 def test_lines_recorded_in_a_burst_are_shown_with_one_refresh(qtbot, window, retail, counting):

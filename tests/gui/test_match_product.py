@@ -50,7 +50,7 @@ def test_submit_is_blocked_while_unmatched_items_remain_and_jumps_to_them(qtbot,
     qtbot.mouseClick(page.action_row.submit_button, Qt.MouseButton.LeftButton)
     assert window.engine.reads.session(retail.directed_session.id).state is SessionState.IN_PROGRESS
     assert page.message_bar.text == (
-        "Submit is blocked: 1 unmatched item must be matched or removed first (see the Unmatched tab)."
+        "Submit is blocked: match or remove the unmatched items first (see the Unmatched tab; 1 left)."
     )
     assert page.lists.tabs.currentWidget() is unmatched_tab(page)
     page.lists.tabs.setCurrentIndex(0)

@@ -254,7 +254,7 @@ def test_closing_the_app_while_locked_releases_the_session(qtbot, window, retail
 def test_an_idle_lock_of_zero_never_locks(qtbot, engine, clock, retail):
     from scanapp.gui.shell.main_window import MainWindow
 
-    engine.parts.users.set_idle_lock_minutes(0)
+    engine.parts.users.set_idle_lock_minutes(0, Actor("sam", engine.device_id, ROLES["supervisor"]))
     w = MainWindow(engine)
     qtbot.addWidget(w)
     sign_in(qtbot, w, "alex")

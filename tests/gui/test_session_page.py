@@ -131,10 +131,10 @@ def test_before_the_planned_start_only_pre_start_permissions_may_start(qtbot, wi
     open_session(qtbot, window, retail.hard_session)
     page = window.session
     assert page.action_row.scan_button.mode is ScanMode.START and not page.action_row.scan_button.isEnabled()
-    assert (
-        "Starting earlier needs COMMON_ADMIN or INV_COUNT_ADMIN or INV_COUNT_PRE_START"
-        in page.action_row.scan_button.toolTip()
+    assert page.action_row.scan_button.toolTip().endswith(
+        "To start earlier, sign in as a manager, a supervisor or an associate allowed to start early."
     )
+    assert "_ADMIN" not in page.action_row.scan_button.toolTip()  # plain words, no permission codes
     assert page.lock_bar.text == page.action_row.scan_button.toolTip()  # on screen too: touch screens have no tooltips
     assert page._start_timer.isActive()
     page.leave()
@@ -157,7 +157,8 @@ def test_scans_appear_newest_first_with_totals_and_tab_counts(qtbot, page):
     assert page.lists.scan_model.data(page.lists.scan_model.index(1, 0)).startswith("Product SKU-WATER\nUndirected")
     assert page.tab_titles() == ["Counted (1)", "Unmatched (0)", "Undirected (1)", "Uncounted (2)"]
     assert page.header.totals_label.text() == "Units scanned: 3\nUnique products: 2"
-    assert page.lists.scans_label.text() == "Sca&ns (4), newest first, 1 rejected"
+    assert page.lists.scans_label.text() == "Sca&ns (4), 1 not counted"
+    assert page.lists.scans_label.toolTip().startswith("1 rejected (unreadable or invalid), 0 refused")
     assert page.last_scan.text().startswith("Rejected: bad check digit")
     assert page.last_scan.property("status") == "rejected"
 
@@ -179,11 +180,11 @@ def test_a_scan_is_shown_only_after_it_is_recorded(qtbot, page, monkeypatch):
     def locked(*_args, **_kwargs):
         raise KnownError("The database is locked by another program. Nothing was written.")
 
-    monkeypatch.setattr(page.engine.counting, "record_scan", locked)
+    monkeypatch.setattr(page.engine.counting, "record_scans", locked)
     qtbot.keyClicks(page.action_row.scanner_input, COLA)
     qtbot.keyClick(page.action_row.scanner_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "The scan was not recorded: The database is locked" in page.message_bar.text)
     assert page.lists.scan_model.rowCount() == 0
-    assert "The scan was not recorded: The database is locked" in page.message_bar.text
     assert page.header.totals_label.text().startswith("Units scanned: 0")
 
 
@@ -305,7 +306,10 @@ def test_lock_taken_elsewhere_while_open_refuses_the_next_action_in_plain_words(
     counting.force_release(supervisor, retail.directed_session.id)
     counting.claim(Actor("pat", "dev-other-7777", ROLES["associate_pre_start"]), retail.directed_session.id)
     qtbot.mouseClick(page.action_row.submit_button, Qt.MouseButton.LeftButton)
-    assert "being worked by pat" in page.message_bar.text
+    assert page.message_bar.text == (
+        "You cannot submit the session: pat on device dev-othe is working on this session. Ask a supervisor to "
+        "release it."
+    )
     assert page.lock_bar.text.startswith("Held by Pat")
     assert not page.action_row.submit_button.isEnabled()
 

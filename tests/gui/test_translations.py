@@ -12,9 +12,13 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from scanapp.domain.errors import InvalidTransition, PermissionDenied
+from scanapp.domain.messages import ACTION_TEXT, CONTEXT, TEXT, Action, Message
+from scanapp.domain.refusals import REFUSAL_SHORT, REFUSAL_TEXT, RefusalReason
 from scanapp.gui.shell.translations import install_translators
+from scanapp.gui.widgets.error_text import error_text, refusal_text
 from scanapp.gui.widgets.formatting import scans_ago
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,3 +72,44 @@ def test_a_locale_without_its_translation_falls_back_to_english(qapp, locale: st
     finally:
         QLocale.setDefault(before)
     assert [t.language() for t in translators] == ["en"]
+
+
+class Marked(QTranslator):
+    """Translates every domain message as «text», so a test sees what went through the translation."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return f"«{source}»" if context == CONTEXT else None
+
+
+def test_domain_errors_and_refusals_are_translated_by_their_id(qapp):
+    marked = Marked()
+    qapp.installTranslator(marked)
+    try:
+        err = PermissionDenied(Message.MAY_NOT, ["INV_COUNT_ADMIN"], action=Action.SUBMIT_SESSION)
+        assert (
+            error_text(err)
+            == "«Your account may not «submit the session»: ask a supervisor, or sign in as a user who may.»"
+        )
+        assert (
+            refusal_text(RefusalReason.DIALOG_OPEN, "Edit")
+            == "«Scans are not taken while “Edit” is open: close it, then scan again.»"
+        )
+        # A refusal given as plain text (the server's, say) is shown as it is.
+        assert error_text(InvalidTransition("Say where the item goes.")) == "Say where the item goes."
+    finally:
+        qapp.removeTranslator(marked)
+    assert str(err).endswith("sign in as a user who may. (Needs INV_COUNT_ADMIN.)")  # the codes stay off screen
+
+
+def test_every_domain_message_is_in_the_shipped_translation():
+    ts = ET.parse(TRANSLATIONS / "scanapp_en.ts").getroot()
+    sources = {
+        m.findtext("source") for c in ts.iter("context") if c.findtext("name") == CONTEXT for m in c.iter("message")
+    }
+    texts = [*TEXT.values(), *ACTION_TEXT.values(), *REFUSAL_TEXT.values(), *REFUSAL_SHORT.values()]
+    assert [t for t in texts if t not in sources] == []
+    assert (
+        set(TEXT) == set(Message)
+        and set(ACTION_TEXT) == set(Action)
+        and set(REFUSAL_TEXT) == set(RefusalReason) == set(REFUSAL_SHORT)
+    )

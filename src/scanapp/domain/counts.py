@@ -12,6 +12,7 @@ from scanapp.domain.errors import (
     SessionLocked,
     UnmatchedItemsRemain,
 )
+from scanapp.domain.messages import Action, Message
 from scanapp.domain.permissions import (
     FORCE_RELEASE,
     LAB,
@@ -117,21 +118,32 @@ def lock_holder_text(session: Session) -> str:
     return f"{session.lock.user_id} on device {session.lock.device_id[:8]}"
 
 
-def _ensure_not_locked(session: Session, actor: Actor, now: datetime, action: str) -> None:
+def _ensure_not_locked(session: Session, actor: Actor, now: datetime, action: Action) -> None:
     if locked_by_other(session, actor, now):
+        assert session.lock is not None
         raise SessionLocked(
-            f"Cannot {action}: the session is being worked by {lock_holder_text(session)}. "
-            "Ask a supervisor to release it."
+            Message.SESSION_HELD, action=action, user=session.lock.user_id, device=session.lock.device_id[:8]
         )
 
 
-def _ensure_state(session: Session, allowed: tuple[SessionState, ...], action: str) -> None:
+# Why an action is refused in each state it is not allowed in (each says what to do instead).
+_STATE_MESSAGES = {
+    SessionState.NOT_STARTED: Message.NOT_STARTED,
+    SessionState.IN_PROGRESS: Message.ALREADY_STARTED,
+    SessionState.SUBMITTED: Message.SUBMITTED,
+    SessionState.DISCARDED: Message.DISCARDED,
+}
+
+
+def _ensure_state(session: Session, allowed: tuple[SessionState, ...], action: Action) -> None:
     if session.state not in allowed:
-        wanted = " or ".join(s.value for s in allowed)
-        raise InvalidTransition(f"Cannot {action}: the session is {session.state.value}, not {wanted}.")
+        message = _STATE_MESSAGES[session.state]
+        if session.state is SessionState.IN_PROGRESS and SessionState.SUBMITTED in allowed:
+            message = Message.NOT_SUBMITTED
+        raise InvalidTransition(message, action=action)
 
 
-def require_for_count(count: Count, actor: Actor, action: str) -> None:
+def require_for_count(count: Count, actor: Actor, action: Action | str) -> None:
     require(actor, LAB if count.kind is CountKind.SCOPED else OPEN_COUNTS, action)
 
 
@@ -141,37 +153,34 @@ def can_start_now(count: Count, actor: Actor, now: datetime) -> bool:
 
 
 def start(session: Session, count: Count, actor: Actor, now: datetime) -> Session:
-    require_for_count(count, actor, "start a session")
-    _ensure_state(session, (SessionState.NOT_STARTED,), "start counting")
-    _ensure_not_locked(session, actor, now, "start counting")
+    require_for_count(count, actor, Action.START_SESSION)
+    _ensure_state(session, (SessionState.NOT_STARTED,), Action.START_COUNTING)
+    _ensure_not_locked(session, actor, now, Action.START_COUNTING)
     if not can_start_now(count, actor, now):
-        raise InvalidTransition(
-            f"Start counting opens at {count.planned_start:%Y-%m-%d %H:%M}. Starting earlier needs "
-            "COMMON_ADMIN, INV_COUNT_ADMIN or INV_COUNT_PRE_START."
-        )
+        raise InvalidTransition(Message.STARTS_LATER, when=f"{count.planned_start:%Y-%m-%d %H:%M}")
     return replace(session, state=SessionState.IN_PROGRESS, started_at=now, started_by=actor.user_id)
 
 
 def ensure_can_scan(session: Session, count: Count, actor: Actor, now: datetime) -> None:
-    require_for_count(count, actor, "count")
-    _ensure_state(session, (SessionState.IN_PROGRESS,), "scan")
-    _ensure_not_locked(session, actor, now, "scan")
+    require_for_count(count, actor, Action.COUNT)
+    _ensure_state(session, (SessionState.IN_PROGRESS,), Action.SCAN)
+    _ensure_not_locked(session, actor, now, Action.SCAN)
 
 
 def edit(session: Session, count: Count, actor: Actor, now: datetime, name: str, area: str) -> Session:
-    require_for_count(count, actor, "edit a session")
-    _ensure_state(session, (SessionState.IN_PROGRESS,), "edit the session")
-    _ensure_not_locked(session, actor, now, "edit the session")
+    require_for_count(count, actor, Action.EDIT_SESSION)
+    _ensure_state(session, (SessionState.IN_PROGRESS,), Action.EDIT_SESSION)
+    _ensure_not_locked(session, actor, now, Action.EDIT_SESSION)
     name = name.strip()
     if not name:
-        raise InvalidTransition("A session needs a name.")
+        raise InvalidTransition(Message.SESSION_NAME_NEEDED)
     return replace(session, name=name, area=area.strip())
 
 
 def discard(session: Session, count: Count, actor: Actor, now: datetime) -> Session:
-    require_for_count(count, actor, "discard a session")
-    _ensure_state(session, (SessionState.IN_PROGRESS,), "discard the session")
-    _ensure_not_locked(session, actor, now, "discard the session")
+    require_for_count(count, actor, Action.DISCARD_SESSION)
+    _ensure_state(session, (SessionState.IN_PROGRESS,), Action.DISCARD_SESSION)
+    _ensure_not_locked(session, actor, now, Action.DISCARD_SESSION)
     return replace(session, state=SessionState.DISCARDED, ended_at=now, lock=None)
 
 
@@ -183,36 +192,31 @@ def submit(
     unmatched: int,
     confirmed_uncounted_zero: bool = False,
 ) -> Session:
-    require_for_count(count, actor, "submit a session")
-    _ensure_state(session, (SessionState.IN_PROGRESS,), "submit")
-    _ensure_not_locked(session, actor, now, "submit")
+    require_for_count(count, actor, Action.SUBMIT_SESSION)
+    _ensure_state(session, (SessionState.IN_PROGRESS,), Action.SUBMIT_SESSION)
+    _ensure_not_locked(session, actor, now, Action.SUBMIT_SESSION)
     if unmatched:
         raise UnmatchedItemsRemain(unmatched)
     if count.kind is CountKind.HARD and not confirmed_uncounted_zero:
-        raise ConfirmationRequired(
-            "This is a hard count: every product not scanned in it will be recorded as zero on hand. Confirm to submit."
-        )
+        raise ConfirmationRequired(Message.CONFIRM_HARD_ZERO)
     return replace(session, state=SessionState.SUBMITTED, submitted_at=now)
 
 
 def reopen(session: Session, count: Count, actor: Actor, now: datetime) -> Session:
-    require_for_count(count, actor, "re-open a session")
-    _ensure_state(session, (SessionState.SUBMITTED,), "re-open the session")
-    _ensure_not_locked(session, actor, now, "re-open the session")
+    require_for_count(count, actor, Action.REOPEN_SESSION)
+    _ensure_state(session, (SessionState.SUBMITTED,), Action.REOPEN_SESSION)
+    _ensure_not_locked(session, actor, now, Action.REOPEN_SESSION)
     return replace(session, state=SessionState.IN_PROGRESS, submitted_at=None)
 
 
 def end_scoped(session: Session, count: Count, actor: Actor, now: datetime) -> Session:
     """Lab seed: only the user who started the reconciliation session can end it; ending sets the end time."""
-    require_for_count(count, actor, "end the session")
+    require_for_count(count, actor, Action.END_SESSION)
     if session.ended_at is not None:
-        raise InvalidTransition(
-            f"This session was already ended at {session.ended_at:%Y-%m-%d %H:%M} (on another station, or "
-            "here before): there is nothing left to end."
-        )
-    _ensure_state(session, (SessionState.IN_PROGRESS,), "end the session")
+        raise InvalidTransition(Message.ALREADY_ENDED, at=f"{session.ended_at:%Y-%m-%d %H:%M}")
+    _ensure_state(session, (SessionState.IN_PROGRESS,), Action.END_SESSION)
     if session.started_by != actor.user_id:
-        raise InvalidTransition(f"Only {session.started_by}, who started this session, can end it.")
+        raise InvalidTransition(Message.ONLY_STARTER_ENDS, user=session.started_by)
     return replace(session, state=SessionState.SUBMITTED, submitted_at=now, ended_at=now, lock=None)
 
 
@@ -222,8 +226,8 @@ def new_session_name(existing: list[Session]) -> str:
 
 def claim(session: Session, count: Count, actor: Actor, now: datetime) -> Session:
     """Take the session's lock on this device for `actor`: one user/device works a session at a time."""
-    require_for_count(count, actor, "work a session")
-    _ensure_not_locked(session, actor, now, "open the session")
+    require_for_count(count, actor, Action.WORK_SESSION)
+    _ensure_not_locked(session, actor, now, Action.OPEN_SESSION)
     if session.lock is not None and session.lock.held_by(actor):
         return session
     return replace(session, lock=Lock(user_id=actor.user_id, device_id=actor.device_id))
@@ -238,5 +242,5 @@ def release(session: Session, actor: Actor) -> Session:
 def force_release(session: Session, actor: Actor) -> Session:
     """A supervisor frees an abandoned or blocked session. The epoch moves on, so scans the old holder
     makes offline under the old lock are recognisably fenced when they arrive."""
-    require(actor, FORCE_RELEASE, "force-release another user's session")
+    require(actor, FORCE_RELEASE, Action.FORCE_RELEASE)
     return replace(session, lock=None, epoch=session.epoch + 1)

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from scanapp.domain.errors import SessionLocked
+from scanapp.domain.messages import Action, Message
 from scanapp.domain.permissions import FORCE_RELEASE, Actor, require
 
 DEFAULT_TTL = timedelta(seconds=90)
@@ -43,27 +44,25 @@ def acquire(current: Lease, actor: Actor, now: datetime, ttl: timedelta = DEFAUL
     if current.live(now):
         if current.held_by(actor):
             return heartbeat(current, actor, now, ttl)
-        raise SessionLocked(
-            f"The session is being worked by {current.user_id} on device {(current.device_id or '')[:8]}."
-        )
+        raise SessionLocked(Message.LEASE_HELD, user=current.user_id, device=(current.device_id or "")[:8])
     return Lease(epoch=current.epoch + 1, user_id=actor.user_id, device_id=actor.device_id, expires_at=now + ttl)
 
 
 def heartbeat(current: Lease, actor: Actor, now: datetime, ttl: timedelta = DEFAULT_TTL) -> Lease:
     if not current.held_by(actor) or not current.live(now):
-        raise SessionLocked("The lease was lost: it expired or was released by a supervisor.")
+        raise SessionLocked(Message.LEASE_LOST)
     return Lease(epoch=current.epoch, user_id=current.user_id, device_id=current.device_id, expires_at=now + ttl)
 
 
 def release(current: Lease, actor: Actor) -> Lease:
     if not current.held_by(actor):
-        raise SessionLocked("Only the holder can release the lease.")
+        raise SessionLocked(Message.LEASE_NOT_YOURS)
     return Lease(epoch=current.epoch, user_id=None, device_id=None, expires_at=None)
 
 
 def force_release(current: Lease, actor: Actor) -> Lease:
     """A supervisor takes the lease away: the epoch moves so the old holder's later writes are fenced."""
-    require(actor, FORCE_RELEASE, "force-release another user's session")
+    require(actor, FORCE_RELEASE, Action.FORCE_RELEASE)
     return Lease(epoch=current.epoch + 1, user_id=None, device_id=None, expires_at=None)
 
 

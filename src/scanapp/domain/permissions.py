@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from scanapp.domain.errors import PermissionDenied
+from scanapp.domain.messages import Action, Message
 
 
 class Permission(StrEnum):
@@ -28,6 +29,8 @@ OPEN_COUNTS = frozenset({P.FULFILL_INVCUNT_ADMIN, P.INV_COUNT_ADMIN})
 START_EARLY = frozenset({P.COMMON_ADMIN, P.INV_COUNT_ADMIN, P.INV_COUNT_PRE_START})
 # Seed: "Force-release another user's active session: COMMON_ADMIN."
 FORCE_RELEASE = frozenset({P.COMMON_ADMIN})
+# The device's own settings (when it locks when idle): the supervisor's, like force release.
+DEVICE_SETTINGS = frozenset({P.COMMON_ADMIN})
 # Supervisor work: create counts, review fenced scans, reports, manage users and devices.
 SUPERVISE = frozenset({P.COMMON_ADMIN, P.INV_COUNT_ADMIN})
 LAB = frozenset({P.LAB_ACCESS})
@@ -68,10 +71,11 @@ def parse_permissions(text: str) -> frozenset[Permission]:
     return frozenset(Permission(p.strip()) for p in text.split(",") if p.strip())
 
 
-def require(actor: Actor, needed: frozenset[Permission], action: str) -> None:
+def require(actor: Actor, needed: frozenset[Permission], action: Action | str) -> None:
+    """PermissionDenied in plain words unless `actor` has one of `needed` (kept on the error as `needed`, for
+    logs and supervisors: the message a person sees names no permission code)."""
     if not actor.has_any(needed):
-        names = " or ".join(sorted(needed))
-        raise PermissionDenied(f"You need {names} to {action}.")
+        raise PermissionDenied(Message.MAY_NOT, needed, action=action)
 
 
 def can_open_counts(actor: Actor) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from scanapp.domain.counts import CountKind
 from scanapp.domain.errors import InvalidTransition, NotFound
 from scanapp.domain.journal import LINE_KINDS, Event, EventKind
+from scanapp.domain.messages import Message
 from scanapp.domain.tally import Expected, Line, LineKind, Totals, line_from_event, matched, removed
 
 # The event kinds `effect_of` has an effect for; any other kind leaves the lines alone.
@@ -62,12 +63,12 @@ def effect_of(event: Event, kind: CountKind, line_of: LineLookup, is_expected: E
     if event.kind in LINE_KINDS:
         line = line_from_event(event, 0, kind, is_expected)
         if not 0 <= line.units <= MAX_UNITS:
-            raise InvalidTransition(f"Quantity {line.units} is out of range.")
+            raise InvalidTransition(Message.QUANTITY_OUT_OF_RANGE, units=line.units)
         return LineAdded(line)
     if event.kind in (EventKind.LINE_REMOVED, EventKind.LINE_MATCHED):
         before = line_of(str(p["line_id"]))
         if before.session_id != event.session_id:
-            raise NotFound("That scan belongs to another session.")
+            raise NotFound(Message.LINE_OF_OTHER_SESSION)
         if event.kind is EventKind.LINE_REMOVED:
             return LineChanged(before, removed(before))
         return LineChanged(before, matched(before, str(p["item_key"]), kind, is_expected))
@@ -84,6 +85,8 @@ class SessionTally:
         self.expected = frozenset(expected)
         self.lines: dict[str, Line] = {}
         self.item_units: dict[str, int] = defaultdict(int)
+        self.item_lines: dict[str, int] = defaultdict(int)
+        """Lines that count per item: an item with lines but 0 units was counted as 0 (C10)."""
         self.aliases: dict[str, str] = {}
         self.next_ordinal = 0
         self.rejected = 0
@@ -108,19 +111,20 @@ class SessionTally:
         try:
             return self.lines[line_id]
         except KeyError:
-            raise NotFound(f"No scan line {line_id} in this session.") from None
+            raise NotFound(Message.NO_LINE, id=line_id) from None
 
     def _put(self, before: Line | None, after: Line) -> Line:
         for line, sign in ((before, -1), (after, 1)):
             if line is not None and line.counts and line.item_key is not None:
                 self.item_units[line.item_key] += sign * line.units
+                self.item_lines[line.item_key] += sign
         self.lines[after.event_id] = after
         return after
 
     def totals(self) -> Totals:
         t = Totals(lines=self.next_ordinal, rejected=self.rejected)
         for line in self.lines.values():
-            if line.counts:
+            if line.counts and line.units:  # a count of 0 moves no total (the stores keep no 0 category either)
                 assert line.category is not None
                 t.units += line.units
                 t.by_category[line.category] = t.by_category.get(line.category, 0) + line.units
@@ -136,5 +140,10 @@ class SessionTally:
         """Newest first, as the scan list shows them."""
         return sorted((ln for ln in self.lines.values() if not ln.removed), key=lambda ln: -ln.ordinal)
 
+    def counted_items(self) -> dict[str, int]:
+        """Units per item for every item counted, those counted as 0 included (C10)."""
+        return {k: self.item_units[k] for k, n in self.item_lines.items() if n > 0}
+
     def uncounted(self) -> frozenset[str]:
-        return frozenset(k for k in self.expected if self.item_units.get(k, 0) <= 0)
+        """The expected items no line counts for."""
+        return frozenset(k for k in self.expected if self.item_lines.get(k, 0) <= 0)

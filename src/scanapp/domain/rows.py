@@ -11,6 +11,7 @@ from datetime import datetime
 
 from scanapp.domain.counts import Count, CountState, Session
 from scanapp.domain.permissions import Permission
+from scanapp.domain.refusals import RefusedScan, log_key
 from scanapp.domain.tally import Line, LineKind, Totals
 
 
@@ -65,20 +66,41 @@ class Candidate:
 
 @dataclass(frozen=True)
 class ScanRow:
-    """A line of the scan list with its matched product's name, if any."""
+    """A line of the scan list with its matched product's name, if any; or a refused scan (`refused`), shown
+    in the list through a stand-in line that counts nowhere."""
 
     line: Line
     name: str | None
+    refused: RefusedScan | None = None
+
+    @property
+    def key(self) -> int:
+        """Its place in the scan log (domain.refusals.log_key)."""
+        return self.refused.key if self.refused is not None else log_key(self.line.ordinal)
 
     @property
     def status(self) -> str:
-        """ "Counted", "Unmatched", "Undirected", "Rejected", or "In review" (the sync server sent its event to a
-        supervisor's review: it counts in no total)."""
+        """ "Counted", "Unmatched", "Undirected", "Rejected", "Refused", or "In review" (the sync server sent its
+        event to a supervisor's review: it counts in no total)."""
         if self.line.review is not None:
             return "In review"
+        if self.refused is not None:
+            return "Refused"
         if self.line.kind is LineKind.REJECTED or self.line.category is None:
             return "Rejected"
         return self.line.category.value
+
+
+@dataclass(frozen=True)
+class CatchUp:
+    """What a session screen showing the scan log up to some place needs after scans, read at once: the
+    session, its totals, the log's rows since (newest first), and the units and counting lines of the items
+    those rows count for."""
+
+    session: Session
+    totals: Totals
+    rows: list[ScanRow]
+    item_units: dict[str, tuple[int, int]]
 
 
 @dataclass(frozen=True)

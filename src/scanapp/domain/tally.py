@@ -15,12 +15,15 @@ from scanapp.domain.classification import Category, classify
 from scanapp.domain.counts import CountKind
 from scanapp.domain.errors import InvalidTransition
 from scanapp.domain.journal import Event, EventKind
+from scanapp.domain.messages import Message
 
 
 class LineKind(StrEnum):
     SCAN = "scan"
     HAND = "hand"
     REJECTED = "rejected"
+    REFUSED = "refused"
+    """Never a stored line: a refused scan shown in the scan log (domain.refusals), counted nowhere."""
 
 
 @dataclass(frozen=True)
@@ -96,15 +99,15 @@ def line_from_event(event: Event, ordinal: int, kind: CountKind, is_expected: Ex
 
 def matched(line: Line, item_key: str, kind: CountKind, is_expected: Expected) -> Line:
     if line.removed:
-        raise InvalidTransition("This scan was removed; there is nothing to match.")
+        raise InvalidTransition(Message.REMOVED_NOTHING_TO_MATCH)
     if line.category is not Category.UNMATCHED:
-        raise InvalidTransition("Only unmatched items can be matched to a product.")
+        raise InvalidTransition(Message.ONLY_UNMATCHED_MATCH)
     return replace(line, item_key=item_key, category=classify(kind, item_key, is_expected(item_key)))
 
 
 def removed(line: Line) -> Line:
     if line.removed:
-        raise InvalidTransition("This line was already removed.")
+        raise InvalidTransition(Message.LINE_ALREADY_REMOVED)
     return replace(line, removed=True)
 
 

@@ -4,41 +4,32 @@ projections follow, and only a committed transaction is reported back as done.""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from scanapp.domain import counts as rules
-from scanapp.domain.barcodes import Barcode, BarcodeError, decode
 from scanapp.domain.classification import Category
 from scanapp.domain.clock import Clock, SystemClock
 from scanapp.domain.counts import Count, CountKind, Session, SessionState
 from scanapp.domain.errors import InvalidTransition, NotFound
-from scanapp.domain.journal import Event, EventKind, new_event_id
+from scanapp.domain.journal import EventKind, new_event_id
+from scanapp.domain.messages import Action, Message
 from scanapp.domain.permissions import LAB, SUPERVISE, Actor, require
 from scanapp.services.ports import UnitOfWork
 from scanapp.services.projection import project
+from scanapp.services.refusals import RefusedScans
+from scanapp.services.scans import ScanOutcome, ScanRecording, ScanStatus
 
-ScanStatus = Literal["accepted", "unmatched", "rejected"]
-
-
-@dataclass(frozen=True)
-class ScanOutcome:
-    """What the scanner feedback shows; returned only after the transaction committed."""
-
-    status: ScanStatus
-    line_id: str
-    ordinal: int
-    message: str
-    barcode: Barcode | None = None
-    item_key: str | None = None
-    category: Category | None = None
+__all__ = ["Counting", "ScanOutcome", "ScanStatus"]
 
 
-class Counting:
+class Counting(ScanRecording):
     def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock | None = None) -> None:
         self.uow_factory = uow_factory
         self.clock = clock or SystemClock()
+        self.refusals = RefusedScans(uow_factory, self.clock)
+        """The scans nothing could take: kept on this device with why, counted nowhere."""
 
     # -- counts and sessions ---------------------------------------------------------------------------
 
@@ -58,11 +49,11 @@ class Counting:
         require(
             actor,
             LAB if kind is CountKind.SCOPED else SUPERVISE,
-            "start a reconciliation session" if kind is CountKind.SCOPED else "create a count",
+            Action.START_RECONCILIATION if kind is CountKind.SCOPED else Action.CREATE_COUNT,
         )
         name = name.strip()
         if not name:
-            raise InvalidTransition("A count needs a name.")
+            raise InvalidTransition(Message.COUNT_NAME_NEEDED)
         now = self.clock.now()
         count = Count(
             id=new_event_id(),
@@ -76,7 +67,7 @@ class Counting:
         )
         expected = list(expected)
         if kind is CountKind.HARD and expected:
-            raise InvalidTransition("A hard count has no directed list.")
+            raise InvalidTransition(Message.HARD_COUNT_NO_LIST)
         with self.uow_factory() as uow:
             uow.counts.add(count, expected)
             session = self._add_session(uow, actor, count, "Default session", default_area, is_default=True)
@@ -86,9 +77,9 @@ class Counting:
     def new_session(self, actor: Actor, count_id: str, name: str, area: str) -> Session:
         with self.uow_factory() as uow:
             count = uow.counts.get(count_id)
-            rules.require_for_count(count, actor, "create a session")
+            rules.require_for_count(count, actor, Action.CREATE_SESSION)
             if not name.strip():
-                raise InvalidTransition("A session needs a name.")
+                raise InvalidTransition(Message.SESSION_NAME_NEEDED)
             session = self._add_session(uow, actor, count, name.strip(), area.strip(), is_default=False)
             uow.commit()
         return session
@@ -196,72 +187,14 @@ class Counting:
             uow.commit()
         return changed
 
-    # -- scans -----------------------------------------------------------------------------------------
-
-    def record_scan(self, actor: Actor, session_id: str, raw: str, source: str, manual: bool = False) -> ScanOutcome:
-        """Decode, classify and durably record one scan. Bad data is recorded as a rejected scan."""
-        try:
-            barcode = decode(raw)
-        except BarcodeError as err:
-            return self.record_rejected(actor, session_id, raw, err.reason, source, manual)
-        with self.uow_factory() as uow:
-            session, count = self._scannable(uow, actor, session_id)
-            if count.kind is CountKind.SCOPED:
-                item_key = uow.catalog.inventory_barcode(barcode.code)
-            else:
-                item_key = uow.catalog.sku_for_code(barcode.code)
-            payload: dict[str, Any] = {
-                "raw": raw,
-                "code": barcode.code,
-                "item_key": item_key,
-                "source": source,
-                "manual": manual,
-            }
-            for key in ("lot", "serial", "gtin14"):
-                if getattr(barcode, key):
-                    payload[key] = getattr(barcode, key)
-            if barcode.expiry:
-                payload["expiry"] = barcode.expiry.isoformat()
-            event = self.record_event(uow, actor, EventKind.SCAN_RECORDED, session, payload)
-            line = project(uow, event, count)
-            uow.commit()
-        assert line is not None and line.category is not None
-        status: ScanStatus = "unmatched" if line.category is Category.UNMATCHED else "accepted"
-        return ScanOutcome(
-            status=status,
-            line_id=line.event_id,
-            ordinal=line.ordinal,
-            message=_scan_message(line.category, barcode, item_key),
-            barcode=barcode,
-            item_key=item_key,
-            category=line.category,
-        )
-
-    def record_rejected(
-        self, actor: Actor, session_id: str, raw: str, reason: str, source: str, manual: bool = False
-    ) -> ScanOutcome:
-        with self.uow_factory() as uow:
-            session, count = self._scannable(uow, actor, session_id)
-            event = self.record_event(
-                uow,
-                actor,
-                EventKind.SCAN_REJECTED,
-                session,
-                {"raw": raw, "reason": reason, "source": source, "manual": manual},
-            )
-            line = project(uow, event, count)
-            uow.commit()
-        assert line is not None
-        return ScanOutcome(
-            status="rejected", line_id=line.event_id, ordinal=line.ordinal, message=f"Rejected: {reason}"
-        )
+    # -- lines (scans are recorded by ScanRecording) ---------------------------------------------------
 
     def remove_line(self, actor: Actor, session_id: str, line_id: str) -> None:
         with self.uow_factory() as uow:
             session, count = self._scannable(uow, actor, session_id)
             line = uow.lines.get(line_id)
             if line.session_id != session_id:
-                raise NotFound("That scan belongs to another session.")
+                raise NotFound(Message.LINE_OF_OTHER_SESSION)
             event = self.record_event(uow, actor, EventKind.LINE_REMOVED, session, {"line_id": line_id})
             project(uow, event, count)
             uow.commit()
@@ -277,15 +210,15 @@ class Counting:
         one LINE_MATCHED event per line (the journal says what happened to each line; the totals follow from
         it), and the alias, if asked for, once."""
         if not line_ids:
-            raise InvalidTransition("There is no unmatched scan to match.")
+            raise InvalidTransition(Message.NOTHING_TO_MATCH)
         with self.uow_factory() as uow:
             session, count = self._scannable(uow, actor, session_id)
             if uow.catalog.product(sku) is None:
-                raise NotFound(f"No product with SKU {sku}.")
+                raise NotFound(Message.NO_PRODUCT, sku=sku)
             after = None
             for line_id in line_ids:
                 if uow.lines.get(line_id).session_id != session_id:
-                    raise NotFound("That scan belongs to another session.")
+                    raise NotFound(Message.LINE_OF_OTHER_SESSION)
                 event = self.record_event(
                     uow, actor, EventKind.LINE_MATCHED, session, {"line_id": line_id, "item_key": sku}
                 )
@@ -306,14 +239,11 @@ class Counting:
             session, count = self._scannable(uow, actor, session_id)
             for sku, qty in items:
                 if qty < 0:  # 0 is a count (C10): counted, and none there
-                    raise InvalidTransition(f"Quantity for {sku} cannot be negative.")
+                    raise InvalidTransition(Message.QUANTITY_NEGATIVE, sku=sku)
                 if uow.catalog.product(sku) is None:
-                    raise NotFound(f"No product with SKU {sku}.")
+                    raise NotFound(Message.NO_PRODUCT, sku=sku)
                 if count.kind is CountKind.DIRECTED and not uow.counts.is_expected(count.id, sku):
-                    raise InvalidTransition(
-                        f"{sku} is not on this count's directed list; hand-counted items can only be added "
-                        "for listed products."
-                    )
+                    raise InvalidTransition(Message.NOT_ON_DIRECTED_LIST, sku=sku)
             for sku, qty in items:
                 event = self.record_event(
                     uow, actor, EventKind.HAND_COUNTED, session, {"item_key": sku, "qty": int(qty), "code": sku}
@@ -333,40 +263,3 @@ class Counting:
             for event in list(uow.journal.for_session(session_id)):
                 project(uow, event, count, review.get(event.id))
             uow.commit()
-
-    # -- helpers ---------------------------------------------------------------------------------------
-
-    def _scannable(self, uow: UnitOfWork, actor: Actor, session_id: str) -> tuple[Session, Count]:
-        session = uow.sessions.get(session_id)
-        count = uow.counts.get(session.count_id)
-        rules.ensure_can_scan(session, count, actor, self.clock.now())
-        return session, count
-
-    def record_event(
-        self,
-        uow: UnitOfWork,
-        actor: Actor,
-        kind: EventKind,
-        session: Session | None,
-        payload: dict[str, Any],
-    ) -> Event:
-        """Append one event to the journal, stamped with the session's lock epoch (None: no session)."""
-        return uow.journal.append(
-            Event(
-                id=new_event_id(),
-                kind=kind,
-                device_id=uow.device_id,
-                user_id=actor.user_id,
-                session_id=session.id if session else None,
-                wall_time=self.clock.now(),
-                mono_ns=self.clock.mono_ns(),
-                payload=payload,
-                lock_epoch=session.epoch if session else None,
-            )
-        )
-
-
-def _scan_message(category: Category, barcode: Barcode, item_key: str | None) -> str:
-    if category is Category.UNMATCHED:
-        return f"Unmatched: {barcode.code} matches no product"
-    return f"{category.value}: {item_key}"

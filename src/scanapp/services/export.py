@@ -10,7 +10,7 @@ from typing import Any, TextIO
 from sqlalchemy import Connection
 
 from scanapp.domain.classification import Category, tabs_for
-from scanapp.domain.rows import ItemRow
+from scanapp.domain.refusals import RefusedScan
 from scanapp.domain.tally import Line
 from scanapp.services import pdf
 from scanapp.store import queries
@@ -18,26 +18,27 @@ from scanapp.store import queries
 COUNTED = "counted"
 NOT_COUNTED = "not counted"
 """An item's status in a session export: counted (0 units included, C10) or not counted."""
+REFUSED = "refused"
+REFUSED_CATEGORY = "Refused"
+"""A refused scan's status and category in a session's CSV: not an item, counted nowhere."""
 
 
 def session_data(conn: Connection, session_id: str) -> dict[str, Any]:
+    """A session's items (C10: an item hand-counted as 0 is counted, with 0 units; one never counted is not),
+    its scan lines, and apart from them the scans refused in it (H6), which count nowhere."""
     session = queries.session(conn, session_id)
     count = queries.count(conn, session.count_id)
     totals = queries.totals(conn, session_id)
     lines = _all_lines(conn, session_id)
-    # C10: an item hand-counted as 0 was counted (none there); one never counted was not. A status tells them
-    # apart, since both have 0 units.
-    zero = {ln.item_key: ln.category for ln in lines if ln.counts and ln.units == 0 and ln.item_key}
+    refused = queries.refused_scans(conn, session_id)
     items: list[dict[str, Any]] = []
     for category in tabs_for(count.kind):
         if category is Category.UNCOUNTED:
-            rows = [r for r in queries.uncounted(conn, session_id) if r.item_key not in zero]
+            rows = queries.uncounted(conn, session_id)
         elif category is Category.UNMATCHED:
             continue  # listed per scan below
         else:
             rows = queries.items(conn, session_id, category)
-            listed = {r.item_key for r in rows}
-            rows += [_zero_row(conn, count.id, k) for k, c in zero.items() if c is category and k not in listed]
         items += [
             {
                 "category": category.value,
@@ -78,10 +79,12 @@ def session_data(conn: Connection, session_id: str) -> dict[str, Any]:
             "units": totals.units,
             "unique_products": totals.unique_items,
             "rejected_scans": totals.rejected,
+            "refused_scans": len(refused),
             **{c.value.lower(): totals.units_in(c) for c in tabs_for(count.kind) if c is not Category.UNCOUNTED},
         },
         "items": items,
         "lines": [_line(ln) for ln in lines],
+        "refused": [_refused(r) for r in refused],
     }
 
 
@@ -122,8 +125,12 @@ def write_json(data: dict[str, Any], out: TextIO) -> None:
 
 
 def write_session_csv(data: dict[str, Any], out: TextIO) -> None:
+    """One row per item (and per unmatched scan); after them, one row per refused scan (category Refused,
+    status refused, 0 units, with its time and why), which no total includes."""
     w = csv.writer(out)
-    w.writerow(["session_id", "category", "item_key", "name", "code", "status", "units", "expected_qty"])
+    w.writerow(
+        ["session_id", "category", "item_key", "name", "code", "status", "units", "expected_qty", "at", "reason"]
+    )
     sid = data["session"]["id"]
     for it in data["items"]:
         w.writerow(
@@ -136,8 +143,12 @@ def write_session_csv(data: dict[str, Any], out: TextIO) -> None:
                 it["status"],
                 it["units"],
                 "" if it["expected_qty"] is None else it["expected_qty"],
+                "",
+                "",
             ]
         )
+    for r in data["refused"]:
+        w.writerow([sid, REFUSED_CATEGORY, "", "", r["code"] or r["raw"], REFUSED, 0, "", r["at"], r["reason"]])
 
 
 def write_count_csv(data: dict[str, Any], out: TextIO) -> None:
@@ -148,13 +159,6 @@ def write_count_csv(data: dict[str, Any], out: TextIO) -> None:
         w.writerow([cid, ln["item_key"], ln["name"], _blank(ln["expected"]), ln["counted"], _blank(ln["variance"])])
     for un in data["unmatched"]:
         w.writerow([cid, "", f"UNMATCHED {un['code']}", "", un["units"], ""])
-
-
-def _zero_row(conn: Connection, count_id: str, item_key: str) -> ItemRow:
-    """An item counted as 0: its name and expected quantity, 0 units."""
-    name = queries.product_names(conn, [item_key]).get(item_key, item_key)
-    expected = queries.expected_qty(conn, count_id, item_key)
-    return ItemRow(item_key, name, "", 0, expected)
 
 
 def _all_lines(conn: Connection, session_id: str) -> list[Line]:
@@ -180,6 +184,22 @@ def _line(ln: Line) -> dict[str, Any]:
         "source": ln.source,
         "manual": ln.manual,
         "reason": ln.reason,
+    }
+
+
+def _refused(r: RefusedScan) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "after_line": r.after_ordinal,
+        "at": r.at.isoformat(),
+        "user": r.user_id,
+        "raw": r.raw,
+        "code": r.code,
+        "reading": dict(r.reading),
+        "source": r.source,
+        "manual": r.manual,
+        "reason": r.why,
+        "reason_id": r.reason.value,
     }
 
 

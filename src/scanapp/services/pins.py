@@ -11,6 +11,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from scanapp.domain.errors import DomainError
+from scanapp.domain.messages import Message
 
 MIN_LENGTH = 4
 MAX_LENGTH = 64
@@ -51,9 +52,9 @@ class Check:
 
 def validate(pin: str) -> None:
     if len(pin) < MIN_LENGTH:
-        raise PinRejected(f"A PIN needs at least {MIN_LENGTH} characters.")
+        raise PinRejected(Message.PIN_TOO_SHORT, length=MIN_LENGTH)
     if len(pin) > MAX_LENGTH:
-        raise PinRejected(f"A PIN or password has at most {MAX_LENGTH} characters.")
+        raise PinRejected(Message.PIN_TOO_LONG, length=MAX_LENGTH)
 
 
 def hash_pin(pin: str, hasher: PasswordHasher = HASHER) -> str:

@@ -14,7 +14,9 @@ from sqlalchemy import Connection
 
 from scanapp.domain.classification import Category
 from scanapp.domain.counts import Count, Session
+from scanapp.domain.refusals import is_refused_key, key_ordinal
 from scanapp.domain.rows import (
+    CatchUp,
     CountRow,
     ItemRow,
     ProductHit,
@@ -102,10 +104,29 @@ class Reads:
         """The scan list's rows at these ordinals, each with its product's name."""
         return self._run(_scan_rows, session_id, ordinals)
 
+    def scan_log_keys(self, session_id: str, after: int = 0) -> list[int]:
+        """The places in the session's scan log (domain.refusals.log_key) of its lines not removed and of the
+        scans refused in it, newest first; only those after place `after` when given."""
+        return self._run(_scan_log_keys, session_id, after)
+
+    def scan_log_rows(self, session_id: str, keys: list[int]) -> list[ScanRow]:
+        """The scan log's rows at these places, in the order given (lines with their products' names, refused
+        scans); places with nothing there any more are left out."""
+        return self._run(_scan_log_rows, session_id, keys)
+
     def scan_rows_after(self, session_id: str, after: int) -> list[ScanRow]:
-        """The lines recorded after ordinal `after`, newest first, with their products' names: what a screen
-        showing the lines up to `after` has not seen yet."""
+        """What the scan log has after place `after` (a log key), newest first: the lines recorded since (with
+        their products' names) and the scans refused since. What a screen showing the log up to `after` has not
+        seen yet."""
         return self._run(_scan_rows_after, session_id, after)
+
+    def catch_up(self, session_id: str, after: int) -> CatchUp:
+        """Everything a session screen showing the log up to place `after` needs after scans, on one connection
+        (one snapshot): see domain.rows.CatchUp."""
+        return self._run(queries.catch_up, session_id, after)
+
+    def refused_count(self, session_id: str) -> int:
+        return self._run(queries.refused_count, session_id)
 
     def unmatched_codes(self, session_id: str) -> list[tuple[str, int]]:
         """Each unknown code once with its unmatched scans' quantity, the code scanned last first (C11)."""
@@ -130,7 +151,8 @@ class Reads:
     def items(self, session_id: str, category: Category, offset: int = 0, limit: int | None = None) -> list[ItemRow]:
         return self._run(queries.items, session_id, category, offset, limit)
 
-    def item_units(self, session_id: str, item_keys: list[str]) -> dict[str, int]:
+    def item_units(self, session_id: str, item_keys: list[str]) -> dict[str, tuple[int, int]]:
+        """(units, lines that count) of these items in the session; items never counted left out."""
         return self._run(queries.units_of, session_id, item_keys)
 
     def uncounted_count(self, session_id: str) -> int:
@@ -146,10 +168,29 @@ def _scan_rows(conn: Connection, session_id: str, ordinals: list[int]) -> list[S
     return [ScanRow(ln, names.get(ln.item_key) if ln.item_key else None) for ln in page]
 
 
+def _scan_log_keys(conn: Connection, session_id: str, after: int) -> list[int]:
+    lines = queries.line_keys(conn, session_id, after)
+    refused = queries.refused_keys(conn, session_id, after)
+    return sorted(lines + refused, reverse=True) if refused else lines  # two sorted runs: one merge
+
+
+def _scan_log_rows(conn: Connection, session_id: str, keys: list[int]) -> list[ScanRow]:
+    refused = queries.refused_at(conn, session_id, [k for k in keys if is_refused_key(k)])
+    lines = _scan_rows(conn, session_id, [key_ordinal(k) for k in keys if not is_refused_key(k)])
+    by_key = {row.key: row for row in lines}
+    by_key.update((k, ScanRow(r.as_line(), None, r)) for k, r in refused.items())
+    return [by_key[k] for k in keys if k in by_key]
+
+
 def _scan_rows_after(conn: Connection, session_id: str, after: int) -> list[ScanRow]:
-    page = queries.lines_after(conn, session_id, after)
+    page = queries.lines_after(conn, session_id, key_ordinal(after))
     names = queries.product_names(conn, sorted({ln.item_key for ln in page if ln.item_key}))
-    return [ScanRow(ln, names.get(ln.item_key) if ln.item_key else None) for ln in page]
+    rows = [ScanRow(ln, names.get(ln.item_key) if ln.item_key else None) for ln in page]
+    refused = queries.refused_at(conn, session_id, queries.refused_keys(conn, session_id, after))
+    if not refused:
+        return rows
+    rows += [ScanRow(r.as_line(), None, r) for r in refused.values()]
+    return sorted(rows, key=lambda row: row.key, reverse=True)
 
 
 def _names_around(conn: Connection, line: Line) -> tuple[str | None, str | None]:
@@ -165,9 +206,12 @@ def _names_around(conn: Connection, line: Line) -> tuple[str | None, str | None]
 
 def _unmatched_code_cards(conn: Connection, session_id: str, codes: list[str]) -> list[UnmatchedCode]:
     scans = queries.unmatched_lines(conn, session_id, codes)
-    ago = queries.scans_since(conn, session_id, [ln.ordinal for ln in scans])
+    ordinals = [ln.ordinal for ln in scans]
+    ago = queries.scans_since(conn, session_id, ordinals)
+    around = queries.matched_keys_around(conn, session_id, ordinals)  # one query for every scan's neighbours
+    names = queries.product_names(conn, sorted({k for pair in around.values() for k in pair if k}))
     by_code: dict[str, list[UnmatchedScan]] = {}
     for ln in scans:
-        before, after = _names_around(conn, ln)
+        before, after = (None if key is None else names.get(key, key) for key in around[ln.ordinal])
         by_code.setdefault(str(ln.code), []).append(UnmatchedScan(ln, ago[ln.ordinal], before, after))
     return [UnmatchedCode(code, tuple(by_code[code])) for code in codes if code in by_code]

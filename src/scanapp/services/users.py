@@ -11,7 +11,8 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from sqlalchemy import Connection
 
-from scanapp.domain.permissions import SUPERVISE, Actor, require
+from scanapp.domain.messages import Action, Message
+from scanapp.domain.permissions import DEVICE_SETTINGS, SUPERVISE, Actor, require
 from scanapp.domain.rows import UserRow
 from scanapp.services import pins
 from scanapp.services.pins import Check, Outcome, PinRejected
@@ -72,13 +73,13 @@ class Users:
         first), so nobody replaces another's PIN by picking their name."""
         with self.uow() as uow:
             if records.get(connection(uow), user_id) is not None:
-                raise PinRejected("This user already has a PIN: a supervisor can reset it.")
+                raise PinRejected(Message.PIN_ALREADY_SET)
             set_pin(uow, user_id, pin, user_id, now, self.hasher)
             uow.commit()
 
     def clear_pin(self, user_id: str, by: Actor) -> None:
         """A supervisor (signed in again with their own PIN) resets a forgotten or damaged PIN."""
-        require(by, SUPERVISE, "reset another user's PIN")
+        require(by, SUPERVISE, Action.RESET_PIN)
         with self.uow() as uow:
             records.clear(connection(uow), user_id)
             uow.commit()
@@ -124,9 +125,12 @@ class Users:
         log.warning("setting %s is not a number of minutes: using %s", IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK_MINUTES)
         return DEFAULT_IDLE_LOCK_MINUTES
 
-    def set_idle_lock_minutes(self, minutes: float) -> None:
+    def set_idle_lock_minutes(self, minutes: float, by: Actor) -> None:
+        """A supervisor (signed in again with their own PIN) sets how long the app waits; 0 never locks."""
+        require(by, DEVICE_SETTINGS, Action.SET_IDLE_LOCK)
         if minutes < 0:
             raise ValueError("idle lock minutes must be 0 (never) or more")
+        log.info("idle lock set to %s minutes by %s", minutes, by.user_id)
         with self.uow() as uow:
             uow.settings.put(IDLE_LOCK_KEY, minutes)  # type: ignore[attr-defined]
             uow.commit()

@@ -10,6 +10,7 @@ from sqlalchemy import insert, select
 from scanapp.domain.catalog import InventoryItem, ListingConfig, Product
 from scanapp.domain.errors import NotFound
 from scanapp.domain.journal import Event
+from scanapp.domain.messages import Message
 from scanapp.store import schema as t
 from scanapp.store.repositories import Repo
 from scanapp.store.row_mapping import inventory_from_row
@@ -22,6 +23,10 @@ class CatalogRepo(Repo):
 
     def inventory_barcode(self, code: str) -> str | None:
         row = self.one("SELECT barcode FROM inventory_items WHERE barcode = ?", (code,))
+        return str(row[0]) if row else None
+
+    def product_name(self, sku: str) -> str | None:
+        row = self.one("SELECT name FROM products WHERE sku = ?", (sku,))
         return str(row[0]) if row else None
 
     def product(self, sku: str) -> Product | None:
@@ -43,7 +48,7 @@ class CatalogRepo(Repo):
 
     def add_code(self, code: str, sku: str, source: str = "catalog") -> None:
         if self.one("SELECT 1 FROM products WHERE sku = ?", (sku,)) is None:
-            raise NotFound(f"No product with SKU {sku}.")
+            raise NotFound(Message.NO_PRODUCT, sku=sku)
         self.cur.execute(
             "INSERT INTO product_codes (code, sku, source) VALUES (?, ?, ?)"
             " ON CONFLICT (code) DO UPDATE SET sku = excluded.sku, source = excluded.source",

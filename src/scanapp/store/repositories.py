@@ -17,6 +17,7 @@ from scanapp.domain.classification import Category
 from scanapp.domain.counts import Count, Session
 from scanapp.domain.errors import NotFound
 from scanapp.domain.journal import Event
+from scanapp.domain.messages import Message
 from scanapp.domain.permissions import Actor, parse_permissions
 from scanapp.domain.tally import Line, LineKind, Totals
 from scanapp.store import schema as t
@@ -31,6 +32,7 @@ from scanapp.store.row_mapping import (
 
 # store.queries reads rows through these too.
 __all__ = [
+    "CATEGORY_COLUMNS",
     "CountRepo",
     "JournalRepo",
     "LineRepo",
@@ -49,6 +51,8 @@ _CATEGORY_COLUMN = {
     Category.UNMATCHED: "units_unmatched",
     Category.UNDIRECTED: "units_undirected",
 }
+CATEGORY_COLUMNS = _CATEGORY_COLUMN
+"""The session_totals column of each category's units."""
 
 
 T = TypeVar("T")
@@ -78,13 +82,13 @@ class Repo:
         self.cache[(table, key)] = (version, value)
         return value
 
-    def cached_by_id(self, table: str, key: str, convert: Callable[[sqlite3.Row], T], noun: str) -> T:
-        """The row of `table` with this id, converted, through the cache; NotFound names the `noun`."""
+    def cached_by_id(self, table: str, key: str, convert: Callable[[sqlite3.Row], T], missing: Message) -> T:
+        """The row of `table` with this id, converted, through the cache; NotFound(`missing`) without one."""
 
         def load(key: str) -> T:
             row = self.one(f"SELECT * FROM {table} WHERE id = ?", (key,))
             if row is None:
-                raise NotFound(f"No {noun} {key}.")
+                raise NotFound(missing, id=key)
             return convert(row)
 
         return self.cached(table, key, load)
@@ -140,7 +144,7 @@ class JournalRepo(Repo):
 
 class CountRepo(Repo):
     def get(self, count_id: str) -> Count:
-        return self.cached_by_id("counts", count_id, count_from_row, "count")
+        return self.cached_by_id("counts", count_id, count_from_row, Message.NO_COUNT)
 
     def add(self, count: Count, expected: Iterable[tuple[str, float]] = ()) -> None:
         self.conn.execute(
@@ -177,7 +181,7 @@ class CountRepo(Repo):
 
 class SessionRepo(Repo):
     def get(self, session_id: str) -> Session:
-        return self.cached_by_id("sessions", session_id, session_from_row, "session")
+        return self.cached_by_id("sessions", session_id, session_from_row, Message.NO_SESSION)
 
     def for_count(self, count_id: str) -> list[Session]:
         rows = self.conn.execute(
@@ -204,8 +208,9 @@ class LineRepo(Repo):
         " source, manual, at, reason, removed, review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
     _UPSERT_ITEM = (
-        "INSERT INTO session_items (session_id, item_key, units, category) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (session_id, item_key) DO UPDATE SET units = units + excluded.units RETURNING units"
+        "INSERT INTO session_items (session_id, item_key, units, category, lines) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (session_id, item_key) DO UPDATE SET units = units + excluded.units,"
+        " lines = lines + excluded.lines RETURNING units"
     )
     _TOTALS_BY_COLUMN: ClassVar[dict[str, str]] = {
         column: (
@@ -259,9 +264,9 @@ class LineRepo(Repo):
     def _account(self, line: Line, sign: int, expected: bool, new_line: bool = False) -> int:
         units = sign * line.units if line.counts else 0
         unique = 0
-        if units and line.item_key is not None:
+        if line.counts and line.item_key is not None:  # a hand count of 0 too: the item was counted (C10)
             assert line.category is not None
-            row = self.one(self._UPSERT_ITEM, (line.session_id, line.item_key, units, line.category.value))
+            row = self.one(self._UPSERT_ITEM, (line.session_id, line.item_key, units, line.category.value, sign))
             now_units = int(row[0]) if row else 0
             before_units = now_units - units
             if before_units <= 0 < now_units:
@@ -284,13 +289,13 @@ class LineRepo(Repo):
             ),
         )
         if row is None:
-            raise NotFound(f"No session {line.session_id}.")
+            raise NotFound(Message.NO_SESSION, id=line.session_id)
         return int(row[0])
 
     def get(self, event_id: str) -> Line:
         row = self.one("SELECT * FROM scan_lines WHERE event_id = ?", (event_id,))
         if row is None:
-            raise NotFound(f"No scan line {event_id}.")
+            raise NotFound(Message.NO_LINE, id=event_id)
         return line_from_row(row)
 
     def totals(self, session_id: str) -> Totals:
@@ -324,7 +329,7 @@ class LineRepo(Repo):
 def totals_for(conn: Connection, session_id: str) -> Totals:
     row = conn.execute(select(t.session_totals).where(t.session_totals.c.session_id == session_id)).first()
     if row is None:
-        raise NotFound(f"No session {session_id}.")
+        raise NotFound(Message.NO_SESSION, id=session_id)
     by_category = {c: getattr(row, col) for c, col in _CATEGORY_COLUMN.items() if getattr(row, col)}
     return Totals(
         units=row.units,
@@ -340,7 +345,7 @@ class UserRepo(Repo):
     def get(self, user_id: str, device_id: str) -> Actor:
         row = self.conn.execute(select(t.users).where(t.users.c.id == user_id)).first()
         if row is None:
-            raise NotFound(f"No user {user_id}.")
+            raise NotFound(Message.NO_USER, id=user_id)
         return Actor(
             user_id=row.id,
             device_id=device_id,

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData()
@@ -193,8 +194,9 @@ scan_lines = Table(
     # Why the server sent this line's event to a supervisor's review (event_reviews); such a line counts in
     # no total. NULL: not in review.
     Column("review", Text),
-    # No index by category: only the Unmatched list filters on it, and unmatched scans are few; the
-    # count of them is kept in session_totals. One index less is one page less to sync per scan.
+    # The Unmatched tab's codes: a partial index holds the unmatched lines alone (about 1 in 100), so a scan that
+    # matched a product writes no page of it, and the tab reads its few lines instead of the whole session.
+    Index("ix_scan_lines_unmatched", "session_id", "code", sqlite_where=text("category = 'Unmatched'")),
     sqlite_with_rowid=False,
 )
 
@@ -211,7 +213,8 @@ event_reviews = Table(
     Index("ix_event_reviews_session", "session_id"),
 )
 
-# Projection: units per item in a session (Counted / Undirected tabs, unique items).
+# Projection: units per item in a session (Counted / Undirected tabs, unique items). `lines` is how many lines
+# still count for the item: an item hand-counted as 0 has lines but no units, so it was counted, as 0 (C10).
 session_items = Table(
     "session_items",
     metadata,
@@ -219,6 +222,7 @@ session_items = Table(
     Column("item_key", String, primary_key=True),
     Column("units", Integer, nullable=False),
     Column("category", String, nullable=False),
+    Column("lines", Integer, nullable=False, server_default=text("0")),
     sqlite_with_rowid=False,  # keyed by its primary key alone: one B-tree written per scan, not two
 )
 
@@ -236,6 +240,29 @@ session_totals = Table(
     Column("units_unmatched", Integer, nullable=False, default=0),
     Column("units_undirected", Integer, nullable=False, default=0),
     sqlite_with_rowid=False,
+)
+
+# Scans the app refused (H6): a session submitted, discarded, not started or held elsewhere, the app locked, a
+# dialog open, no session at all. Kept on this device only, never in the journal: the server would refuse or
+# fence them as session events, and none of them counts. A refused scan is shown in its session's scan log
+# after the line it followed (`after_ordinal`, the `position`-th refused there), never in a total.
+refused_scans = Table(
+    "refused_scans",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("session_id", String(36)),
+    Column("after_ordinal", Integer, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("at", String, nullable=False),
+    Column("user_id", String),
+    Column("raw", Text, nullable=False),
+    Column("code", String),
+    Column("reading", Text, nullable=False),
+    Column("source", String, nullable=False),
+    Column("manual", Boolean, nullable=False),
+    Column("reason", String, nullable=False),
+    Column("detail", Text, nullable=False),
+    Index("ix_refused_scans_session", "session_id", "after_ordinal", "position"),
 )
 
 # Bumped by triggers (see the migration) on every write to sessions or counts, by any connection: a

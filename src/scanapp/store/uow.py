@@ -11,6 +11,7 @@ from sqlalchemy import Connection, exc
 from scanapp.store.catalog_repo import CatalogRepo
 from scanapp.store.database import Store, translate
 from scanapp.store.lab_repo import LabRepo
+from scanapp.store.refused import RefusedRepo
 from scanapp.store.repositories import (
     CountRepo,
     JournalRepo,
@@ -32,6 +33,7 @@ class SqlUnitOfWork:
     counts: CountRepo
     sessions: SessionRepo
     lines: LineRepo
+    refused: RefusedRepo
     users: UserRepo
     settings: SettingsRepo
     lab: LabRepo
@@ -63,6 +65,7 @@ class SqlUnitOfWork:
         self.counts = CountRepo(conn, cur, self.store.row_cache)
         self.sessions = SessionRepo(conn, cur, self.store.row_cache)
         self.lines = LineRepo(conn, cur)
+        self.refused = RefusedRepo(conn, cur)
         self.users = UserRepo(conn, cur)
         self.settings = SettingsRepo(conn, cur)
         self.lab = LabRepo(conn, cur)

@@ -11,6 +11,7 @@ import pytest
 
 from scanapp import paths
 from scanapp.cli import main
+from scanapp.domain.refusals import RefusalReason
 from tests.helpers import COLA
 
 
@@ -72,15 +73,23 @@ def test_export_session_by_id_prefix(demo: Path, capsys: pytest.CaptureFixture[s
     app = App(data_dir=demo)
     with app.store.read() as conn:
         session_id = queries.sessions_of(conn, count_id)[0].session.id
+    # A scan refused in it (a dialog was open): in the export, apart from the scans, in no total.
+    reading = {"ok": True, "code": COLA.zfill(14)}
+    app.counting.refusals.keep(session_id, "alex", COLA, reading, RefusalReason.DIALOG_OPEN, "wedge", detail="Edit")
     app.close()
     code, out, _ = run(capsys, "--data-dir", str(demo), "export", session_id[:20], "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert data["totals"]["units"] == 17 and data["totals"]["unmatched"] == 1
     assert [ln["ordinal"] for ln in data["lines"]] == list(range(17, 0, -1))
+    assert data["totals"]["refused_scans"] == 1
+    assert [(r["raw"], r["reason"]) for r in data["refused"]] == [
+        (COLA, "Scans are not taken while “Edit” is open: close it, then scan again.")
+    ]
     code, out, _ = run(capsys, "--data-dir", str(demo), "export", session_id, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert {r["category"] for r in rows} == {"Counted", "Undirected", "Uncounted", "Unmatched"}
+    assert {r["category"] for r in rows} == {"Counted", "Undirected", "Uncounted", "Unmatched", "Refused"}
+    assert [(r["status"], r["units"]) for r in rows if r["category"] == "Refused"] == [("refused", "0")]
 
 
 def test_ambiguous_reference(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:

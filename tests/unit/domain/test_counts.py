@@ -16,7 +16,16 @@ from scanapp.domain.errors import (
     SessionLocked,
     UnmatchedItemsRemain,
 )
-from scanapp.domain.permissions import ROLES, Actor, Permission, can_force_release, can_open_counts
+from scanapp.domain.messages import Action, Message
+from scanapp.domain.permissions import (
+    FORCE_RELEASE,
+    OPEN_COUNTS,
+    ROLES,
+    Actor,
+    Permission,
+    can_force_release,
+    can_open_counts,
+)
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
@@ -76,8 +85,10 @@ def test_start_moves_to_in_progress_and_records_who() -> None:
 
 def test_start_before_planned_time_needs_a_pre_start_permission() -> None:
     later = make_count(start=NOW + timedelta(hours=2))
-    with pytest.raises(InvalidTransition, match="INV_COUNT_PRE_START"):
+    with pytest.raises(InvalidTransition) as refused:
         rules.start(make_session(), later, person("associate"), NOW)
+    assert refused.value.message is Message.STARTS_LATER
+    assert "allowed to start early" in str(refused.value) and "PRE_START" not in str(refused.value)
     for role in ("associate_pre_start", "inventory_manager", "supervisor"):
         assert rules.start(make_session(), later, person(role), NOW).state is SessionState.IN_PROGRESS
 
@@ -85,8 +96,15 @@ def test_start_before_planned_time_needs_a_pre_start_permission() -> None:
 def test_common_admin_alone_may_start_early_but_not_open_counts() -> None:
     admin_only = Actor("root", "dev-1", frozenset({Permission.COMMON_ADMIN}))
     assert rules.can_start_now(make_count(start=NOW + timedelta(hours=1)), admin_only, NOW)
-    with pytest.raises(PermissionDenied, match="FULFILL_INVCUNT_ADMIN or INV_COUNT_ADMIN"):
+    with pytest.raises(PermissionDenied) as refused:
         rules.start(make_session(), make_count(), admin_only, NOW)
+    # Plain words for the person; the permissions that would do are kept for the log.
+    assert refused.value.message is Message.MAY_NOT and refused.value.params == {"action": Action.START_SESSION}
+    assert str(refused.value) == (
+        "Your account may not start a session: ask a supervisor, or sign in as a user who may. "
+        "(Needs FULFILL_INVCUNT_ADMIN or INV_COUNT_ADMIN.)"  # the command line's and the server's English
+    )
+    assert refused.value.needed == OPEN_COUNTS
 
 
 def test_without_counts_permission_nothing_is_allowed() -> None:
@@ -122,7 +140,7 @@ def test_edit_changes_name_and_area_and_refuses_an_empty_name() -> None:
 
 
 def test_submit_is_blocked_by_unmatched_items() -> None:
-    with pytest.raises(UnmatchedItemsRemain, match="2 unmatched items"):
+    with pytest.raises(UnmatchedItemsRemain, match="2 left"):
         rules.submit(make_session(SessionState.IN_PROGRESS), make_count(), person("associate"), NOW, unmatched=2)
 
 
@@ -173,8 +191,9 @@ def test_an_expired_lease_does_not_block() -> None:
 
 def test_force_release_needs_common_admin_and_moves_the_epoch() -> None:
     held = make_session(SessionState.IN_PROGRESS, lock=Lock("pat", "dev-2"))
-    with pytest.raises(PermissionDenied, match="COMMON_ADMIN"):
+    with pytest.raises(PermissionDenied) as refused:
         rules.force_release(held, person("inventory_manager"))
+    assert refused.value.needed == FORCE_RELEASE and refused.value.message is Message.MAY_NOT
     freed = rules.force_release(held, person("supervisor"))
     assert freed.lock is None
     assert freed.epoch == held.epoch + 1

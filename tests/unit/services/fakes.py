@@ -79,6 +79,10 @@ class FakeUnitOfWork:
     def product(self, sku: str) -> Product | None:
         return self.data.products.get(sku)
 
+    def product_name(self, sku: str) -> str | None:
+        product = self.data.products.get(sku)
+        return product.name if product is not None else None
+
     def add_code(self, code: str, sku: str, source: str = "catalog") -> None:
         self.data.codes[code] = sku
 

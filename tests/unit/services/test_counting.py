@@ -136,5 +136,5 @@ def test_lock_held_elsewhere_blocks_scanning_until_force_released(
 
 def test_scanning_needs_a_started_session(svc: Counting, clock: FixedClock) -> None:
     _, session = svc.create_count(SAM, "Aisle 5", CountKind.HARD, clock.now())
-    with pytest.raises(InvalidTransition, match="Not started"):
+    with pytest.raises(InvalidTransition, match="the session is not started"):
         svc.record_scan(SAM, session.id, COLA, "wedge")

@@ -115,14 +115,19 @@ def test_a_record_never_shows_its_hash() -> None:
     assert "argon2" not in repr(record) and "secret" not in str(record)
 
 
-def test_the_idle_lock_is_five_minutes_unless_set(users, store) -> None:
+def test_the_idle_lock_is_five_minutes_unless_a_supervisor_sets_it(users, store) -> None:
+    sam = Actor("sam", store.device_id, ROLES["supervisor"])
     assert users.idle_lock_minutes() == DEFAULT_IDLE_LOCK_MINUTES == 5
-    users.set_idle_lock_minutes(2)
+    users.set_idle_lock_minutes(2, sam)
     assert users.idle_lock_minutes() == 2
-    users.set_idle_lock_minutes(0)
+    users.set_idle_lock_minutes(0, sam)
     assert users.idle_lock_minutes() == 0
     with pytest.raises(ValueError):
-        users.set_idle_lock_minutes(-1)
+        users.set_idle_lock_minutes(-1, sam)
+    for role in ("associate", "inventory_manager"):
+        with pytest.raises(PermissionDenied):
+            users.set_idle_lock_minutes(60, Actor("alex", store.device_id, ROLES[role]))
+    assert users.idle_lock_minutes() == 0
     with SqlUnitOfWork(store) as uow:
         uow.settings.put(IDLE_LOCK_KEY, "soon")  # hand-edited nonsense: the default, not a crash
         uow.commit()

@@ -14,8 +14,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, create_engine, text
 
+from scanapp.domain.classification import Category
 from scanapp.domain.permissions import ROLES, Actor
 from scanapp.services.counting import Counting
+from scanapp.store import queries
 from scanapp.store.database import Store, alembic_config
 from scanapp.store.schema import metadata
 from scanapp.store.uow import SqlUnitOfWork
@@ -88,18 +90,17 @@ def test_the_new_release_carries_on_with_the_first_release_data(tmp_path: Path) 
     store = Store.open(path)
     try:
         counting = Counting(lambda: SqlUnitOfWork(store), FixedClock(datetime(2026, 11, 22, 9, 30, tzinfo=UTC)))
-        # The journal that came through the upgrade folds into exactly the projections the old release kept.
+        upgraded = projections(store, sid)
+        # The journal that came through the upgrade folds into exactly the projections the old release kept, and
+        # into what the upgrade made of them (0003's per-item line counts included).
         counting.rebuild(sid)
-        with store.read() as conn:
-            for table in PROJECTIONS:
-                expected = [r for r in rows[table] if r["session_id"] == sid]
-                old = list(rows[table][0])  # the first release's columns; later ones are checked below
-                got = [
-                    {c: r._mapping[c] for c in old}
-                    for r in conn.execute(text(f"SELECT * FROM {table} {where}"), {"sid": sid})
-                ]
-                assert sorted(map(repr, got)) == sorted(map(repr, expected)), f"{table} folded differently"
-            # 0006: no line of the first release waits in supervisor review
+        rebuilt = projections(store, sid)
+        assert rebuilt == upgraded
+        for table in PROJECTIONS:
+            expected = [r for r in rows[table] if r["session_id"] == sid]
+            old_columns = [{k: r[k] for k in expected[0]} for r in rebuilt[table]]
+            assert sorted(map(repr, old_columns)) == sorted(map(repr, expected)), f"{table} folded differently"
+        with store.read() as conn:  # 0006: no line of the first release waits in supervisor review
             assert conn.execute(text("SELECT count(*) FROM scan_lines WHERE review IS NOT NULL")).scalar_one() == 0
         sam = Actor("sam", store.device_id, ROLES["supervisor"])
         before = next(r for r in rows["session_totals"] if r["session_id"] == sid)
@@ -114,6 +115,21 @@ def test_the_new_release_carries_on_with_the_first_release_data(tmp_path: Path) 
     assert units == before["units"] + 1
 
 
+def projections(store: Store, session_id: str) -> dict[str, list[dict[str, Any]]]:
+    """A session's projection rows, every column, in a comparable order."""
+    with store.read() as conn:
+        return {
+            table: sorted(
+                (
+                    dict(r._mapping)
+                    for r in conn.execute(text(f"SELECT * FROM {table} WHERE session_id = :s"), {"s": session_id})
+                ),
+                key=repr,
+            )
+            for table in PROJECTIONS
+        }
+
+
 def test_users_of_the_first_release_come_through_0002_without_a_pin_and_choose_one(tmp_path: Path) -> None:
     from scanapp.services.reads import Reads
     from scanapp.services.users import Users
@@ -124,7 +140,7 @@ def test_users_of_the_first_release_come_through_0002_without_a_pin_and_choose_o
     try:
         with store.read() as conn:
             head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-            assert MigrationContext.configure(conn).get_current_revision() == head  # 0002 and what came after
+            assert MigrationContext.configure(conn).get_current_revision() == head
             assert conn.execute(text("SELECT count(*) FROM user_pins")).scalar_one() == 0
         users = Users(lambda: SqlUnitOfWork(store), Reads(store))
         assert [(u.user_id, u.display_name) for u in users.all()] == sorted(
@@ -152,6 +168,87 @@ def test_a_store_at_an_older_revision_is_still_migrated_without_alembic_loaded_f
             assert MigrationContext.configure(conn).get_current_revision() == (
                 ScriptDirectory.from_config(alembic_config()).get_current_head()
             )
+    finally:
+        store.close()
+
+
+def make_0002_store_with_a_count_of_zero(path: Path) -> tuple[dict[str, list[dict[str, Any]]], str, str]:
+    """A store as the 0002 release left it: the first release's rows, a user's PIN, and a product hand-counted as
+    0 in the directed session (that release kept the line but no per-item row for it). Returns the rows, the
+    session and the product."""
+    rows = make_first_release_store(path)
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    session = next(s for s in rows["sessions"] if s["state"] == "In progress" and s["lock_user"] == "sam")
+    sku = "SKU-JUICE"  # a product imported at 0002, none of it found on the shelf
+    last = rows["events"][-1]
+    event_id = "01a2338d-2aa2-7000-8000-000000000001"
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        conn.execute(text("INSERT INTO products VALUES (:sku, 'Juice 1 l', 'Juice')"), {"sku": sku})
+        conn.execute(
+            text("INSERT INTO user_pins VALUES ('alex', '$argon2id$v=19$m=65536,t=3,p=4$x$y', :at, 'alex', 2, NULL)"),
+            {"at": "2026-12-01T09:00:00+00:00"},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO events (id, device_id, seq, kind, session_id, user_id, wall_time, mono_ns, lock_epoch,"
+                " payload) VALUES (:id, :device, :seq, 'hand_counted', :sid, 'sam', :at, :mono, 0, :payload)"
+            ),
+            {
+                "id": event_id,
+                "device": last["device_id"],
+                "seq": last["seq"] + 1,
+                "sid": session["id"],
+                "at": "2026-12-01T09:10:00+00:00",
+                "mono": last["mono_ns"] + 1000,
+                "payload": json.dumps({"code": sku, "item_key": sku, "qty": 0}),
+            },
+        )
+        conn.execute(
+            text(
+                "INSERT INTO scan_lines (session_id, ordinal, event_id, kind, raw, code, item_key, units, category,"
+                " source, manual, at, reason, removed) VALUES (:sid, 9, :id, 'hand', '', :sku, :sku, 0, 'Undirected',"
+                " 'hand', 1, :at, NULL, 0)"
+            ),
+            {"sid": session["id"], "id": event_id, "sku": sku, "at": "2026-12-01T09:10:00+00:00"},
+        )
+        conn.execute(text("UPDATE session_totals SET lines = 9 WHERE session_id = :sid"), {"sid": session["id"]})
+    engine.dispose()
+    return rows, session["id"], sku
+
+
+def test_a_0002_store_with_a_count_of_zero_upgrades_and_shows_it_counted(tmp_path: Path) -> None:
+    """0003 adds the refused-scan log and the per-item line count; an item hand-counted as 0 before it is counted
+    (C10) after it, exactly as a rebuild from the journal counts it."""
+    path = tmp_path / "scanapp.db"
+    rows, sid, sku = make_0002_store_with_a_count_of_zero(path)
+    store = Store.open(path)
+    try:
+        with store.read() as conn:
+            head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+            assert MigrationContext.configure(conn).get_current_revision() == head  # through 0003
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
+            assert compare_metadata(context, metadata) == []
+            for table, expected in rows.items():  # every row kept (session_totals moved with the line added)
+                got = table_rows(conn, table, list(expected[0]))
+                if table != "session_totals":
+                    assert [r for r in expected if r not in got] == [], f"{table} lost rows in the upgrade"
+            assert conn.execute(text("SELECT failures FROM user_pins WHERE user_id = 'alex'")).scalar_one() == 2
+            assert conn.execute(text("SELECT count(*) FROM refused_scans")).scalar_one() == 0
+            counted = {r.item_key: r.units for r in queries.items(conn, sid, Category.UNDIRECTED)}
+        assert counted[sku] == 0  # counted, as 0
+        upgraded = projections(store, sid)
+        Counting(lambda: SqlUnitOfWork(store)).rebuild(sid)
+        assert projections(store, sid) == upgraded
+        # What the release before kept, with the lines that count each (CHIPS is one hand count of 2).
+        lines = {"SKU-CHIPS": 1, "SKU-COLA": 2, "SKU-WATER": 2}
+        kept = [
+            {**item, "lines": lines[item["item_key"]]} for item in rows["session_items"] if item["session_id"] == sid
+        ]
+        zero = {"session_id": sid, "item_key": sku, "units": 0, "category": "Undirected", "lines": 1}
+        assert upgraded["session_items"] == sorted([*kept, zero], key=repr)
     finally:
         store.close()
 

@@ -32,7 +32,7 @@ ops = st.lists(
         st.tuples(st.just("scan"), st.sampled_from(CODES)),
         st.tuples(st.just("remove"), st.integers(0, 50)),
         st.tuples(st.just("match"), st.tuples(st.integers(0, 50), st.sampled_from(SKUS))),
-        st.tuples(st.just("hand"), st.tuples(st.sampled_from(["SKU-COLA", "SKU-CHIPS"]), st.integers(1, 20))),
+        st.tuples(st.just("hand"), st.tuples(st.sampled_from(["SKU-COLA", "SKU-CHIPS"]), st.integers(0, 20))),
     ),
     max_size=40,
 )
@@ -81,10 +81,13 @@ def test_incremental_totals_equal_the_fold_and_a_rebuild(
     with SqlUnitOfWork(store) as uow:
         for event in uow.journal.for_session(session.id):
             fold.apply(event)
-    totals, lines, _, uncounted = incremental
+    totals, lines, items, uncounted = incremental
     assert totals == fold.totals()
     assert [ln.event_id for ln in lines] == [ln.event_id for ln in fold.active_lines()]
     assert {r.item_key for r in uncounted} == (fold.uncounted() if kind is CountKind.DIRECTED else set())
+    # Counted and Undirected list every item counted, those counted as 0 (a hand count of 0) too (C10).
+    listed = {r.item_key: r.units for rows in items.values() for r in rows}
+    assert listed == fold.counted_items()
     assert sum(totals.by_category.values()) == totals.units
 
     counting.rebuild(session.id)

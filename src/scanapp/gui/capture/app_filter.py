@@ -196,6 +196,8 @@ class KeyCapture(QObject):
         A key given back can move the focus (a digit on a table opens its editor): the next one follows it
         within the same window, as it would have."""
         held = self._held
+        if held:  # support asks "why did my scan type into the field?": the gaps say
+            log.debug("keys given back as typed: %r, gaps %s ms", self.buffer.pending, gaps_between(self._times))
         self._forget()
         if not held:
             return

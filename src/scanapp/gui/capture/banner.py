@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, SignalInstance, Slot
+from PySide6.QtCore import QObject, Qt, SignalInstance, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from scanapp.domain.clock import Clock
+from scanapp.domain.refusals import RefusalReason
 from scanapp.gui.capture.app_filter import KeyCapture
 from scanapp.gui.capture.router import Refusal, ScanRouter
 from scanapp.gui.widgets.message_bar import MessageBar
@@ -120,9 +121,7 @@ class ScanCapture(QObject):
         (the lock's locked_changed) ending the lock takes the refusal off the banner: it was about the lock."""
 
         def gate() -> Refusal | None:
-            if not locked():
-                return None
-            return Refusal(QCoreApplication.translate("ScanCapture", "ScanApp is locked: enter your PIN, then scan."))
+            return Refusal(RefusalReason.APP_LOCKED) if locked() else None
 
         self.router.gate = gate
         changed.connect(self.banner.lock_changed)

@@ -8,8 +8,10 @@ here. The page that can take a scan registers; the router hands it the scan or r
 Under a modal dialog (Edit, Discard, Match Product, Hand-Counted, the settings) a scan is refused, never
 queued: a scan made while a dialog asks for an answer is usually meant for the dialog (a product looked up
 in Match Product or counted by hand), and counting it later, behind the person's back, would add units
-nobody meant. The dialog says so at once and the session keeps a rejected line, so the associate scans it
-again after closing the dialog.
+nobody meant. The dialog says so at once, and the associate scans it again after closing the dialog.
+
+Every refused scan is kept (domain.refusals: with why, in its session's scan log when there is a session) on
+disk before the person is told, so none is lost even when it was refused.
 """
 
 from __future__ import annotations
@@ -23,23 +25,32 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from scanapp.domain.barcodes import printable
+from scanapp.domain.refusals import RefusalReason
+from scanapp.errors import KnownError
 from scanapp.gui.capture.feedback import ScanFeedback
 from scanapp.gui.capture.notice import show_notice
+from scanapp.gui.widgets.error_text import error_text, refusal_text
 from scanapp.scanners.read import ScanRead
 
 log = logging.getLogger(__name__)
 
-# What a scan refused under a dialog is recorded as (journal data, in English like every rejection reason).
-DIALOG_REASON = "not counted: a dialog was open ({title}); scan it again after closing it"
-
 
 @dataclass(frozen=True)
 class Refusal:
-    """Why a scan was not taken, in the person's language, with what to do; `reason` is what the session
-    records as a rejected line (None when the session cannot record one: submitted, held elsewhere, …)."""
+    """Why a scan was not taken (kept with the refused scan); `detail` is the dialog's title when a dialog
+    was open."""
 
-    why: str
-    reason: str | None = None
+    reason: RefusalReason
+    detail: str = ""
+
+    @property
+    def why(self) -> str:
+        """Why, and what to do, in the person's language."""
+        return refusal_text(self.reason, self.detail)
+
+
+Keeper = Callable[[ScanRead, Refusal, str | None], None]
+"""Keeps a refused scan durably (in this session, if given); raises KnownError when it cannot."""
 
 
 class ScanTarget(Protocol):
@@ -48,6 +59,9 @@ class ScanTarget(Protocol):
     def on_screen(self) -> bool:
         """The page is shown, so it can say a refusal itself."""
 
+    def session_id(self) -> str | None:
+        """The session open on the page: a scan refused there is kept in its scan log."""
+
     def refusal(self) -> Refusal | None:
         """None when a scan can be recorded now, else why not."""
 
@@ -55,7 +69,13 @@ class ScanTarget(Protocol):
         """Decode, record and show one scan."""
 
     def refuse_scan(self, read: ScanRead, refusal: Refusal, message: str) -> None:
-        """Show the refusal (`message`) on the page; record its rejected line when it has a reason."""
+        """Show the refusal (`message`) on the page."""
+
+    def refused_kept(self) -> None:
+        """A scan refused in the page's session was kept: its scan log has one more line to show."""
+
+    def flush(self) -> None:
+        """Record the scans taken and not recorded yet (a refusal after them is kept after them)."""
 
 
 class ScanRouter(QObject):
@@ -75,6 +95,8 @@ class ScanRouter(QObject):
         """Asked before any target: why the whole window takes no scan now (the idle lock), else None."""
         self.feedback = ScanFeedback(self)
         """The error sound of every refusal."""
+        self.keeper: Keeper | None = None
+        """Keeps each refused scan before the person is told (None: refusals are said and logged only)."""
 
     @property
     def target(self) -> ScanTarget | None:
@@ -100,27 +122,42 @@ class ScanRouter(QObject):
             target.take_scan(read)
             return
         assert refusal is not None
+        session_id = target.session_id() if target is not None else None
+        if target is not None:
+            target.flush()
         message = self.tr("Scan {code} was not recorded. {why}").format(code=_shown(read), why=refusal.why)
-        log.warning("scan %r refused: %s", printable(read.text), refusal.why)
+        kept = self._keep(read, refusal, session_id)  # on disk before anyone is told
+        if kept is not None:
+            message = self.tr("{message} It could not be kept in the log: {error}").format(message=message, error=kept)
+        log.warning("scan %r refused: %s", printable(read.text), refusal.reason.value)
         self.feedback.give("rejected")
         if dialog is not None:
             show_notice(dialog, message)
         on_page = target is not None and gated is None and target.on_screen()
         if target is not None and on_page:
             target.refuse_scan(read, refusal, message)
+        if target is not None and session_id is not None and kept is None:
+            target.refused_kept()
         self.refused.emit(read, message, on_page)
+
+    def _keep(self, read: ScanRead, refusal: Refusal, session_id: str | None) -> str | None:
+        """Keep the refused scan; None when it was kept, else why not (in words)."""
+        if self.keeper is None:
+            return None
+        try:
+            self.keeper(read, refusal, session_id)
+        except KnownError as err:
+            log.error("refused scan %r not kept: %s", printable(read.text), err)
+            return error_text(err)
+        return None
 
     def _refusal(self, target: ScanTarget | None, dialog: QWidget | None) -> Refusal | None:
         if target is None:
-            return Refusal(self.tr("No session is open here: open a session to scan."))
+            return Refusal(RefusalReason.NO_SESSION)
         refusal = target.refusal()
         if refusal is not None or dialog is None:
             return refusal
-        title = dialog.windowTitle() or self.tr("a dialog")
-        return Refusal(
-            self.tr("Scans are not taken while “{title}” is open: close it, then scan again.").format(title=title),
-            DIALOG_REASON.format(title=title),
-        )
+        return Refusal(RefusalReason.DIALOG_OPEN, dialog.windowTitle() or self.tr("a dialog"))
 
 
 def open_dialog(window: QWidget | None) -> QWidget | None:

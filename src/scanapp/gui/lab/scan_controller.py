@@ -14,6 +14,7 @@ from scanapp.domain.barcodes import printable
 from scanapp.domain.counts import SessionState
 from scanapp.domain.lab import Tag
 from scanapp.domain.permissions import LAB
+from scanapp.domain.refusals import RefusalReason
 from scanapp.errors import KnownError
 from scanapp.gui.capture.feedback import ScanFeedback
 from scanapp.gui.capture.router import Refusal, ScanRouter
@@ -102,19 +103,27 @@ class LabScanController(QObject):
     def on_screen(self) -> bool:
         return self.page.isVisible()
 
+    def session_id(self) -> str | None:
+        """None: the lab's list shows no refused lines, so a refused scan is kept in the device's log alone."""
+        return None
+
     def refusal(self) -> Refusal | None:
         page, row = self.page, self.page.active
         if not page.isVisible():
-            return Refusal(self.tr("The Barcode Tracking page is not shown: open it to scan."))
+            return Refusal(RefusalReason.LAB_PAGE_HIDDEN)
         if not self.engine.actor.has_any(LAB):
-            return Refusal(self.tr("You may not reconcile lab inventory: sign in as a lab user to scan."))
+            return Refusal(RefusalReason.MAY_NOT_RECONCILE)
         if row is None:
-            return Refusal(
-                self.tr("No reconciliation session is active: ⚙ → Start Inventory Reconciliation Session, then scan.")
-            )
+            return Refusal(RefusalReason.NO_LAB_SESSION)
         if row.session.state is not SessionState.IN_PROGRESS:
-            return Refusal(self.tr("This reconciliation session has ended: start a new one (⚙) to scan."))
+            return Refusal(RefusalReason.LAB_SESSION_ENDED)
         return None
+
+    def refused_kept(self) -> None:
+        """Nothing to show: see session_id."""
+
+    def flush(self) -> None:
+        """Each lab scan is recorded as it comes: nothing waits."""
 
     def take_scan(self, read: ScanRead) -> None:
         page = self.page

@@ -57,6 +57,8 @@ class UnmatchedModel(HeaderedTableModel):
         self._cards: OrderedDict[str, _Card] = OrderedDict()
         self._clock = 0
         """Scans seen since the codes were read: "N scans ago" moves on by it without a query."""
+        self._awaiting_after: set[str] = set()
+        """Codes whose card has a scan with no matched scan after it yet: the next matched scan is theirs."""
         self.fetches = 0
         self._bold = QFont()
         self._bold.setBold(True)
@@ -70,6 +72,7 @@ class UnmatchedModel(HeaderedTableModel):
     def count_rows(self) -> int:
         """Read the codes (one grouped query) and forget every card."""
         self._cards.clear()
+        self._awaiting_after.clear()
         self._codes = [[c, n] for c, n in self.reads.unmatched_codes(self.session_id)] if self.session_id else []
         return len(self._codes)
 
@@ -103,6 +106,8 @@ class UnmatchedModel(HeaderedTableModel):
             self.fetches += 1
             for got in read:
                 self._cards[got.code] = _Card(got.code, [(s, self._clock) for s in got.scans])
+                if any(s.after is None for s in got.scans):
+                    self._awaiting_after.add(got.code)
             while len(self._cards) > self.max_cards:
                 self._cards.popitem(last=False)
             card = self._cards.get(code)
@@ -139,6 +144,7 @@ class UnmatchedModel(HeaderedTableModel):
             # The code's only unmatched scan: its card is known without reading it.
             before = self.reads.matched_before(line.session_id, line)
             self._cards[code] = _Card(code, [(UnmatchedScan(line, 0, before, None), self._clock)])
+            self._awaiting_after.add(code)
             return
         entry = self._codes[at]
         entry[1] += 1
@@ -150,10 +156,15 @@ class UnmatchedModel(HeaderedTableModel):
         if card is not None:
             before = self.reads.matched_before(line.session_id, line)
             card.scans.insert(0, (UnmatchedScan(line, 0, before, None), self._clock))
+            self._awaiting_after.add(code)
 
     def _after_is(self, name: str) -> None:
-        for card in self._cards.values():
-            card.scans = [(replace(s, after=name) if s.after is None else s, seen) for s, seen in card.scans]
+        """A matched scan came: it is the "after" of every scan still without one (only those cards change)."""
+        for code in self._awaiting_after:
+            card = self._cards.get(code)
+            if card is not None:
+                card.scans = [(replace(s, after=name) if s.after is None else s, seen) for s, seen in card.scans]
+        self._awaiting_after.clear()
 
     # -- Qt ----------------------------------------------------------------------------------------------
 

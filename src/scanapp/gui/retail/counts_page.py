@@ -18,8 +18,10 @@ from scanapp.gui.retail.count_cards import CardList, CountCard, SessionCard
 from scanapp.gui.retail.session_form import SessionFormDialog
 from scanapp.gui.scanner_setup.settings_dialog import ScannerSettingsDialog
 from scanapp.gui.shell.engine import Engine
+from scanapp.gui.shell.idle_lock_dialog import IdleLockDialog
 from scanapp.gui.shell.supervisor_prompt import SupervisorPrompt
 from scanapp.gui.widgets.dialog_host import DialogHost
+from scanapp.gui.widgets.error_text import error_text
 from scanapp.gui.widgets.message_bar import MessageBar
 
 _MAX_TIMER_MS = 2**31 - 1
@@ -32,6 +34,8 @@ class CountsPage(QWidget):
     lab_requested = Signal()
     """To the lab's Barcode Tracking page (users with lab permission)."""
     refreshed = Signal()
+    idle_lock_changed = Signal(float)
+    """A supervisor set how many minutes idle the app locks after (0: never): apply it now."""
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,11 +81,15 @@ class CountsPage(QWidget):
         self.lab_button = QPushButton(self.tr("&Barcode Tracking"))
         self.lab_button.setToolTip(self.tr("The lab's inventory reconciliation"))
         self.lab_button.clicked.connect(self.lab_requested)
+        self.idle_lock_button = QPushButton(self.tr("&Lock…"))
+        self.idle_lock_button.setToolTip(self.tr("When ScanApp locks itself: minutes without a touch (supervisor)"))
+        self.idle_lock_button.clicked.connect(self.idle_lock_settings)
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(self.user_label)
         header.addWidget(self.lab_button)
+        header.addWidget(self.idle_lock_button)
         header.addWidget(self.scanner_button)
         header.addWidget(self.sign_out_button)
         return header
@@ -184,11 +192,22 @@ class CountsPage(QWidget):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_session(self, session_id: str) -> None:
-        """Back from a session: the focus is on its card, so Enter opens it again."""
+        """Back from a session: its count is the one shown (whichever was shown before it was opened), and the
+        focus is on its card, so Enter opens it again."""
+        if session_id not in self.session_cards:
+            count_id = next((r.count.id for r in self.rows if r.count.id == self._count_of(session_id)), None)
+            if count_id is not None:
+                self.select_count(count_id)
         card = self.session_cards.get(session_id)
         if card is not None:
             self.session_list.ensureWidgetVisible(card)
             card.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _count_of(self, session_id: str) -> str | None:
+        try:
+            return self.engine.reads.session(session_id).count_id
+        except (KnownError, LookupError):  # gone meanwhile (a sync): nothing to show
+            return None
 
     def _show_sessions(self) -> None:
         for key, card in self.count_cards.items():
@@ -222,6 +241,7 @@ class CountsPage(QWidget):
         default = next((s.session for s in sessions if s.session.is_default), sessions[0].session if sessions else None)
         if default is None:
             return
+        self.select_count(count_id)  # back from the session, this count's sessions are shown
         started = self.message_bar.attempt(lambda: self.engine.counting.start(self.engine.actor, default.id))
         if started is None:
             self.refresh()
@@ -284,11 +304,35 @@ class CountsPage(QWidget):
         try:
             self.engine.counting.force_release(supervisor, session_id)
         except KnownError as err:
-            self.message_bar.show_error(str(err))
+            self.message_bar.show_error(error_text(err))
         else:
             self.message_bar.show_info(self.tr("Session released."))
             self.engine.session_changed.emit(session_id)
         self.refresh()
+
+    @Slot()
+    def idle_lock_settings(self) -> None:
+        """How long the app waits before it locks: anyone sees it, a supervisor's own PIN changes it."""
+        users = self.engine.parts.users
+        dialog = IdleLockDialog(self.engine, users.idle_lock_minutes(), parent=self)
+
+        def save() -> None:
+            supervisor, minutes = dialog.actor, dialog.value()
+            assert supervisor is not None, "accepted only once a supervisor's PIN was checked"
+            try:
+                users.set_idle_lock_minutes(minutes, supervisor)
+            except KnownError as err:
+                self.message_bar.show_error(error_text(err))
+                return
+            self.idle_lock_changed.emit(float(minutes))
+            if minutes:
+                done = self.tr("ScanApp now locks after %n minutes without a touch.", "", minutes)
+            else:
+                done = self.tr("ScanApp no longer locks by itself.")
+            self.message_bar.show_info(done)
+
+        dialog.accepted.connect(save)
+        self.dialogs.open(dialog)
 
     @Slot()
     def scanner_settings(self) -> None:

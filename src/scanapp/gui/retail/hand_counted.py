@@ -23,6 +23,7 @@ from scanapp.gui.models.candidates import CandidateModel
 from scanapp.gui.models.hand_counted import MAX_QTY, HandCountModel
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.widgets.dialog_parts import button_row, error_label, fit_to_window, search_field
+from scanapp.gui.widgets.error_text import error_text
 from scanapp.gui.widgets.views import TableView
 from scanapp.services.candidates import search_matches
 
@@ -247,7 +248,7 @@ class HandCountedDialog(QDialog):
         try:
             units = self.engine.counting.add_hand_counted(self.engine.actor, self.session_id, items)
         except KnownError as err:
-            self.error.setText(str(err))
+            self.error.setText(error_text(err))
             self.error.show()
             return
         self.saved.emit(units)

@@ -16,6 +16,7 @@ from scanapp.gui.models.candidates import CandidateModel
 from scanapp.gui.models.unmatched import UnmatchedModel
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.widgets.dialog_parts import button_row, error_label, fit_to_window, search_field
+from scanapp.gui.widgets.error_text import error_text
 from scanapp.gui.widgets.views import TableView
 from scanapp.services.candidates import candidates_for
 
@@ -138,7 +139,7 @@ class MatchProductDialog(QDialog):
                 self.engine.actor, self.session_id, line_ids, candidate.sku, add_alias=self.alias.isChecked()
             )
         except KnownError as err:
-            self.error.setText(str(err))
+            self.error.setText(error_text(err))
             self.error.show()
             return
         self.result_category = category

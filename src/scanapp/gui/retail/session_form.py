@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit
 
 from scanapp.errors import KnownError
 from scanapp.gui.widgets.dialog_parts import button_row, error_label
+from scanapp.gui.widgets.error_text import error_text
 
 SaveAction = Callable[[str, str], object]
 
@@ -73,7 +74,7 @@ class SessionFormDialog(QDialog):
         try:
             self.result_value = self._save(self.name_edit.text(), self.area_box.currentText())
         except KnownError as err:
-            self.error.setText(str(err))
+            self.error.setText(error_text(err))
             self.error.show()
             return
         self.accept()

@@ -38,6 +38,7 @@ from scanapp.domain.clock import Clock, SystemClock
 from scanapp.errors import KnownError
 from scanapp.gui.capture.feedback import ScanFeedback, colour
 from scanapp.gui.capture.wedge_input import WedgeInput
+from scanapp.gui.widgets.error_text import error_text
 from scanapp.scanners.pipeline import PipelineResult, ScanPipeline
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings
@@ -247,7 +248,7 @@ class ScannerTestPad(QWidget):
         try:
             source = self.device_sources(self.settings, self)
         except KnownError as err:
-            self._state(STOPPED, str(err))
+            self._state(STOPPED, error_text(err))
             return
         self.source = source
         source.scan_read.connect(self.show_read)

@@ -14,6 +14,7 @@ from scanapp.gui.shell.crash import CrashHandler
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.shell.main_window import MainWindow
 from scanapp.gui.shell.parts import Parts
+from scanapp.gui.widgets.error_text import error_text
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def start(app: Parts, interactive: bool = True) -> MainWindow | None:
         log.error("cannot open the store: %s", err)  # on stderr too: all that a smoke test shows
         if interactive:
             title = QCoreApplication.translate("App", "ScanApp cannot start")
-            QMessageBox.critical(None, title, str(err))
+            QMessageBox.critical(None, title, error_text(err))
         return None
     window = MainWindow(Engine(app))
     show(window)

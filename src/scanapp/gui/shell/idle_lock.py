@@ -59,6 +59,12 @@ class IdleLock(QObject):
         self.timer.stop()
         self._set(False)
 
+    @Slot(float)
+    def set_minutes(self, minutes: float) -> None:
+        """A new idle time, applied at once (0: never locks by itself); idle time is counted from now."""
+        self.minutes = minutes
+        self.last_activity = self.clock.now()
+
     def lock(self) -> None:
         if self.armed:
             self._set(True)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 from scanapp.domain.permissions import LAB, can_open_counts
 from scanapp.domain.rows import UserRow
 from scanapp.gui.capture.banner import ScanCapture
+from scanapp.gui.capture.keeper import RefusalKeeper
 from scanapp.gui.lab.page import BarcodeTrackingPage
 from scanapp.gui.retail.counts_page import CountsPage
 from scanapp.gui.retail.session.page import SessionPage
@@ -39,6 +40,9 @@ class MainWindow(QMainWindow):
         self.sync = WindowSync(self)  # before the pages: the session page takes its leases through it
         # Made before the idle lock: its filter, installed later, runs first and sees a scan as activity.
         self.capture = ScanCapture(engine.scanner_settings.load, engine.clock, self)
+        self.capture.router.keeper = RefusalKeeper(
+            engine.counting.refusals, lambda: engine.signed_in_actor, lambda: self.capture.keys.settings
+        )
         self.sign_in = SignInPage(engine)
         self.counts = CountsPage(engine)
         self.session = SessionPage(engine)
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
         self.lab.scan_recorded.connect(self.sync.bridge.changes_committed)  # lab scans go up soon too
         self.sync.bridge.sessions_reviewed.connect(self._sessions_reviewed)
         self.sync.bridge.round_finished.connect(self._synced)
+        self.counts.idle_lock_changed.connect(self.idle_lock.set_minutes)
         self.session.closed.connect(self._session_closed)
         self.session.discarded.connect(self._session_discarded)
         self.sign_in.refresh()

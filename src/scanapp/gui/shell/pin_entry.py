@@ -13,6 +13,7 @@ from scanapp.domain.rows import UserRow
 from scanapp.errors import KnownError
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.shell.pin_pad import PinPad
+from scanapp.gui.widgets.error_text import error_text
 from scanapp.services.pins import MAX_LENGTH, MIN_LENGTH, Check, Outcome
 
 
@@ -158,7 +159,7 @@ class PinEntry(QWidget):
         try:
             self.engine.parts.users.choose_pin(user.user_id, self.pin.text(), self.engine.now())
         except KnownError as err:
-            self.message.setText(str(err))
+            self.message.setText(error_text(err))
             self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.engine.pin_accepted(user.user_id, self.pin.text())

@@ -49,6 +49,8 @@ class SupervisorPrompt(QDialog):
         self.entry = PinEntry(engine, allow_choose=False)
         form = QFormLayout()
         form.addRow(self.tr("Supervisor"), self.who)
+        self.form = form
+        """The supervisor's row; a prompt for a setting adds the setting's rows above it."""
         buttons, self.cancel_button, self.confirm_button = button_row(
             self, confirm_text, variant="danger" if danger else "primary"
         )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from scanapp.errors import KnownError
 from scanapp.gui.shell.style import set_property
+from scanapp.gui.widgets.error_text import error_text
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -90,5 +91,5 @@ class MessageBar(QFrame):
             return action()
         except KnownError as err:
             log.info("refused: %s", err)
-            self.show_error(str(err))
+            self.show_error(error_text(err))
             return None

@@ -420,6 +420,25 @@
         <source>Scanner settings saved ({device}); they apply from the next session opened.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Lock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When ScanApp locks itself: minutes without a touch (supervisor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>ScanApp now locks after %n minutes without a touch.</source>
+        <translation>
+            <numerusform>ScanApp now locks after %n minute without a touch.</numerusform>
+            <numerusform>ScanApp now locks after %n minutes without a touch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ScanApp no longer locks by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -716,6 +735,37 @@
     </message>
 </context>
 <context>
+    <name>IdleLockDialog</name>
+    <message>
+        <source>Lock when idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ScanApp locks after this many minutes without a touch, click or key, and asks for the PIN of whoever is signed in. 0 never locks. A supervisor enters their own PIN to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes before ScanApp locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ItemCard</name>
     <message>
         <source>Scan an item to see it here.</source>
@@ -827,6 +877,14 @@
         <source>{name} ({sku}): {units} scanned, expected {expected}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>counted 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({sku}): counted as 0 (none there), expected {expected}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LabMenus</name>
@@ -875,22 +933,6 @@
     </message>
     <message>
         <source>Scanner disconnected: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The Barcode Tracking page is not shown: open it to scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You may not reconcile lab inventory: sign in as a lab user to scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No reconciliation session is active: ⚙ → Start Inventory Reconciliation Session, then scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This reconciliation session has ended: start a new one (⚙) to scan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1126,6 +1168,337 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Your account may not {action}: ask a supervisor, or sign in as a user who may.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot {action}: {user} on device {device} is working on this session. Ask a supervisor to release it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot {action}: the session is not started. Press Start counting first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot {action}: the session is already in progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot {action}: the session is submitted. Re-open it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot {action}: the session is not submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot {action}: the session is discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start counting opens at {when}. Before then only a manager, a supervisor or an associate allowed to start early can start it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only {user}, who started this session, can end it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session was already ended at {at} (on another station, or here before): there is nothing left to end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A count needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A session needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A hard count has no directed list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit is blocked: match or remove the unmatched items first (see the Unmatched tab; {count} left).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a hard count: every product not scanned in it will be recorded as zero on hand. Confirm to submit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is not on this device ({id}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This count is not on this device ({id}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user {id} on this device: a supervisor must sync first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That scan is not in this session any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That scan belongs to another session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This scan was already removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This scan was removed; there is nothing to match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only unmatched items can be matched to a product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no unmatched scan to match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No product with SKU {sku}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantity of {sku} cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quantity of {units} is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sku} is not on this count&apos;s directed list; hand-counted items can only be added for listed products.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session is being worked by {user} on device {device}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lease was lost: it expired or was released by a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the holder can release the lease.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN needs at least {length} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN or password has at most {length} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This user already has a PIN: a supervisor can reset it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A refused scan was never counted: there is nothing to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start a reconciliation session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>work on a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start counting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discard the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submit the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-open the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>force-release another user&apos;s session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reset another user&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change when ScanApp locks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session is open here: open a session to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not count: sign in as a user who counts to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another user or device holds this session: scan in a session of your own, or ask a supervisor to release this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is not started: press Start counting, then scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is submitted: Re-open session to scan more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is discarded: open another session to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session cannot be counted here: go back to the counts list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans are not taken while “{title}” is open: close it, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ScanApp is locked: enter your PIN, then scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Barcode Tracking page is not shown: open it to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not reconcile lab inventory: sign in as a lab user to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reconciliation session is active: ⚙ → Start Inventory Reconciliation Session, then scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reconciliation session has ended: start a new one (⚙) to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device lost the session: {title}. It is read-only here: go back to the counts list. Anything scanned here after the loss waits for a supervisor&apos;s review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is being taken from the sync server: scan again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no session open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this user may not count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held by another user or device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not countable here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” was open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ScanApp was locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode Tracking not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this user may not reconcile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reconciliation session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconciliation ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this device lost the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session was being taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
         <source>Note on {code}</source>
@@ -1320,13 +1693,6 @@
     </message>
 </context>
 <context>
-    <name>ScanCapture</name>
-    <message>
-        <source>ScanApp is locked: enter your PIN, then scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ScanController</name>
     <message>
         <source>Scan here</source>
@@ -1349,48 +1715,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No session is open here: open a session to scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You may not count: sign in as a user who counts to scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another user or device holds this session: scan in a session of your own, or ask a supervisor to release this one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This session is being taken from the sync server: scan again in a moment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This session is not started: press Start counting, then scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This session is submitted: Re-open session to scan more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This session is discarded: open another session to scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This session cannot be counted here: go back to the counts list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Refused: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{message} It could not be kept in the scan log: {error}</source>
+        <source>{message} It could not be kept in the log: {error}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The scan was not recorded: {error}</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n scans were not recorded: {error}</source>
+        <translation>
+            <numerusform>The scan was not recorded: {error}</numerusform>
+            <numerusform>%n scans were not recorded: {error}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{text} (%n scans recorded)</source>
+        <translation>
+            <numerusform>{text} (%n scan recorded)</numerusform>
+            <numerusform>{text} (%n scans recorded)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1768,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>In supervisor review, not in any total: the sync server did not apply it ({why}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scanned data: {data}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1436,7 +1784,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In supervisor review, not in any total: the sync server did not apply it ({why}).</source>
+        <source>Refused at {time} from {source}, not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: {code}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1447,15 +1799,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No session is open here: open a session to scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a dialog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scans are not taken while “{title}” is open: close it, then scan again.</source>
+        <source>{message} It could not be kept in the log: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1845,11 +2193,7 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Start counting opens {when}. Starting earlier needs {permissions}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This device lost the session: {why}. It is read-only here: go back to the counts list. Anything scanned here after the loss waits for a supervisor&apos;s review.</source>
+        <source>Start counting opens {when}. To start earlier, sign in as a manager, a supervisor or an associate allowed to start early.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1884,11 +2228,15 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sca&amp;ns ({scans}), newest first, {rejected} rejected</source>
+        <source>Sca&amp;ns ({scans}), newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sca&amp;ns ({scans}), newest first</source>
+        <source>Sca&amp;ns ({scans}), {left_out} not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rejected} rejected (unreadable or invalid), {refused} refused (nothing could take them)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from scanapp.store.queries.catalog import (
     expected_among,
-    expected_qty,
     product_names,
     products_for_codes,
     search_products,
 )
+from scanapp.store.queries.catch_up import catch_up
 from scanapp.store.queries.counts import (
     areas,
     count,
@@ -24,14 +24,17 @@ from scanapp.store.queries.counts import (
     totals,
 )
 from scanapp.store.queries.device import setting, users
+from scanapp.store.queries.refused import refused_at, refused_count, refused_keys, refused_scans
 from scanapp.store.queries.reports import count_report, inventory_history
 from scanapp.store.queries.scan_lines import (
     line_count,
+    line_keys,
     line_ordinals,
     lines,
     lines_after,
     lines_at,
     matched_around,
+    matched_keys_around,
     scans_since,
     unmatched_codes,
     unmatched_lines,
@@ -40,23 +43,29 @@ from scanapp.store.queries.session_items import item_count, items, uncounted, un
 
 __all__ = [
     "areas",
+    "catch_up",
     "count",
     "count_report",
     "counts_overview",
     "expected_among",
-    "expected_qty",
     "find_session_or_count",
     "inventory_history",
     "item_count",
     "items",
     "line_count",
+    "line_keys",
     "line_ordinals",
     "lines",
     "lines_after",
     "lines_at",
     "matched_around",
+    "matched_keys_around",
     "product_names",
     "products_for_codes",
+    "refused_at",
+    "refused_count",
+    "refused_keys",
+    "refused_scans",
     "scans_since",
     "search_products",
     "session",

@@ -69,12 +69,3 @@ def products_for_codes(conn: Connection, codes: list[str]) -> list[ProductHit]:
     ).fetchall()
     by_code = {r.code: ProductHit(r.sku, r.name, r.parent_name, r.code) for r in rows}
     return [by_code[c] for c in codes if c in by_code]
-
-
-def expected_qty(conn: Connection, count_id: str, item_key: str) -> float | None:
-    """The quantity the count expects of this item (None: not on its list)."""
-    value = conn.execute(
-        text("SELECT expected_qty FROM expected_items WHERE count_id = :count AND item_key = :k"),
-        {"count": count_id, "k": item_key},
-    ).scalar()
-    return None if value is None else float(value)

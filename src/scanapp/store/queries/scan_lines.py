@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, bindparam, text
 
 from scanapp.domain.classification import Category
+from scanapp.domain.refusals import POSITION_BITS, key_ordinal
 from scanapp.domain.tally import Line
 from scanapp.store.repositories import line_from_row
 
@@ -43,6 +44,19 @@ def line_ordinals(conn: Connection, session_id: str, category: Category | None =
     return [int(r[0]) for r in rows]
 
 
+def line_keys(conn: Connection, session_id: str, after: int = 0) -> list[int]:
+    """The scan log places (domain.refusals.log_key) of the lines shown in the scan list (not removed), newest
+    first; only those after place `after` when given."""
+    rows = conn.execute(
+        text(
+            f"SELECT ordinal << {POSITION_BITS} FROM scan_lines WHERE session_id = :s AND ordinal > :after"
+            " AND NOT removed ORDER BY ordinal DESC"
+        ),
+        {"s": session_id, "after": key_ordinal(after)},
+    )
+    return [int(r[0]) for r in rows]
+
+
 def lines_at(conn: Connection, session_id: str, ordinals: list[int]) -> list[Line]:
     """The lines with these ordinals, in the order given (missing ones are left out)."""
     if not ordinals:
@@ -60,6 +74,8 @@ def lines_at(conn: Connection, session_id: str, ordinals: list[int]) -> list[Lin
 # A line in supervisor review (its event fenced or refused by the sync server) is in the scan list, marked,
 # but neither waits to be matched nor places an unmatched scan on the shelf.
 _UNMATCHED = "session_id = :s AND category = 'Unmatched' AND NOT removed AND review IS NULL"
+# Named, or the planner walks the whole session in ordinal order to spare itself a sort of a few lines.
+_UNMATCHED_LINES = "scan_lines INDEXED BY ix_scan_lines_unmatched"
 _MATCHED = "session_id = :s AND kind = 'scan' AND NOT removed AND review IS NULL AND item_key IS NOT NULL"
 
 
@@ -76,7 +92,10 @@ def unmatched_codes(conn: Connection, session_id: str) -> list[tuple[str, int]]:
     """Each unknown code of the session once (C11), with how many of its scans are still unmatched; the code
     scanned last first."""
     rows = conn.execute(
-        text(f"SELECT code, count(*) AS n FROM scan_lines WHERE {_UNMATCHED} GROUP BY code ORDER BY max(ordinal) DESC"),
+        text(
+            f"SELECT code, count(*) AS n FROM {_UNMATCHED_LINES} WHERE {_UNMATCHED} GROUP BY code"
+            " ORDER BY max(ordinal) DESC"
+        ),
         {"s": session_id},
     )
     return [(str(r.code), int(r.n)) for r in rows]
@@ -87,9 +106,9 @@ def unmatched_lines(conn: Connection, session_id: str, codes: list[str]) -> list
     if not codes:
         return []
     rows = conn.execute(
-        text(f"SELECT * FROM scan_lines WHERE {_UNMATCHED} AND code IN :codes ORDER BY ordinal DESC").bindparams(
-            bindparam("codes", expanding=True)
-        ),
+        text(
+            f"SELECT * FROM {_UNMATCHED_LINES} WHERE {_UNMATCHED} AND code IN :codes ORDER BY ordinal DESC"
+        ).bindparams(bindparam("codes", expanding=True)),
         {"s": session_id, "codes": codes},
     ).fetchall()
     return [line_from_row(r) for r in rows]
@@ -118,6 +137,28 @@ def scans_since(conn: Connection, session_id: str, ordinals: list[int]) -> dict[
         later += int(r.gap)
         out[int(r.o)] = later
     return out
+
+
+def matched_keys_around(conn: Connection, session_id: str, ordinals: list[int]) -> dict[int, tuple[str | None, ...]]:
+    """For each ordinal, the products (item keys) of the matched scans just before and just after it, in one
+    query for them all (C8: where on the shelf each was)."""
+    if not ordinals:
+        return {}
+    wanted = sorted(set(ordinals))
+    values = ",".join(f"(:o{i})" for i in range(len(wanted)))
+    params: dict[str, object] = {f"o{i}": o for i, o in enumerate(wanted)}
+    params["s"] = session_id
+    rows = conn.execute(
+        text(
+            f"WITH w(o) AS (VALUES {values}) SELECT w.o AS o,"
+            f" (SELECT item_key FROM scan_lines WHERE {_MATCHED} AND ordinal < w.o ORDER BY ordinal DESC LIMIT 1)"
+            " AS before,"
+            f" (SELECT item_key FROM scan_lines WHERE {_MATCHED} AND ordinal > w.o ORDER BY ordinal LIMIT 1) AS after"
+            " FROM w"
+        ),
+        params,
+    )
+    return {int(r.o): (r.before, r.after) for r in rows}
 
 
 def matched_around(conn: Connection, line: Line) -> tuple[Line | None, Line | None]:

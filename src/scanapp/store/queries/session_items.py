@@ -1,5 +1,6 @@
 """Per-product units of a session (the Counted and Undirected tabs) and what is expected but not yet
-scanned (Uncounted), by name, a page at a time."""
+counted (Uncounted), by name, a page at a time. An item is counted once a line counts for it, even with 0
+units (a hand count of 0, C10); it goes back to Uncounted when its last line is removed."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from scanapp.domain.rows import ItemRow
 def items(
     conn: Connection, session_id: str, category: Category, offset: int = 0, limit: int | None = None
 ) -> list[ItemRow]:
-    """Per-product units of a session in one category (Counted, Undirected), by name; a page of them when
-    `limit` is given."""
+    """Per-product units of a session in one category (Counted, Undirected), by name, those counted as 0
+    included; a page of them when `limit` is given."""
     rows = conn.execute(
         text(
             "SELECT si.item_key, coalesce(p.name, i.ingredient, si.item_key) AS name,"
@@ -22,7 +23,7 @@ def items(
             " LEFT JOIN products p ON p.sku = si.item_key"
             " LEFT JOIN inventory_items i ON i.barcode = si.item_key"
             " LEFT JOIN expected_items e ON e.count_id = s.count_id AND e.item_key = si.item_key"
-            " WHERE si.session_id = :s AND si.category = :c AND si.units > 0 ORDER BY name, si.item_key"
+            " WHERE si.session_id = :s AND si.category = :c AND si.lines > 0 ORDER BY name, si.item_key"
             " LIMIT :limit OFFSET :offset"
         ),
         {"s": session_id, "c": category.value, "limit": -1 if limit is None else limit, "offset": offset},
@@ -34,7 +35,7 @@ def item_count(conn: Connection, session_id: str, category: Category) -> int:
     """How many rows `items` has for this category."""
     return int(
         conn.execute(
-            text("SELECT count(*) FROM session_items WHERE session_id = :s AND category = :c AND units > 0"),
+            text("SELECT count(*) FROM session_items WHERE session_id = :s AND category = :c AND lines > 0"),
             {"s": session_id, "c": category.value},
         ).scalar_one()
     )
@@ -43,12 +44,12 @@ def item_count(conn: Connection, session_id: str, category: Category) -> int:
 _UNCOUNTED = (
     " FROM sessions s JOIN expected_items e ON e.count_id = s.count_id"
     " LEFT JOIN session_items si ON si.session_id = s.id AND si.item_key = e.item_key"
-    " WHERE s.id = :s AND coalesce(si.units, 0) <= 0"
+    " WHERE s.id = :s AND coalesce(si.lines, 0) = 0"
 )
 
 
 def uncounted(conn: Connection, session_id: str, offset: int = 0, limit: int | None = None) -> list[ItemRow]:
-    """Expected items not yet scanned in this session, by name; a page of them when `limit` is given."""
+    """Expected items not yet counted in this session, by name; a page of them when `limit` is given."""
     rows = conn.execute(
         text(
             "SELECT e.item_key, coalesce(p.name, i.ingredient, e.item_key) AS name,"
@@ -57,7 +58,7 @@ def uncounted(conn: Connection, session_id: str, offset: int = 0, limit: int | N
             " LEFT JOIN products p ON p.sku = e.item_key"
             " LEFT JOIN inventory_items i ON i.barcode = e.item_key"
             " LEFT JOIN session_items si ON si.session_id = s.id AND si.item_key = e.item_key"
-            " WHERE s.id = :s AND coalesce(si.units, 0) <= 0 ORDER BY name, e.item_key"
+            " WHERE s.id = :s AND coalesce(si.lines, 0) = 0 ORDER BY name, e.item_key"
             " LIMIT :limit OFFSET :offset"
         ),
         {"s": session_id, "limit": -1 if limit is None else limit, "offset": offset},
@@ -70,14 +71,15 @@ def uncounted_count(conn: Connection, session_id: str) -> int:
     return int(conn.execute(text("SELECT count(*)" + _UNCOUNTED), {"s": session_id}).scalar_one())
 
 
-def units_of(conn: Connection, session_id: str, item_keys: list[str]) -> dict[str, int]:
-    """The units these items have in the session now (one key lookup each; items with none left out)."""
+def units_of(conn: Connection, session_id: str, item_keys: list[str]) -> dict[str, tuple[int, int]]:
+    """The units and the lines that count these items have in the session now (one key lookup each; items
+    never counted left out)."""
     if not item_keys:
         return {}
     rows = conn.execute(
-        text("SELECT item_key, units FROM session_items WHERE session_id = :s AND item_key IN :keys").bindparams(
+        text("SELECT item_key, units, lines FROM session_items WHERE session_id = :s AND item_key IN :keys").bindparams(
             bindparam("keys", expanding=True)
         ),
         {"s": session_id, "keys": item_keys},
     )
-    return {str(r.item_key): int(r.units) for r in rows}
+    return {str(r.item_key): (int(r.units), int(r.lines)) for r in rows}

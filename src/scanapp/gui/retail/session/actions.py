@@ -14,6 +14,7 @@ from scanapp.errors import KnownError
 from scanapp.gui.capture.scan_button import ScanButton
 from scanapp.gui.retail.session_form import SessionFormDialog
 from scanapp.gui.widgets.confirm import ConfirmDialog
+from scanapp.gui.widgets.error_text import error_text
 
 if TYPE_CHECKING:
     from scanapp.gui.retail.session.page import SessionPage
@@ -159,14 +160,14 @@ class SessionActions(QObject):
         try:
             self.engine.counting.submit(self.engine.actor, session.id)
         except UnmatchedItemsRemain as err:
-            page.message_bar.show_error(str(err), self.tr("Show unmatched"), page.show_unmatched)
+            page.message_bar.show_error(error_text(err), self.tr("Show unmatched"), page.show_unmatched)
             page.show_unmatched()
             return
         except ConfirmationRequired as err:
-            self._confirm_uncounted_zero(str(err))
+            self._confirm_uncounted_zero(error_text(err))
             return
         except KnownError as err:
-            page.message_bar.show_error(str(err))
+            page.message_bar.show_error(error_text(err))
             page.refresh()
             return
         self._submitted()

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 
 from scanapp.domain.counts import CountKind
+from scanapp.domain.messages import Message
 from scanapp.errors import KnownError
 from scanapp.gui.retail.hand_counted import HandCountedDialog
 from scanapp.gui.retail.match_product import MatchProductDialog
 from scanapp.gui.shell.style import set_property
 from scanapp.gui.widgets.confirm import ConfirmDialog
+from scanapp.gui.widgets.error_text import error_text, message_text
 
 if TYPE_CHECKING:
     from scanapp.gui.retail.session.page import SessionPage
@@ -33,6 +35,9 @@ class LineActions(QObject):
         page = self.page
         scan = self.lists.scan_model.row_at(row)
         if scan is None or page.session is None or not page.can_scan():
+            return
+        if scan.refused is not None:
+            page.message_bar.show_error(message_text(Message.REFUSED_SCAN_NOT_REMOVABLE))
             return
         if scan.line.review is not None:
             page.message_bar.show_info(
@@ -60,7 +65,7 @@ class LineActions(QObject):
         try:
             self.engine.counting.remove_line(self.engine.actor, session.id, line_id)
         except KnownError as err:
-            page.message_bar.show_error(str(err))
+            page.message_bar.show_error(error_text(err))
         else:
             page.last_scan.setText(self.tr("Scan removed; the totals are adjusted."))
             set_property(page.last_scan, "status", "")

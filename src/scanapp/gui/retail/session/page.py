@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSizePo
 from scanapp.domain import counts as rules
 from scanapp.domain.counts import Count, Session, SessionState
 from scanapp.domain.errors import SessionLocked
-from scanapp.domain.permissions import OPEN_COUNTS, START_EARLY
+from scanapp.domain.permissions import OPEN_COUNTS
+from scanapp.domain.refusals import RefusalReason
 from scanapp.domain.tally import Totals
 from scanapp.errors import KnownError
 from scanapp.gui.retail.session.actions import ActionRow, SessionActions
@@ -29,6 +30,7 @@ from scanapp.gui.retail.session.tabs import SessionTabs
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.shell.style import set_property
 from scanapp.gui.widgets.dialog_host import DialogHost
+from scanapp.gui.widgets.error_text import error_text, refusal_text
 from scanapp.gui.widgets.formatting import day_and_time, holder
 from scanapp.gui.widgets.message_bar import MessageBar
 from scanapp.services.sync_leases import LeasePhase
@@ -127,7 +129,7 @@ class SessionPage(QWidget):
             except SessionLocked:
                 pass  # shown read-only: refresh() says who holds it
             except KnownError as err:
-                self.message_bar.show_error(str(err))
+                self.message_bar.show_error(error_text(err))
             else:
                 self.lease.open(claimed, self.engine.actor)
         self.lists.set_session(session_id, self.count.kind)
@@ -145,6 +147,7 @@ class SessionPage(QWidget):
         self.closed.emit()
 
     def release(self) -> None:
+        self.scanning.flush()  # what was taken is recorded under the lock, before it is released
         self.lease.leave()  # the server's lease goes back in the background, after a push
         session = self.session
         actor = self.engine.signed_in_actor
@@ -194,8 +197,13 @@ class SessionPage(QWidget):
         are unmatched too."""
         if self.session is None or self.count is None:
             return
-        self.session = self.engine.reads.session(self.session.id)
-        self.totals = self.engine.reads.totals(self.session.id)
+        update = None
+        if lines_changed:
+            self.session = self.engine.reads.session(self.session.id)
+            self.totals = self.engine.reads.totals(self.session.id)
+        else:  # after scans: the session, totals and new lines in one read
+            update = self.engine.reads.catch_up(self.session.id, self.lists.scan_model.newest)
+            self.session, self.totals = update.session, update.totals
         # A scan changes the lines and totals, not the session: header, lock and actions are redrawn only when
         # what they show from has moved (a scan at 100,000 lines stays within one frame).
         shown = (self.session, self.engine.actor, self.locked_elsewhere(), self.lease.phase)
@@ -204,16 +212,24 @@ class SessionPage(QWidget):
             self.header.show_session(self.count, self.session, self.engine.actor)
             self._show_lock()
             self._show_actions()
-        self.lists.refresh(lines_changed)
+        if update is None:
+            self.lists.refresh(lines_changed=True)
+        else:
+            self.lists.take_in(update.rows, update.item_units)
         self.lists.show_counts(self.totals.rejected)
         self.header.show_totals(self.totals)
         self.refreshed.emit()
 
-    def lines_recorded(self) -> None:
-        """A line was recorded here (the scan controller says so after each durable record): the lists and
-        totals catch up at the next turn of the event loop, so the scans of a burst that arrived together are
-        taken in with one read and shown with one repaint instead of one each."""
-        self._catch_up.start()
+    def lines_recorded(self, now: bool = False) -> None:
+        """Lines were recorded here (the scan controller says so after a durable record): the lists and totals
+        catch up at the next turn of the event loop, so what arrived together is taken in with one read and shown
+        with one repaint. `now`: at once, in this turn (the scans of a burst were recorded together already, and
+        their outcome is drawn in the same repaint as the lists)."""
+        if now:
+            self._catch_up.stop()
+            self._caught_up()
+        else:
+            self._catch_up.start()
 
     @Slot()
     def _caught_up(self) -> None:
@@ -288,16 +304,14 @@ class SessionPage(QWidget):
             self.count, self.engine.actor, now
         ):
             self._arm_start_timer(self.count.planned_start, now)
-            return False, self.tr("Start counting opens {when}. Starting earlier needs {permissions}.").format(
-                when=day_and_time(self.count.planned_start, now), permissions=" or ".join(sorted(START_EARLY))
-            )
+            return False, self.tr(
+                "Start counting opens {when}. To start earlier, sign in as a manager, a supervisor or an associate "
+                "allowed to start early."
+            ).format(when=day_and_time(self.count.planned_start, now))
         return self.can_work(), ""
 
     def lost_text(self, why: str) -> str:
-        return self.tr(
-            "This device lost the session: {why}. It is read-only here: go back to the counts list. Anything "
-            "scanned here after the loss waits for a supervisor's review."
-        ).format(why=why)
+        return refusal_text(RefusalReason.LEASE_LOST, why)
 
     @Slot()
     def _lease_changed(self) -> None:

@@ -9,21 +9,25 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from scanapp.domain.barcodes import printable
 from scanapp.domain.counts import SessionState
+from scanapp.domain.refusals import RefusalReason
 from scanapp.errors import KnownError
 from scanapp.gui.capture.feedback import ScanFeedback
+from scanapp.gui.capture.keeper import RefusalKeeper
 from scanapp.gui.capture.router import Refusal, ScanRouter
 from scanapp.gui.capture.wedge_input import WedgeInput
 from scanapp.gui.shell.style import set_property
+from scanapp.gui.widgets.error_text import error_text
 from scanapp.scanners.pipeline import ScanPipeline
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings
 from scanapp.scanners.sources import DeviceSource
 from scanapp.scanners.state import CONNECTED, DISCONNECTED
 from scanapp.services.counting import ScanOutcome
+from scanapp.services.scans import ScanInput
 from scanapp.services.sync_leases import LeasePhase
 
 if TYPE_CHECKING:
@@ -47,6 +51,15 @@ class ScanController(QObject):
         self.feedback = ScanFeedback(page)
         self.router: ScanRouter | None = None
         """The window's scan router (None: the page takes its own scans, as a page on its own)."""
+        self._pending: list[ScanRead] = []
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.setInterval(0)  # after the events already queued: a burst's other scans
+        self._flush.timeout.connect(self.flush)
+        self.keeper = RefusalKeeper(
+            self.engine.counting.refusals, lambda: self.engine.signed_in_actor, lambda: self.pipeline.settings
+        )
+        """Keeps the scans this page refuses while it has no router."""
         # The scanner input reads only what a person types into it: scanner bursts go to the router.
         self.wedge = WedgeInput(self.scanner_input, clock=self.engine.clock, claim_scanner_keys=False)
         self.wedge.scan_read.connect(self.on_scan_read)
@@ -64,6 +77,7 @@ class ScanController(QObject):
             self.router.register(self)
 
     def stop(self) -> None:
+        self.flush()  # scans taken are recorded before the session is left
         if self.router is not None:
             self.router.unregister(self)
         self._stop_device()
@@ -81,7 +95,7 @@ class ScanController(QObject):
         try:
             device = self.engine.device_sources(settings, self.page)
         except KnownError as err:
-            self.page.message_bar.show_error(self.tr("Scanner: {error}").format(error=err))
+            self.page.message_bar.show_error(self.tr("Scanner: {error}").format(error=error_text(err)))
             return
         self.device = device
         device.scan_read.connect(self.on_scan_read)
@@ -109,93 +123,116 @@ class ScanController(QObject):
     @Slot(object)
     def on_scan_read(self, read: ScanRead) -> None:
         """A read from the scanner input (typed by hand) or the device: through the router, like every scan."""
-        refusal = None if self.router is not None else self.refusal()
         if self.router is not None:
             self.router.route(read)
-        elif refusal is not None:  # a page on its own (no window's router): said here, never silent
-            self.page.message_bar.show_error(refusal.why)
-            self.feedback.give("rejected", self.page.last_scan)
-        else:
+            return
+        refusal = self.refusal()
+        if refusal is None:
             self.take_scan(read)
+            return
+        # A page on its own (no window's router): kept and said here, never silent.
+        message = refusal.why
+        try:
+            self.keeper(read, refusal, self.session_id())
+        except KnownError as err:
+            message = self.tr("{message} It could not be kept in the log: {error}").format(
+                message=message, error=error_text(err)
+            )
+        else:
+            self.refused_kept()
+        self.page.message_bar.show_error(message)
+        self.feedback.give("rejected", self.page.last_scan)
 
     def on_screen(self) -> bool:
         return self.page.isVisible()
+
+    def session_id(self) -> str | None:
+        return self.page.session.id if self.page.session is not None else None
 
     def refusal(self) -> Refusal | None:
         """Why the page cannot take a scan now, with what to do; None when it can."""
         page, session = self.page, self.page.session
         if session is None or not page.isVisible():
-            return Refusal(self.tr("No session is open here: open a session to scan."))
+            return Refusal(RefusalReason.NO_SESSION)
         if not page.may_count():
-            return Refusal(self.tr("You may not count: sign in as a user who counts to scan."))
+            return Refusal(RefusalReason.MAY_NOT_COUNT)
         if page.locked_elsewhere():
-            return Refusal(
-                self.tr(
-                    "Another user or device holds this session: scan in a session of your own, or ask a "
-                    "supervisor to release this one."
-                )
-            )
+            return Refusal(RefusalReason.HELD_ELSEWHERE)
         if page.lease.why_lost is not None:
-            return Refusal(page.lost_text(page.lease.why_lost))
+            return Refusal(RefusalReason.LEASE_LOST, page.lease.why_lost)
         if page.lease.phase is LeasePhase.PENDING:
-            return Refusal(self.tr("This session is being taken from the sync server: scan again in a moment."))
-        if session.state is SessionState.NOT_STARTED:
-            return Refusal(self.tr("This session is not started: press Start counting, then scan."))
-        if session.state is SessionState.SUBMITTED:
-            return Refusal(self.tr("This session is submitted: Re-open session to scan more."))
-        if session.state is SessionState.DISCARDED:
-            return Refusal(self.tr("This session is discarded: open another session to scan."))
+            return Refusal(RefusalReason.LEASE_PENDING)
+        by_state = {
+            SessionState.NOT_STARTED: RefusalReason.NOT_STARTED,
+            SessionState.SUBMITTED: RefusalReason.SUBMITTED,
+            SessionState.DISCARDED: RefusalReason.DISCARDED,
+        }
+        if session.state in by_state:
+            return Refusal(by_state[session.state])
         if not page.can_scan():
-            return Refusal(self.tr("This session cannot be counted here: go back to the counts list."))
+            return Refusal(RefusalReason.NOT_HERE)
         return None
 
     def take_scan(self, read: ScanRead) -> None:
-        """One read: decoded by the pipeline, recorded durably, then shown."""
+        """One read the session takes: recorded with the others that arrive in this turn of the event loop (a
+        burst's scans come queued together), then shown; nothing is shown before its durable commit."""
+        self._pending.append(read)
+        if not self._flush.isActive():
+            self._flush.start()
+
+    @Slot()
+    def flush(self) -> None:
+        """Record the scans taken so far in one transaction (one durable commit for a burst), then show them."""
+        self._flush.stop()
+        reads, self._pending = self._pending, []
         page = self.page
-        assert page.session is not None
-        result = self.pipeline.process(read)
+        if not reads or page.session is None:
+            return
+        results = [self.pipeline.process(read) for read in reads]  # in order: the double-read window sees each
+        scans = [ScanInput(r.raw, r.read.source, r.read.manual, r.reason) for r in results]
         try:
-            outcome = result.record(self.engine.counting, self.engine.actor, page.session.id)
+            outcomes = self.engine.counting.record_scans(self.engine.actor, page.session.id, scans)
         except KnownError as err:
-            page.message_bar.show_error(self.tr("The scan was not recorded: {error}").format(error=err))
+            text = self.tr("%n scans were not recorded: {error}", "", len(reads)).format(error=error_text(err))
+            page.message_bar.show_error(text)
             self.feedback.give("rejected", page.last_scan)
             page.lines_recorded()
             return
-        self.show_outcome(outcome)
-        page.lines_recorded()  # a burst is shown with one refresh at the next turn of the event loop
-        self.recorded.emit(outcome)
-        self.engine.session_changed.emit(page.session.id)
+        for outcome in outcomes:  # durably recorded, each: then shown
+            self.recorded.emit(outcome)
+        self.show_outcomes(outcomes)
+        page.lines_recorded(now=True)  # the burst was recorded at the end of its turn: shown in the same repaint
+        if page.session is not None:
+            self.engine.session_changed.emit(page.session.id)
 
     def refuse_scan(self, read: ScanRead, refusal: Refusal, message: str) -> None:
-        """Say it on the page (the router has sounded it); keep a rejected line where the session can."""
+        """Say it on the page (the router has kept and sounded it)."""
         page = self.page
         page.message_bar.show_error(message)
         page.last_scan.setText(self.tr("Refused: {code}").format(code=printable(read.text)[:40]))
         page.last_scan.setToolTip(message)
         set_property(page.last_scan, "status", "rejected")
         self.feedback.flash(page.last_scan, "rejected")
-        if refusal.reason is None or page.session is None:
-            return
-        raw = self.pipeline.process(read).raw
-        try:
-            self.engine.counting.record_rejected(
-                self.engine.actor, page.session.id, raw, refusal.reason, read.source, read.manual
-            )
-        except KnownError as err:
-            page.message_bar.show_error(
-                self.tr("{message} It could not be kept in the scan log: {error}").format(message=message, error=err)
-            )
-            return
-        page.lines_recorded()
-        self.engine.session_changed.emit(page.session.id)
 
-    def show_outcome(self, outcome: ScanOutcome) -> None:
+    def refused_kept(self) -> None:
+        """The session's scan log shows the refused scan with the next catch-up (also when back from the lock)."""
+        self.page.lines_recorded()
+
+    def show_outcomes(self, outcomes: list[ScanOutcome]) -> None:
+        """The last-scan line and the sound: of the scan that needs the most attention (rejected, then
+        unmatched, then accepted; the latest of them), so a burst is heard once and its problem is not missed."""
+        outcome = max(reversed(outcomes), key=lambda o: _ATTENTION[o.status])
         last_scan = self.page.last_scan
         text = outcome.message
         if outcome.status == "accepted" and outcome.item_key and outcome.category is not None:
-            text = f"{outcome.category.value}: {self.engine.reads.product_name(outcome.item_key)}"
+            text = f"{outcome.category.value}: {outcome.name or outcome.item_key}"
+        if len(outcomes) > 1:
+            text = self.tr("{text} (%n scans recorded)", "", len(outcomes)).format(text=text)
         last_scan.setText(text)
         last_scan.setToolTip(outcome.message)
         set_property(last_scan, "status", outcome.status)
         # H5: the outcome's sound, and the last-scan line flashes in its colour.
         self.feedback.give(outcome.status, last_scan)
+
+
+_ATTENTION = {"accepted": 0, "unmatched": 1, "rejected": 2}

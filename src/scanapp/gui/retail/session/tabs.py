@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QTabWidget, QVBo
 
 from scanapp.domain.classification import Category, tabs_for
 from scanapp.domain.counts import CountKind
+from scanapp.domain.rows import ScanRow
 from scanapp.gui.models.items import ItemsModel, UncountedModel
 from scanapp.gui.models.paged import SessionPagedModel
 from scanapp.gui.models.scan_lines import ScanListModel
@@ -147,16 +148,26 @@ class SessionTabs(QWidget):
         if session_id is None:
             return False
         rows = self.reads.scan_rows_after(session_id, self.scan_model.newest)
+        return self.take_in(rows)
+
+    def take_in(self, rows: list[ScanRow], units: dict[str, tuple[int, int]] | None = None) -> bool:
+        """The scan log's rows since the newest shown (newest first), and the (units, lines) of the items they
+        count for when read with them: each list takes them in without recounting. False when there are none."""
         if not rows:
             return False
         self.scan_model.add_on_top(rows)
+        # The view lays its rows out at the next turn of the event loop, which repainted the window a second
+        # time after the labels and totals of this one: lay them out now, one repaint for all.
+        self.scan_view.executeDelayedItemsLayout()
         self.unmatched_model.lines_added(rows)
-        self.undirected_model.lines_added(rows)
-        if self.counted_model.lines_added(rows):  # a listed product counted at last: off the Uncounted list
+        self.undirected_model.lines_added(rows, units)
+        if self.counted_model.lines_added(rows, units):  # a listed product counted at last: off the Uncounted list
             self.uncounted_model.refresh()
         return True
 
     def show_counts(self, rejected: int) -> None:
+        """The tabs' row counts, and the scans shown with how many were rejected (bad data) or refused (no
+        session could take them)."""
         for i in range(self.tabs.count()):
             view = self.tabs.widget(i)
             category = next(c for c, v in self.views.items() if v is view)
@@ -165,12 +176,17 @@ class SessionTabs(QWidget):
             if self.tabs.tabText(i) != title:  # a new tab text lays the tab bar out again: only when it changed
                 self.tabs.setTabText(i, title)
         scans = f"{self.scan_model.rowCount():,}"
-        if rejected:
-            text = self.tr("Sca&ns ({scans}), newest first, {rejected} rejected").format(
-                scans=scans, rejected=f"{rejected:,}"
+        refused = self.scan_model.refused
+        if rejected or refused:  # short enough for 800 px; the tooltip says which kind how often
+            text = self.tr("Sca&ns ({scans}), {left_out} not counted").format(
+                scans=scans, left_out=f"{rejected + refused:,}"
             )
+            tip = self.tr("{rejected} rejected (unreadable or invalid), {refused} refused (nothing could take them)")
+            tip = tip.format(rejected=f"{rejected:,}", refused=f"{refused:,}")
         else:
-            text = self.tr("Sca&ns ({scans}), newest first").format(scans=scans)
+            text, tip = self.tr("Sca&ns ({scans}), newest first").format(scans=scans), ""
+        if self.scans_label.toolTip() != tip:
+            self.scans_label.setToolTip(tip)
         if self.scans_label.text() != text:
             self.scans_label.setText(text)
 

@@ -1,0 +1,178 @@
+"""What the domain says to a person when it refuses something, each message once: an id (a member of `Message`)
+and its English text (`TEXT`). Errors carry the id and their values (`DomainError(Message.X, sku=…)`); the
+headless commands print the English text, the screens translate it by id through Qt (gui.widgets.error_text).
+
+The texts are marked for Qt's lupdate with a Qt-free QT_TRANSLATE_NOOP (scripts/update-translations reads this
+file too), so the English is written here and nowhere else. Values that are themselves a phrase (the action
+that was refused) are `Action` members, translated the same way. No text names a permission code: a person at
+the device is told what to do, not which flag their account lacks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+CONTEXT = "Messages"
+"""The translation context of every text here."""
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for translation in `context` and returns it unchanged."""
+    return text
+
+
+class Message(StrEnum):
+    MAY_NOT = "may not"
+    SESSION_HELD = "session held"
+    NOT_STARTED = "not started"
+    ALREADY_STARTED = "already started"
+    SUBMITTED = "submitted"
+    NOT_SUBMITTED = "not submitted"
+    DISCARDED = "discarded"
+    STARTS_LATER = "starts later"
+    ONLY_STARTER_ENDS = "only starter ends"
+    ALREADY_ENDED = "already ended"
+    COUNT_NAME_NEEDED = "count name needed"
+    SESSION_NAME_NEEDED = "session name needed"
+    HARD_COUNT_NO_LIST = "hard count has no list"
+    UNMATCHED_REMAIN = "unmatched remain"
+    CONFIRM_HARD_ZERO = "confirm hard count zero"
+    NO_SESSION = "no session"
+    NO_COUNT = "no count"
+    NO_USER = "no user"
+    NO_LINE = "no line"
+    LINE_OF_OTHER_SESSION = "line of another session"
+    LINE_ALREADY_REMOVED = "line already removed"
+    REMOVED_NOTHING_TO_MATCH = "removed line cannot be matched"
+    ONLY_UNMATCHED_MATCH = "only unmatched can be matched"
+    NOTHING_TO_MATCH = "nothing to match"
+    NO_PRODUCT = "no product"
+    QUANTITY_NEGATIVE = "quantity negative"
+    QUANTITY_OUT_OF_RANGE = "quantity out of range"
+    NOT_ON_DIRECTED_LIST = "not on directed list"
+    LEASE_HELD = "lease held"
+    LEASE_LOST = "lease lost"
+    LEASE_NOT_YOURS = "lease not yours"
+    PIN_TOO_SHORT = "PIN too short"
+    PIN_TOO_LONG = "PIN too long"
+    PIN_ALREADY_SET = "PIN already set"
+    REFUSED_SCAN_NOT_REMOVABLE = "refused scan not removable"
+
+
+TEXT: Mapping[Message, str] = {
+    Message.MAY_NOT: QT_TRANSLATE_NOOP(
+        "Messages", "Your account may not {action}: ask a supervisor, or sign in as a user who may."
+    ),
+    Message.SESSION_HELD: QT_TRANSLATE_NOOP(
+        "Messages",
+        "You cannot {action}: {user} on device {device} is working on this session. Ask a supervisor to release it.",
+    ),
+    Message.NOT_STARTED: QT_TRANSLATE_NOOP(
+        "Messages", "You cannot {action}: the session is not started. Press Start counting first."
+    ),
+    Message.ALREADY_STARTED: QT_TRANSLATE_NOOP("Messages", "You cannot {action}: the session is already in progress."),
+    Message.SUBMITTED: QT_TRANSLATE_NOOP(
+        "Messages", "You cannot {action}: the session is submitted. Re-open it first."
+    ),
+    Message.NOT_SUBMITTED: QT_TRANSLATE_NOOP("Messages", "You cannot {action}: the session is not submitted."),
+    Message.DISCARDED: QT_TRANSLATE_NOOP("Messages", "You cannot {action}: the session is discarded."),
+    Message.STARTS_LATER: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Start counting opens at {when}. Before then only a manager, a supervisor or an associate allowed to "
+        "start early can start it.",
+    ),
+    Message.ONLY_STARTER_ENDS: QT_TRANSLATE_NOOP("Messages", "Only {user}, who started this session, can end it."),
+    Message.ALREADY_ENDED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This session was already ended at {at} (on another station, or here before): there is nothing left to end.",
+    ),
+    Message.COUNT_NAME_NEEDED: QT_TRANSLATE_NOOP("Messages", "A count needs a name."),
+    Message.SESSION_NAME_NEEDED: QT_TRANSLATE_NOOP("Messages", "A session needs a name."),
+    Message.HARD_COUNT_NO_LIST: QT_TRANSLATE_NOOP("Messages", "A hard count has no directed list."),
+    Message.UNMATCHED_REMAIN: QT_TRANSLATE_NOOP(
+        "Messages",
+        "Submit is blocked: match or remove the unmatched items first (see the Unmatched tab; {count} left).",
+    ),
+    Message.CONFIRM_HARD_ZERO: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This is a hard count: every product not scanned in it will be recorded as zero on hand. Confirm to submit.",
+    ),
+    Message.NO_SESSION: QT_TRANSLATE_NOOP("Messages", "This session is not on this device ({id})."),
+    Message.NO_COUNT: QT_TRANSLATE_NOOP("Messages", "This count is not on this device ({id})."),
+    Message.NO_USER: QT_TRANSLATE_NOOP("Messages", "No user {id} on this device: a supervisor must sync first."),
+    Message.NO_LINE: QT_TRANSLATE_NOOP("Messages", "That scan is not in this session any more."),
+    Message.LINE_OF_OTHER_SESSION: QT_TRANSLATE_NOOP("Messages", "That scan belongs to another session."),
+    Message.LINE_ALREADY_REMOVED: QT_TRANSLATE_NOOP("Messages", "This scan was already removed."),
+    Message.REMOVED_NOTHING_TO_MATCH: QT_TRANSLATE_NOOP(
+        "Messages", "This scan was removed; there is nothing to match."
+    ),
+    Message.ONLY_UNMATCHED_MATCH: QT_TRANSLATE_NOOP("Messages", "Only unmatched items can be matched to a product."),
+    Message.NOTHING_TO_MATCH: QT_TRANSLATE_NOOP("Messages", "There is no unmatched scan to match."),
+    Message.NO_PRODUCT: QT_TRANSLATE_NOOP("Messages", "No product with SKU {sku}."),
+    Message.QUANTITY_NEGATIVE: QT_TRANSLATE_NOOP("Messages", "The quantity of {sku} cannot be negative."),
+    Message.QUANTITY_OUT_OF_RANGE: QT_TRANSLATE_NOOP("Messages", "A quantity of {units} is out of range."),
+    Message.NOT_ON_DIRECTED_LIST: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{sku} is not on this count's directed list; hand-counted items can only be added for listed products.",
+    ),
+    Message.LEASE_HELD: QT_TRANSLATE_NOOP("Messages", "The session is being worked by {user} on device {device}."),
+    Message.LEASE_LOST: QT_TRANSLATE_NOOP(
+        "Messages", "The lease was lost: it expired or was released by a supervisor."
+    ),
+    Message.LEASE_NOT_YOURS: QT_TRANSLATE_NOOP("Messages", "Only the holder can release the lease."),
+    Message.PIN_TOO_SHORT: QT_TRANSLATE_NOOP("Messages", "A PIN needs at least {length} characters."),
+    Message.PIN_TOO_LONG: QT_TRANSLATE_NOOP("Messages", "A PIN or password has at most {length} characters."),
+    Message.PIN_ALREADY_SET: QT_TRANSLATE_NOOP("Messages", "This user already has a PIN: a supervisor can reset it."),
+    Message.REFUSED_SCAN_NOT_REMOVABLE: QT_TRANSLATE_NOOP(
+        "Messages", "A refused scan was never counted: there is nothing to remove."
+    ),
+}
+
+
+class Action(StrEnum):
+    """What a person tried to do, as a phrase the messages above put in their {action}."""
+
+    COUNT = "count"
+    SCAN = "scan"
+    CREATE_COUNT = "create count"
+    START_RECONCILIATION = "start reconciliation"
+    CREATE_SESSION = "create session"
+    WORK_SESSION = "work session"
+    OPEN_SESSION = "open session"
+    START_SESSION = "start session"
+    START_COUNTING = "start counting"
+    EDIT_SESSION = "edit session"
+    DISCARD_SESSION = "discard session"
+    SUBMIT_SESSION = "submit session"
+    REOPEN_SESSION = "reopen session"
+    END_SESSION = "end session"
+    FORCE_RELEASE = "force release"
+    RESET_PIN = "reset PIN"
+    SET_IDLE_LOCK = "set idle lock"
+
+
+ACTION_TEXT: Mapping[Action, str] = {
+    Action.COUNT: QT_TRANSLATE_NOOP("Messages", "count"),
+    Action.SCAN: QT_TRANSLATE_NOOP("Messages", "scan"),
+    Action.CREATE_COUNT: QT_TRANSLATE_NOOP("Messages", "create a count"),
+    Action.START_RECONCILIATION: QT_TRANSLATE_NOOP("Messages", "start a reconciliation session"),
+    Action.CREATE_SESSION: QT_TRANSLATE_NOOP("Messages", "create a session"),
+    Action.WORK_SESSION: QT_TRANSLATE_NOOP("Messages", "work on a session"),
+    Action.OPEN_SESSION: QT_TRANSLATE_NOOP("Messages", "open the session"),
+    Action.START_SESSION: QT_TRANSLATE_NOOP("Messages", "start a session"),
+    Action.START_COUNTING: QT_TRANSLATE_NOOP("Messages", "start counting"),
+    Action.EDIT_SESSION: QT_TRANSLATE_NOOP("Messages", "edit the session"),
+    Action.DISCARD_SESSION: QT_TRANSLATE_NOOP("Messages", "discard the session"),
+    Action.SUBMIT_SESSION: QT_TRANSLATE_NOOP("Messages", "submit the session"),
+    Action.REOPEN_SESSION: QT_TRANSLATE_NOOP("Messages", "re-open the session"),
+    Action.END_SESSION: QT_TRANSLATE_NOOP("Messages", "end the session"),
+    Action.FORCE_RELEASE: QT_TRANSLATE_NOOP("Messages", "force-release another user's session"),
+    Action.RESET_PIN: QT_TRANSLATE_NOOP("Messages", "reset another user's PIN"),
+    Action.SET_IDLE_LOCK: QT_TRANSLATE_NOOP("Messages", "change when ScanApp locks"),
+}
+
+
+def english(message: Message, params: Mapping[str, object]) -> str:
+    """The message in English with its values filled in (an Action by its English phrase)."""
+    return TEXT[message].format(**{k: ACTION_TEXT[v] if isinstance(v, Action) else v for k, v in params.items()})

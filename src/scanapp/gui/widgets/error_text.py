@@ -1,0 +1,43 @@
+"""A refusal's text as the screens show it: a domain message translated by its id (scanapp.domain.messages),
+with its values filled in (an action phrase translated too); any other KnownError as its own text. A refused
+scan's reason (scanapp.domain.refusals) likewise.
+
+    label.setText(error_text(err))
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+
+from scanapp.domain.errors import DomainError, PermissionDenied
+from scanapp.domain.messages import ACTION_TEXT, CONTEXT, TEXT, Action, Message
+from scanapp.domain.refusals import REFUSAL_SHORT, REFUSAL_TEXT, RefusalReason
+
+log = logging.getLogger(__name__)
+
+
+def message_text(message: Message, **params: object) -> str:
+    """A domain message in the person's language."""
+
+    def value(v: object) -> object:
+        return QCoreApplication.translate(CONTEXT, ACTION_TEXT[v]) if isinstance(v, Action) else v
+
+    return QCoreApplication.translate(CONTEXT, TEXT[message]).format(**{k: value(v) for k, v in params.items()})
+
+
+def refusal_text(reason: RefusalReason, detail: str = "", short: bool = False) -> str:
+    """Why a scan was refused, and what to do (`short`: in a few words), in the person's language ({title}: the
+    dialog's, `detail`)."""
+    text = (REFUSAL_SHORT if short else REFUSAL_TEXT)[reason]
+    return QCoreApplication.translate(CONTEXT, text).format(title=detail)
+
+
+def error_text(err: BaseException) -> str:
+    """What to show for a refusal (a KnownError): translated when the domain gave it an id."""
+    if isinstance(err, PermissionDenied) and err.needed:
+        log.info("refused for want of any of %s", ", ".join(sorted(err.needed)))  # for support, not the screen
+    if isinstance(err, DomainError) and err.message is not None:
+        return message_text(err.message, **err.params)
+    return str(err)
