@@ -79,6 +79,19 @@ def _timed_exit(
         closing[threading.current_thread().name].append(now - ending)
 
 
+_commit = SqlUnitOfWork.commit
+committing: dict[str, list[float]] = defaultdict(list)
+
+
+def _timed_commit(self: SqlUnitOfWork) -> None:
+    began = time.perf_counter()
+    try:
+        _commit(self)
+    finally:
+        committing[threading.current_thread().name].append(time.perf_counter() - began)
+
+
+SqlUnitOfWork.commit = _timed_commit  # type: ignore[method-assign]
 SqlUnitOfWork.__enter__ = _timed_enter  # type: ignore[method-assign]
 SqlUnitOfWork.__exit__ = _timed_exit  # type: ignore[method-assign]
 
@@ -147,6 +160,7 @@ def ensure_sam(db: Database) -> None:
 def run(budget_s: float | None, args: argparse.Namespace) -> None:
     held.clear()
     waited.clear()
+    committing.clear()
     with TemporaryDirectory() as tmp:
         db_url = f"sqlite:///{tmp}/server.db"
         db = Database.open(db_url)
@@ -238,6 +252,12 @@ def report(budget_s: float | None, scans: tuple[list[float], int, int]) -> None:
             f"  worker write transactions: {len(worker)}, longest {worker[-1] * 1000:.1f} ms, p99 {p99:.1f} ms, "
             f"median {statistics.median(worker) * 1000:.2f} ms"
         )
+        commits = sorted(committing.get("sync-worker", []))
+        if commits:
+            print(
+                f"  of which the commit (the WAL's fsync): median {statistics.median(commits) * 1000:.1f} ms, "
+                f"longest {commits[-1] * 1000:.1f} ms"
+            )
     print(
         f"  scans at 20/s: {len(ms)}, each recorded in p50 {ms[len(ms) // 2]:.1f} ms, "
         f"p99 {ms[int(0.99 * (len(ms) - 1))]:.1f} ms, max {ms[-1]:.1f} ms, failed {failures}"
