@@ -180,6 +180,9 @@ class SyncClient:
         )
         return token
 
+    def remember_token(self, user: str, token: str, expires_at: datetime) -> None:
+        self.put_setting(**{local.TOKEN: token, local.TOKEN_EXPIRES: expires_at.isoformat(), local.USER: user})
+
     def signed_in(self) -> bool:
         """A token the server has not yet expired, by the injected clock (the server's expiry is its time)."""
         token, expires = self._get(local.TOKEN), self._get(local.TOKEN_EXPIRES)

@@ -19,43 +19,7 @@ from scanapp.store.uow import SqlUnitOfWork
 from scanapp.sync import local
 from scanapp.sync.client import SignInNeeded, SyncClient, SyncError
 from tests.integration.sync.conftest import CHIPS, COLA, START, WATER, Clock, LiveServer, seed_catalog_and_count
-
-
-class Device:
-    """A device: its own store, the app's counting service, and a sync client signed in as `user`."""
-
-    def __init__(self, server: LiveServer, path: Path, user: str) -> None:
-        self.store = Store.open(path)
-        self.clock = Clock(START)
-        self.counting = Counting(lambda: SqlUnitOfWork(self.store), self.clock)
-        self.actor = Actor(user, self.store.device_id, ROLES[_role(user)])
-        with server.db.write() as tx:
-            tx.conn.execute(
-                insert(t.devices).values(
-                    id=self.store.device_id,
-                    name=user,
-                    enrolled_at=START,
-                    enrolled_by="test",
-                    high_water=0,
-                    reported_seq=0,
-                )
-            )
-        self.client = SyncClient(self.store, server.url, clock=self.clock)
-        token = server.token(user, self.store.device_id)
-        self.client.put_setting(**{local.TOKEN: token, local.TOKEN_EXPIRES: (START + timedelta(days=365)).isoformat()})
-
-    def close(self) -> None:
-        self.client.close()
-        self.store.close()
-
-    def totals(self, session_id: str) -> tuple[int, int, int]:
-        with self.store.read() as conn:
-            tot = queries.totals(conn, session_id)
-        return tot.units, tot.unique_items, tot.lines
-
-
-def _role(user: str) -> str:
-    return {"alex": "associate", "pat": "associate_pre_start", "sam": "supervisor"}[user]
+from tests.integration.sync.device import Device
 
 
 @pytest.fixture
