@@ -12,6 +12,8 @@ import platformdirs
 from scanapp.domain.leases import DEFAULT_TTL
 
 ENV_DB = "SCANAPP_SYNC_DB"
+ENV_PASSWORD = "SCANAPP_SYNC_PASSWORD"
+ENV_PIN = "SCANAPP_SYNC_PIN"
 
 
 def default_db_url() -> str:

@@ -72,6 +72,16 @@ class LineChanges:
                 raise InvalidTransition("An alias needs a code of at most 64 characters.")
             self.aliases.append((effect.code, effect.sku))
 
+    def check_alias(self, ev: WireEvent) -> tuple[str, str]:
+        """The alias's (code, sku) if it could apply, without applying it; else a DomainError."""
+        event = _storable_event(ev, EventKind.ALIAS_ADDED)
+        code, sku = str(event.payload["code"]), str(event.payload["sku"])
+        if not code or len(code) > 64:
+            raise InvalidTransition("An alias needs a code of at most 64 characters.")
+        if not self.product_exists(sku):
+            raise NotFound(f"No product with SKU {sku}.")
+        return code, sku
+
     def _line(self, line_id: str) -> Line:
         line = self.known.get(line_id)
         if line is None:

@@ -63,7 +63,9 @@ async def push_events(request: Request, actor: AnyUser, ctx: Ctx) -> dict[str, A
 
     def run() -> dict[str, Any]:
         with ctx.db.write() as tx:
-            return push.push(tx, actor, ctx.clock.now(), body)
+            answer = push.push(tx, actor, ctx.clock.now(), body)
+            tx.want_position = bool(answer["sessions"])
+        return {**answer, "as_of": tx.as_of}
 
     return await run_in_threadpool(run)
 
@@ -88,7 +90,8 @@ LeaseChange = Callable[[Tx, Actor, datetime, str, timedelta], dict[str, Any]]
 
 def _lease(ctx: Ctx, actor: Actor, session_id: str, change: LeaseChange) -> dict[str, Any]:
     with ctx.db.write() as tx:
-        return change(tx, actor, ctx.clock.now(), session_id, ctx.settings.lease_ttl)
+        out = change(tx, actor, ctx.clock.now(), session_id, ctx.settings.lease_ttl)
+    return {**out, "as_of": tx.as_of}
 
 
 @router.post("/sessions/{session_id}/lease", response_model=LeaseOut, tags=["leases"], summary="Acquire the lease")

@@ -166,11 +166,12 @@ def test_world_errors_are_plain_messages(server: LiveServer, devices: dict[str, 
     dead = SyncClient(alex.store, "http://127.0.0.1:9", clock=alex.clock)
     with pytest.raises(SyncError, match="Cannot reach the sync server"):
         dead.sync_once()
-    alex.client.put_setting(**{local.TOKEN: "revoked"})
+    alex.client.remember_token("alex", "revoked", START + timedelta(days=1))
     with pytest.raises(SignInNeeded):
         alex.client.sync_once()
+    assert not alex.client.signed_in("alex"), "the refused token is forgotten"
     assert alex.client.sign_in("alex", "pw-alex-123").user_id == "alex"
-    with pytest.raises(SyncError, match="Wrong user name or password"):
+    with pytest.raises(SignInNeeded, match="PIN or password is wrong, or this device is not enrolled"):
         alex.client.sign_in("alex", "wrong")
 
 
@@ -265,7 +266,7 @@ def test_token_expiry_follows_the_injected_clocks_far_from_today(
         with pytest.raises(SignInNeeded):
             client.sync_once()
         assert sync() == 2
-        assert "needs a password" in capsys.readouterr().err
+        assert "needs their password or PIN" in capsys.readouterr().err
     finally:
         client.close()
         store.close()
