@@ -155,14 +155,17 @@ class Batch:
 
     # -- deciding --------------------------------------------------------------------------------------
 
-    def decide(self, ev: WireEvent, fence: bool = True, pusher: str | None = None, approved: bool = False) -> Outcome:
+    def decide(
+        self, ev: WireEvent, fence: bool = True, pusher: str | None = None, approved_by: Actor | None = None
+    ) -> Outcome:
         """The verdict on one event; on "applied" its effect is recorded in this batch for write().
 
         `pusher`: the user whose sign-in pushed the event (A2: who did what comes from the token); an event
-        recorded by anyone else is kept unverified for review. `approved`: a supervisor merges it from review,
-        so a proposal (an alias of a user who may not change the catalog) applies."""
+        recorded by anyone else is kept unverified for review. `approved_by`: the supervisor who merges it from
+        review; their authority stands for a catalog or count change (an alias proposal, a count the recorder
+        may not create). The session rules still judge by the user who recorded the event."""
         try:
-            outcome = self._decide(ev, fence, pusher, approved)
+            outcome = self._decide(ev, fence, pusher, approved_by)
         except DomainError as err:
             outcome = rejected(str(err))
         except (KeyError, TypeError, ValueError, OverflowError) as err:
@@ -175,7 +178,7 @@ class Batch:
             self.applied.append(ev)
         return outcome
 
-    def _decide(self, ev: WireEvent, fence: bool, pusher: str | None, approved: bool) -> Outcome:
+    def _decide(self, ev: WireEvent, fence: bool, pusher: str | None, approved_by: Actor | None) -> Outcome:
         try:
             kind = EventKind(ev.kind)
         except ValueError:
@@ -189,7 +192,7 @@ class Batch:
         if actor is None:
             return rejected(f"unknown user {ev.user_id!r}")
         if ev.session_id is None:
-            return self._without_session(ev, kind, actor)
+            return self._without_session(ev, kind, actor, approved_by)
         ctx = self.sessions.get(ev.session_id)
         if kind is EventKind.SESSION_CREATED:
             if ctx is not None:
@@ -201,14 +204,14 @@ class Batch:
             reason = ctx.fenced(ev.lock_epoch, ev.device_id)
             if reason is not None:
                 return Outcome("fenced", reason)
-        return self._apply(ctx, ev, kind, actor, approved)
+        return self._apply(ctx, ev, kind, actor, approved_by)
 
-    def _without_session(self, ev: WireEvent, kind: EventKind, actor: Actor) -> Outcome:
+    def _without_session(self, ev: WireEvent, kind: EventKind, actor: Actor, approved_by: Actor | None) -> Outcome:
         if kind in inventory_events.KINDS:  # lab actions outside any session (services/lab.py allows it)
             require(actor, LAB, "change inventory")
             self.inventory.decide(ev, kind, None)
         elif kind is EventKind.COUNT_CREATED:
-            count = self.new_counts.decide(ev, actor, self.count)
+            count = self.new_counts.decide(ev, approved_by or actor, self.count)
             self.counts[count.id] = count
         elif kind is EventKind.PIN_SET:
             self.pins.decide(ev)
@@ -216,7 +219,9 @@ class Batch:
             return rejected("the event names no session")
         return APPLIED
 
-    def _apply(self, ctx: SessionCtx, ev: WireEvent, kind: EventKind, actor: Actor, approved: bool) -> Outcome:
+    def _apply(
+        self, ctx: SessionCtx, ev: WireEvent, kind: EventKind, actor: Actor, approved_by: Actor | None
+    ) -> Outcome:
         # The lease was judged by fencing already; the rules see no lock, only state and permissions.
         session, count = ctx.unlocked, ctx.count
         when = min(ev.wall_time, self.now)
@@ -224,7 +229,7 @@ class Batch:
             self._session_rule(ctx, kind, actor, when, ev.payload)
         elif kind is EventKind.ALIAS_ADDED:
             rules.require_for_count(count, actor, "add a product alias")
-            if not (approved or actor.has_any(SUPERVISE)):
+            if not (approved_by or actor).has_any(SUPERVISE):
                 # A2: an alias changes the catalog on every device; from a user who may not change the
                 # catalog it is a proposal, until a supervisor accepts (merges) or rejects (discards) it.
                 code, sku = self.lines.check_alias(ev)

@@ -86,7 +86,7 @@ def resolve(tx: Tx, actor: Actor, now: datetime, event_id: str, action: str, tar
         ev = _wire(row, target if action == "move" else None)
         batch = Batch(conn, now)
         batch.preload([ev])
-        outcome = batch.decide(ev, fence=False, approved=True)
+        outcome = batch.decide(ev, fence=False, approved_by=actor)
         if outcome.status != "applied":
             raise InvalidTransition(f"Cannot {action} event {event_id}: {outcome.reason}")
         batch.write(tx, lambda e: tx.publish("event", e.id, event_wire(e), device_id=e.device_id))

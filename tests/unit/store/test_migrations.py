@@ -117,8 +117,12 @@ def test_users_of_the_first_release_come_through_0002_without_a_pin_and_choose_o
     store = Store.open(path)
     try:
         with store.read() as conn:
-            assert MigrationContext.configure(conn).get_current_revision() == "0002"
+            head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+            assert MigrationContext.configure(conn).get_current_revision() == head
             assert conn.execute(text("SELECT count(*) FROM user_pins")).scalar_one() == 0
+            # 0005: no PIN from a server yet, and no session state taken from one.
+            assert set(conn.execute(text("SELECT pin_version FROM users")).scalars()) == {0}
+            assert set(conn.execute(text("SELECT server_seq FROM sessions")).scalars()) == {0}
         users = Users(lambda: SqlUnitOfWork(store), Reads(store))
         assert [(u.user_id, u.display_name) for u in users.all()] == sorted(
             (u["id"], u["display_name"]) for u in rows["users"]
@@ -126,5 +130,11 @@ def test_users_of_the_first_release_come_through_0002_without_a_pin_and_choose_o
         assert not any(users.has_pin(u["id"]) for u in rows["users"])  # each chooses one at the next sign-in
         users.choose_pin("alex", "2580", datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
         assert users.check_pin("alex", "2580", datetime(2026, 12, 1, 9, 1, tzinfo=UTC)).ok
+        with store.read() as conn:  # the choice is journalled (its hash) for sync, after the old journal
+            kind, user, payload, seq = conn.execute(
+                text("SELECT kind, user_id, payload, seq FROM events ORDER BY seq DESC LIMIT 1")
+            ).one()
+        assert (kind, user, seq) == ("pin_set", "alex", max(e["seq"] for e in rows["events"]) + 1)
+        assert json.loads(payload)["pin_hash"].startswith("$argon2") and "2580" not in payload
     finally:
         store.close()
