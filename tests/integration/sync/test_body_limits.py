@@ -132,10 +132,7 @@ def test_a_big_body_within_its_limit_is_validated_off_the_event_loop(served: tup
 def _routes_with_bodies(url: str) -> list[tuple[str, str]]:
     paths = httpx.get(f"{url}/openapi.json").json()["paths"]
     return sorted(
-        (method.upper(), path)
-        for path, ops in paths.items()
-        for method, op in ops.items()
-        if "requestBody" in op
+        (method.upper(), path) for path, ops in paths.items() for method, op in ops.items() if "requestBody" in op
     )
 
 

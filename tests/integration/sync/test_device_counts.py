@@ -12,6 +12,7 @@ import pytest
 
 from scanapp.domain.counts import CountKind
 from scanapp.domain.permissions import ROLES, Actor
+from scanapp.services.lab import Reconciliation
 from scanapp.store import queries
 from tests.integration.sync.conftest import CHIPS, COLA, START, WATER, LiveServer, seed_catalog_and_count
 from tests.integration.sync.device import Device
@@ -88,3 +89,34 @@ def test_an_associate_cannot_create_a_count_on_the_server_from_a_device(
         for item in sam.get("/v1/review").json():
             assert sam.post(f"/v1/review/{item['event_id']}", json={"action": "merge"}).status_code == 200
         assert [s["is_default"] for s in sam.get(f"/v1/counts/{count.id}").json()["sessions"]] == [True]
+
+
+def test_a_lab_session_started_on_a_device_reaches_the_others_without_its_local_listing_config(
+    server: LiveServer, tmp_path: Path
+) -> None:
+    """The listing config a tech made on one bench stays there (it is not synced); the reconciliation count
+    made from it, with its frozen scope, reaches the server and the other benches all the same."""
+    with server.client("lee") as lee:
+        items = [{"barcode": f"LAB-{i}", "ingredient": "Agarose", "lab": "Lab A", "location": "F1"} for i in range(3)]
+        assert lee.post("/v1/lab/inventory", json=items).status_code == 200
+    bench, other = (Device(server, tmp_path / f"{n}.db", "lee") for n in ("bench", "other"))
+    try:
+        bench.client.sync_once()
+        lab = Reconciliation(bench.counting)
+        config = lab.create_listing_config(bench.actor, "Freezer F1", {"location": ["F1"]})
+        count, session = lab.start(bench.actor, "F1 check", "Lab A", config.id)
+        bench.counting.record_scan(bench.actor, session.id, "LAB-1", source="test")
+        report = bench.client.sync_once()
+        assert report.all_pushed and report.not_applied == {}
+        with server.client("lee") as lee:
+            made = lee.get(f"/v1/counts/{count.id}").json()
+        assert (made["kind"], made["listing_config_id"]) == ("scoped", config.id)
+        assert sorted(e["item_key"] for e in made["expected"]) == ["LAB-0", "LAB-1", "LAB-2"]
+        other.client.sync_once()  # the config is unknown there: the count comes without it, scope and all
+        with other.store.read() as conn:
+            row = conn.exec_driver_sql("SELECT listing_config_id, expected_total FROM counts WHERE id = ?", (count.id,))
+            assert tuple(row.one()) == (None, 3)
+        assert other.totals(session.id) == bench.totals(session.id)
+    finally:
+        bench.close()
+        other.close()

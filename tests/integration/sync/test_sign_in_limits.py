@@ -38,9 +38,13 @@ def test_thirty_wrong_passwords_at_once_get_at_most_the_limit_checked(server: Li
 def test_a_right_password_from_an_unenrolled_device_is_answered_and_counted_as_a_failure(server: LiveServer) -> None:
     wrong = server.sign_in("alex", password="not it")
     unenrolled = server.sign_in("alex", device="dev-nobody-enrolled")
-    assert (unenrolled.status_code, unenrolled.json()) == (wrong.status_code, wrong.json()) == (
-        401,
-        {"detail": "Wrong user name or password."},
+    assert (
+        (unenrolled.status_code, unenrolled.json())
+        == (wrong.status_code, wrong.json())
+        == (
+            401,
+            {"detail": "Wrong user name or password."},
+        )
     )
     assert _failures(server, "alex") == 2
     for _ in range(server.settings.max_failures_per_user - 2):

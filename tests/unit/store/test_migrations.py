@@ -138,3 +138,35 @@ def test_users_of_the_first_release_come_through_0002_without_a_pin_and_choose_o
         assert json.loads(payload)["pin_hash"].startswith("$argon2") and "2580" not in payload
     finally:
         store.close()
+
+
+def test_a_store_at_0002_with_pins_upgrades_to_head_and_keeps_them(tmp_path: Path) -> None:
+    """The previous revision (0002, PINs) with its data: 0005 adds what sync took from the server (nothing yet)
+    and every PIN and wrong-try count survives."""
+    path = tmp_path / "scanapp.db"
+    rows = make_first_release_store(path)
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    pin = {"user_id": "alex", "pin_hash": "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2g", "set_at": "x"}
+    pin |= {"set_by": "alex", "failures": 2, "retry_after": None}
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        conn.execute(
+            text("INSERT INTO user_pins VALUES (:user_id, :pin_hash, :set_at, :set_by, :failures, :retry_after)"), pin
+        )
+    engine.dispose()
+    store = Store.open(path)
+    try:
+        with store.read() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
+            assert compare_metadata(context, metadata) == []
+            assert [dict(r._mapping) for r in conn.execute(text("SELECT * FROM user_pins"))] == [pin]
+            for table, expected in rows.items():
+                assert table_rows(conn, table, list(expected[0])) == expected, f"{table} changed in the upgrade"
+            versions = conn.execute(text("SELECT id, pin_version FROM users")).all()
+            seqs = conn.execute(text("SELECT server_seq FROM sessions")).scalars().all()
+    finally:
+        store.close()
+    assert {v for _, v in versions} == {0} and len(versions) == len(rows["users"])
+    assert set(seqs) == {0} and len(seqs) == len(rows["sessions"])
