@@ -50,6 +50,7 @@ ENDS_LEASE = {EventKind.SESSION_DISCARDED, EventKind.SESSION_ENDED}
 # Applied but not sent to other devices as events: what they change reaches them as users and counts (a PIN's
 # hash goes to devices in the user's record only, not into every device's journal).
 UNPUBLISHED = {EventKind.PIN_SET, EventKind.COUNT_CREATED}
+_KINDS = {k.value: k for k in EventKind}
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,18 @@ class SessionCtx:
     release_lease: bool = False
     fencing: dict[tuple[int | None, str], str | None] = field(default_factory=dict)
     _unlocked: Session | None = None
+    _may_scan: set[str] = field(default_factory=set)
 
     def set(self, session: Session) -> None:
         self.session = session
         self._unlocked = None
+        self._may_scan = set()
+
+    def ensure_can_scan(self, actor: Actor, when: datetime) -> None:
+        """The scan rule, judged once per user until the session changes (a batch is mostly scans)."""
+        if actor.user_id not in self._may_scan:
+            rules.ensure_can_scan(self.unlocked, self.count, actor, when)
+            self._may_scan.add(actor.user_id)
 
     @property
     def unlocked(self) -> Session:
@@ -179,9 +188,8 @@ class Batch:
         return outcome
 
     def _decide(self, ev: WireEvent, fence: bool, pusher: str | None, approved_by: Actor | None) -> Outcome:
-        try:
-            kind = EventKind(ev.kind)
-        except ValueError:
+        kind = _KINDS.get(ev.kind)
+        if kind is None:
             return rejected(f"unknown event kind {ev.kind!r}")
         if pusher is not None and ev.user_id != pusher and kind is not EventKind.LOCK_FORCE_RELEASED:
             return Outcome(
@@ -240,7 +248,7 @@ class Batch:
                 )
             self.lines.decide(ev, kind, count)
         elif kind in PROJECTED:
-            rules.ensure_can_scan(session, count, actor, when)
+            ctx.ensure_can_scan(actor, when)
             self.lines.decide(ev, kind, count)
         elif kind in inventory_events.KINDS:
             rules.require_for_count(count, actor, "change inventory")

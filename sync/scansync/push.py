@@ -25,7 +25,7 @@ from scanapp.domain.permissions import Actor
 from scanapp.sync.wire import REVIEWED, PushIn, WireEvent
 from scansync import tables as t
 from scansync.apply import Batch
-from scansync.db import Tx, chunks, dumps, insert_rows
+from scansync.db import Tx, dumps, insert_rows, present
 from scansync.views import clean, event_wire
 
 
@@ -79,10 +79,7 @@ class Taken:
 
 
 def _in_sequence(conn: Connection, events: list[WireEvent], high_water: int) -> Taken:
-    ids = [e.id for e in events]
-    known: set[str] = set()
-    for chunk in chunks(ids):
-        known.update(conn.execute(select(t.events.c.id).where(t.events.c.id.in_(chunk))).scalars())
+    known = present(conn, t.events, "id", [e.id for e in events if e.seq > high_water])
     taken = Taken(high_water)
     for ev in events:
         if ev.seq <= taken.high_water:

@@ -292,10 +292,13 @@ class SyncClient:
         report = report or RoundReport()
         cursor = int(self._get(local.CURSOR, 0))
         pages = PageSize(page_size)
+        token = self.tokens.fallback()  # once for the pull, not a settings read per page
+        if token is None:
+            raise SignInNeeded("Not signed in to the sync server.")
         while True:
             started = self.clock.mono_ns()
             try:
-                r = self._request("GET", "/v1/changes", params={"since": cursor, "limit": pages.size})
+                r = self._request("GET", "/v1/changes", token, params={"since": cursor, "limit": pages.size})
             except ServerTooSlow as err:
                 if err.round_over or not pages.shrink():
                     raise
@@ -306,7 +309,7 @@ class SyncClient:
             try:
                 page = r.json()
                 changes, cursor, more = page["changes"], int(page["next_cursor"]), bool(page["has_more"])
-                with self.uow() as uow:
+                with local.relaxed_sync(self.store), self.uow() as uow:
                     # The page and the cursor after it commit together: an interrupted pull resumes here.
                     report.pulled += local.apply_changes(uow, changes, self.clock.now())
                     uow.settings.put(local.CURSOR, cursor)

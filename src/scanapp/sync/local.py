@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -29,6 +30,7 @@ from scanapp.domain.projection import PROJECTED
 from scanapp.services.projection import project
 from scanapp.store import pins as pin_records
 from scanapp.store import schema as t
+from scanapp.store.database import Store
 from scanapp.store.row_mapping import event_from_row, session_columns
 from scanapp.store.uow import SqlUnitOfWork
 
@@ -68,6 +70,22 @@ def last_own_seq(uow: SqlUnitOfWork) -> int:
         select(func.coalesce(func.max(t.events.c.seq), 0)).where(t.events.c.device_id == uow.device_id)
     ).scalar_one()
     return int(row)
+
+
+@contextmanager
+def relaxed_sync(store: Store) -> Iterator[None]:
+    """A pulled page is committed with synchronous=NORMAL on this thread's connection, then FULL again.
+
+    The trap NORMAL sets (WAL: the last commits can be lost at a power cut) does not reach pulled pages: each
+    commits together with the cursor after it, so a lost page is lost with its cursor and pulled again. The
+    device's own events stay FULL; a FULL commit after a NORMAL one makes both durable (the WAL is one log).
+    A first pull of a large catalog is a thousand commits: the fsync of each was a quarter of its time."""
+    _conn, db = store.writer()
+    db.execute("PRAGMA synchronous=NORMAL")
+    try:
+        yield
+    finally:
+        db.execute("PRAGMA synchronous=FULL")
 
 
 def pushed_seq(uow: SqlUnitOfWork) -> int:
@@ -127,29 +145,41 @@ def _products(uow: SqlUnitOfWork, products: list[Mapping[str, Any]]) -> None:
     if gone:
         cur.executemany("DELETE FROM product_codes WHERE sku = ?", gone)
         cur.executemany("DELETE FROM products WHERE sku = ?", gone)
-    if live:
-        cur.executemany(
-            "INSERT INTO products (sku, name, parent_name) VALUES (?, ?, ?) ON CONFLICT (sku) DO UPDATE SET"
-            " name = excluded.name, parent_name = excluded.parent_name",
-            [(p["sku"], p["name"], p["parent_name"]) for p in live],
-        )
-        # The server's list of codes is the product's whole list: codes it no longer has are dropped.
-        keep = [(p["sku"], code) for p in live for code in p["gtins"]]
-        known = {p["sku"] for p in live}
-        cur.executemany(
-            "INSERT INTO product_codes (code, sku, source) VALUES (?, ?, 'catalog') ON CONFLICT (code) DO UPDATE"
-            " SET sku = excluded.sku",
-            [(code, sku) for sku, code in keep],
-        )
-        wanted = set(keep)
-        skus = sorted(known)
-        for start in range(0, len(skus), 500):
-            chunk = skus[start : start + 500]
-            if chunk:
-                marks = ",".join("?" * len(chunk))
-                rows = cur.execute(f"SELECT code, sku FROM product_codes WHERE sku IN ({marks})", chunk).fetchall()
-                stale = [(code,) for code, sku in rows if (sku, code) not in wanted]
-                cur.executemany("DELETE FROM product_codes WHERE code = ?", stale)
+    if not live:
+        return
+    # Only a product that had codes here can have codes the server dropped; on a first pull none has, and
+    # asking the sku index alone (it covers the question) is much cheaper than reading every code back.
+    had_codes = _with_codes(cur, sorted({p["sku"] for p in live}))
+    cur.executemany(
+        "INSERT INTO products (sku, name, parent_name) VALUES (?, ?, ?) ON CONFLICT (sku) DO UPDATE SET"
+        " name = excluded.name, parent_name = excluded.parent_name",
+        [(p["sku"], p["name"], p["parent_name"]) for p in live],
+    )
+    keep = [(p["sku"], code) for p in live for code in p["gtins"]]
+    cur.executemany(
+        "INSERT INTO product_codes (code, sku, source) VALUES (?, ?, 'catalog') ON CONFLICT (code) DO UPDATE"
+        " SET sku = excluded.sku",
+        [(code, sku) for sku, code in keep],
+    )
+    # The server's list of codes is the product's whole list: codes it no longer has are dropped.
+    wanted = set(keep)
+    for chunk in _chunks(sorted(had_codes)):
+        marks = ",".join("?" * len(chunk))
+        rows = cur.execute(f"SELECT code, sku FROM product_codes WHERE sku IN ({marks})", chunk).fetchall()
+        cur.executemany("DELETE FROM product_codes WHERE code = ?", [(c,) for c, sku in rows if (sku, c) not in wanted])
+
+
+def _with_codes(cur: Any, skus: list[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(skus):
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in cur.execute(f"SELECT DISTINCT sku FROM product_codes WHERE sku IN ({marks})", chunk))
+    return found
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _user(uow: SqlUnitOfWork, data: Mapping[str, Any], pushed: int, now: datetime) -> None:
