@@ -61,15 +61,24 @@ class UploadCut(KnownError):
 
 
 async def read(request: Request, name: str, sender: str) -> Any:
-    """The body validated as BULK[name], in the thread pool; 422 as FastAPI gives it for a bad one.
-    `sender` names the upload in the one log line a cut-off upload gets (the world's doing, not a bug)."""
+    """The body validated as BULK[name], in the thread pool; 422 as FastAPI gives it for a bad one."""
+    return await run_in_threadpool(parse, name, await raw(request, sender))
+
+
+async def raw(request: Request, sender: str) -> bytes:
+    """The body's bytes. `sender` names the upload in the one log line a cut-off upload gets (the world's
+    doing, not a bug)."""
     try:
-        raw = await request.body()
+        return await request.body()
     except ClientDisconnect:
         size = request.headers.get("content-length", "?")
         log.warning("client disconnected during upload: %s (%s bytes announced)", sender, size)
         raise UploadCut("The upload was cut off.") from None
-    return await run_in_threadpool(_validate, BULK[name], raw)
+
+
+def parse(name: str, body: bytes) -> Any:
+    """`body` validated as BULK[name] (call it off the event loop); 422 as FastAPI gives it for a bad one."""
+    return _validate(BULK[name], body)
 
 
 def answer(model: type[BaseModel], data: Any, status: int = 200) -> Response:
