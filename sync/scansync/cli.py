@@ -65,26 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="server processes (all state is in the database)")
     serve.set_defaults(run=run_serve)
 
-    user = sub.group("user", help="manage users")
-    add = user.add_parser(
-        "add",
-        help="add a user: password from $SCANAPP_SYNC_PASSWORD or stdin; with --pin, a device PIN from "
-        "$SCANAPP_SYNC_PIN or stdin (and a password only if $SCANAPP_SYNC_PASSWORD is set)",
-    )
-    add.add_argument("name")
-    add.add_argument("--role", action="append", required=True, choices=sorted(ROLES))
-    add.add_argument("--display-name", default="")
-    add.add_argument("--pin", action="store_true", help="give the user a device PIN (signs in on every device)")
-    add.set_defaults(run=run_user_add)
-    set_pin = user.add_parser(
-        "set-pin", help="set a user's device PIN ($SCANAPP_SYNC_PIN or stdin); every device takes it at its next sync"
-    )
-    set_pin.add_argument("name")
-    set_pin.set_defaults(run=run_user_set_pin)
-    roles = user.add_parser("roles", help="change a user's roles (audited)")
-    roles.add_argument("name")
-    roles.add_argument("--role", action="append", required=True, choices=sorted(ROLES))
-    roles.set_defaults(run=run_user_roles)
+    _user_commands(sub.group("user", help="manage users"))
 
     device = sub.group("device", help="manage devices")
     enroll = device.add_parser(
@@ -114,6 +95,28 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("json",), default="json")
     report.set_defaults(run=run_report)
     return parser
+
+
+def _user_commands(user: _WithDb) -> None:
+    add = user.add_parser(
+        "add",
+        help="add a user: password from $SCANAPP_SYNC_PASSWORD or stdin; with --pin, a device PIN from "
+        "$SCANAPP_SYNC_PIN or stdin (and a password only if $SCANAPP_SYNC_PASSWORD is set)",
+    )
+    add.add_argument("name")
+    add.add_argument("--role", action="append", required=True, choices=sorted(ROLES))
+    add.add_argument("--display-name", default="")
+    add.add_argument("--pin", action="store_true", help="give the user a device PIN (signs in on every device)")
+    add.set_defaults(run=run_user_add)
+    set_pin = user.add_parser(
+        "set-pin", help="set a user's device PIN ($SCANAPP_SYNC_PIN or stdin); every device takes it at its next sync"
+    )
+    set_pin.add_argument("name")
+    set_pin.set_defaults(run=run_user_set_pin)
+    roles = user.add_parser("roles", help="change a user's roles (audited)")
+    roles.add_argument("name")
+    roles.add_argument("--role", action="append", required=True, choices=sorted(ROLES))
+    roles.set_defaults(run=run_user_roles)
 
 
 class _WithDb:

@@ -24,7 +24,6 @@ import json
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -32,65 +31,21 @@ import httpx
 
 from scanapp.domain.clock import Clock
 from scanapp.domain.journal import Event
-from scanapp.errors import KnownError
 from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
 from scanapp.sync import local
 from scanapp.sync.exchange import Deadlines, Exchanges, Expired, PageSize
+from scanapp.sync.outcomes import LeaseLost, Refused, RoundReport, ServerTooSlow, SignInNeeded, SyncError
 from scanapp.sync.tokens import Token, Tokens
 from scanapp.sync.wire import MAX_BATCH, REVIEWED, LeaseOut, PushOut, TokenOut
+
+__all__ = ["LeaseLost", "Refused", "RoundReport", "ServerTooSlow", "SignInNeeded", "SyncClient", "SyncError"]
 
 log = logging.getLogger(__name__)
 
 PUSH_BATCH = 500
 PULL_PAGE = 1000
 MAX_PUSH_REQUESTS = 10_000  # a round stops rather than loop forever against a confused server
-
-
-class SyncError(KnownError):
-    """Sync could not be done; the message says why in plain words."""
-
-
-class SignInNeeded(SyncError):
-    pass
-
-
-class Refused(SyncError):
-    """The server answered with an error status (kept in `status`)."""
-
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-class LeaseLost(Refused):
-    """A lease call was refused (HTTP 409): the session is held by another user or device, the lease expired
-    and was taken, or a supervisor force-released it (the epoch moved). The session is not this device's now."""
-
-
-class ServerTooSlow(SyncError):
-    """A deadline ended the round. Everything the server confirmed before is kept; `report` is what the round
-    did up to then. `round_over`: the round's own deadline, not only one request's."""
-
-    def __init__(self, message: str, round_over: bool) -> None:
-        super().__init__(message)
-        self.round_over = round_over
-        self.report: RoundReport | None = None
-
-
-@dataclass
-class RoundReport:
-    pushed: int = 0
-    duplicates: int = 0
-    not_applied: dict[str, str] = field(default_factory=dict)
-    """Events the server stored but fenced or refused (id -> reason): waiting for a supervisor's review."""
-    pulled: int = 0
-    unsent: int = 0
-    """Events of this device the server has not stored yet; 0 means everything was pushed."""
-
-    @property
-    def all_pushed(self) -> bool:
-        return self.unsent == 0
 
 
 class SyncClient:
