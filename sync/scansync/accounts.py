@@ -1,32 +1,42 @@
-"""Users, roles, devices and bearer tokens.
+"""Users, roles, device PINs, devices and bearer tokens.
 
-Passwords are argon2 hashes. A token is random, bound to one user on one enrolled device, expires by the
-server clock, and is stored only as its SHA-256. Failed logins are counted in the database (not in process
-memory), per user name and per client address, so the limit holds across server processes.
+Passwords and PINs are argon2 hashes; either signs a user in. A token is random, bound to one user on one
+enrolled device, expires by the server clock, and is stored only as its SHA-256. Sign-in attempts are counted
+in the database (not in process memory), per user name and per client address, so the limit holds across
+server processes: each attempt takes its place in the count, under a lock, before its secret is checked, so
+any number of attempts at once get at most the limit checked.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, text, update
 
-from scanapp.domain.errors import DomainError, NotFound, PermissionDenied
+from scanapp.domain.errors import DomainError, NotFound
 from scanapp.domain.permissions import ROLES, Actor, permissions_for_roles
 from scanapp.errors import KnownError
 from scansync import audit
 from scansync import tables as t
 from scansync.config import Settings
+from scansync.db import Tx
 
 _hasher = PasswordHasher()
-# Verified when the user name is unknown, so a wrong name takes as long as a wrong password.
+# Verified when the user name is unknown (or has no password or PIN), so a wrong name takes as long as a
+# wrong password.
 _DUMMY_HASH = _hasher.hash("not a password of anyone")
+# Stored as the password of a user who signs in with a PIN only: no secret matches it.
+NO_PASSWORD = "!"
+WRONG = "Wrong user name or password."
+MIN_PIN, MAX_PIN = 4, 64  # as on the device (scanapp.services.pins)
 
 
 class AuthError(KnownError):
@@ -67,21 +77,51 @@ def parse_roles(roles: list[str] | str) -> list[str]:
     return sorted(set(names))
 
 
-def add_user(conn: Connection, now: datetime, user_id: str, display_name: str, password: str, roles: list[str]) -> None:
+def add_user(
+    conn: Connection,
+    now: datetime,
+    user_id: str,
+    display_name: str,
+    password: str | None,
+    roles: list[str],
+    pin: str | None = None,
+) -> None:
+    """A user with a password, a device PIN, or both (at least one)."""
     roles = parse_roles(roles)
-    if len(password) < 8:
+    if password is None and pin is None:
+        raise DomainError("A user needs a password or a PIN.")
+    if password is not None and len(password) < 8:
         raise DomainError("A password needs at least 8 characters.")
+    pin_hash = hash_pin(pin) if pin is not None else None
     if conn.execute(select(t.users.c.id).where(t.users.c.id == user_id)).first() is not None:
         raise Conflict(f"User {user_id} exists already.")
     conn.execute(
         insert(t.users).values(
             id=user_id,
             display_name=display_name or user_id,
-            password_hash=hash_password(password),
+            password_hash=hash_password(password) if password is not None else NO_PASSWORD,
             roles=",".join(roles),
             created_at=now,
+            pin_hash=pin_hash,
+            pin_version=1 if pin_hash else 0,
         )
     )
+
+
+def hash_pin(pin: str) -> str:
+    """The rules a device applies to a PIN, so a PIN set here works on every device."""
+    if not MIN_PIN <= len(pin) <= MAX_PIN:
+        raise DomainError(f"A PIN has {MIN_PIN} to {MAX_PIN} characters.")
+    return _hasher.hash(pin)
+
+
+def store_pin(conn: Connection, user_id: str, pin_hash: str | None) -> None:
+    """Set (or clear) a user's PIN hash; its version moves, so every device takes it at its next pull."""
+    done = conn.execute(
+        update(t.users).where(t.users.c.id == user_id).values(pin_hash=pin_hash, pin_version=t.users.c.pin_version + 1)
+    ).rowcount
+    if not done:
+        raise NotFound(f"No user {user_id}.")
 
 
 def set_roles(conn: Connection, now: datetime, by: Actor, user_id: str, roles: list[str]) -> list[str]:
@@ -106,22 +146,64 @@ def user_view(row: Any) -> dict[str, object]:
     }
 
 
-def enroll_device(conn: Connection, now: datetime, by: str, device_id: str, name: str) -> bool:
-    """Enroll (or re-enable) a device; returns False when it was enrolled already."""
+def user_change(row: Any) -> dict[str, object]:
+    """A user as devices pull it: with the PIN's argon2 hash (never the PIN), so the user can sign in on any
+    device, offline too, and its version, so a device replaces its PIN only by a newer one."""
+    return {**user_view(row), "pin_hash": row.pin_hash, "pin_version": int(row.pin_version)}
+
+
+def publish_user(tx: Tx, user_id: str) -> dict[str, object]:
+    """Publish the user's current record to the change log (in `tx`, a scansync.db.Tx); returns its view."""
+    row = tx.conn.execute(select(t.users).where(t.users.c.id == user_id)).one()
+    tx.publish("user", user_id, user_change(row))
+    return user_view(row)
+
+
+class Enrolled(Enum):
+    NEW = "new"
+    AGAIN = "again"
+    """The device had been revoked and is enabled again."""
+    ALREADY = "already"
+
+
+def enroll_device(conn: Connection, now: datetime, by: str, device_id: str, name: str) -> Enrolled:
+    """Enroll (or re-enable) a device."""
     row = conn.execute(select(t.devices.c.revoked_at).where(t.devices.c.id == device_id)).first()
     if row is not None and row.revoked_at is None:
-        return False
+        return Enrolled.ALREADY
     if row is not None:
         conn.execute(
             update(t.devices).where(t.devices.c.id == device_id).values(revoked_at=None, name=name or device_id)
         )
-    else:
-        conn.execute(
-            insert(t.devices).values(
-                id=device_id, name=name or device_id, enrolled_at=now, enrolled_by=by, high_water=0, reported_seq=0
-            )
+        return Enrolled.AGAIN
+    conn.execute(
+        insert(t.devices).values(
+            id=device_id, name=name or device_id, enrolled_at=now, enrolled_by=by, high_water=0, reported_seq=0
         )
-    return True
+    )
+    return Enrolled.NEW
+
+
+def checked_device_id(text: str) -> str:
+    """A device id as a person typed it: the device's own id (a UUID, as the app shows it), or a clear refusal.
+    A shortened id (the README's `01a2…`), an empty one or anything else would enroll a device that does not
+    exist while the real one stays refused."""
+    given = text.strip()
+    if not given:
+        raise DomainError("No device id given: use the id the device shows (`scanapp sync` names it when refused).")
+    if "…" in given or given.endswith("..."):
+        raise DomainError(
+            f"{given!r} is a shortened device id: use the whole id as the device shows it "
+            "(36 characters, like 0190b8c2-5c1e-7b3a-9d2e-4f6a8b0c1d2e)."
+        )
+    try:
+        parsed = uuid.UUID(given)
+    except ValueError:
+        raise DomainError(
+            f"{given!r} is not a device id: a device id is the 36-character id the device shows, "
+            "like 0190b8c2-5c1e-7b3a-9d2e-4f6a8b0c1d2e."
+        ) from None
+    return str(parsed)
 
 
 def _limit(conn: Connection, column: ColumnElement[str], value: str, since: datetime, limit: int) -> bool:
@@ -142,25 +224,56 @@ def check_rate(conn: Connection, settings: Settings, now: datetime, username: st
         raise RateLimited(f"Too many failed sign-ins; try again in {seconds // 60 or 1} minutes.", seconds)
 
 
-def note_attempt(conn: Connection, now: datetime, username: str, client: str, ok: bool) -> None:
-    conn.execute(insert(t.login_attempts).values(username=username, client=client, at=now, ok=ok))
+def _lock_key(name: str) -> int:
+    """A PostgreSQL advisory lock key (signed 64 bits) for a user name or a client address."""
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
 
 
-def verify_login(conn: Connection, username: str, password: str, device_id: str) -> list[str]:
-    """The user's roles when the password is right and the device enrolled; AuthError otherwise."""
-    row = conn.execute(select(t.users.c.password_hash, t.users.c.roles).where(t.users.c.id == username)).first()
+def reserve_attempt(conn: Connection, settings: Settings, now: datetime, username: str, client: str) -> int:
+    """In a write transaction: refuse (RateLimited) when the user or the client is over its limit, else count
+    this attempt as a failure until it succeeds, and return its id. Attempts for one user (and one client)
+    take turns here: SQLite has one writer at a time; on PostgreSQL advisory locks, always user then client,
+    so two attempts never wait for each other in a circle."""
+    if conn.dialect.name == "postgresql":
+        for name in (f"user:{username}", f"client:{client}"):
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _lock_key(name)})
+    check_rate(conn, settings, now, username, client)
+    row_id = conn.execute(
+        insert(t.login_attempts)
+        .values(username=username, client=client, at=now, ok=False)
+        .returning(t.login_attempts.c.id)
+    ).scalar_one()
+    return int(row_id)
+
+
+def attempt_succeeded(conn: Connection, attempt_id: int) -> None:
+    conn.execute(update(t.login_attempts).where(t.login_attempts.c.id == attempt_id).values(ok=True))
+
+
+def _matches(stored: str | None, secret: str) -> bool:
+    """Whether `secret` matches an argon2 hash; a missing or non-argon2 value checks a dummy (same time)."""
+    target = stored if stored is not None and stored.startswith("$argon2") else None
     try:
-        _hasher.verify(row.password_hash if row else _DUMMY_HASH, password)
+        _hasher.verify(target or _DUMMY_HASH, secret)
     except (VerificationError, InvalidHashError):
-        raise AuthError("Wrong user name or password.") from None
-    if row is None:
-        raise AuthError("Wrong user name or password.")
+        return False
+    return target is not None
+
+
+def verify_login(conn: Connection, username: str, secret: str, device_id: str) -> list[str]:
+    """The user's roles when `secret` is their password or their device PIN and the device is enrolled.
+    Anything else is the same AuthError: a right password from an unenrolled device must not tell anyone
+    that the password was right."""
+    row = conn.execute(
+        select(t.users.c.password_hash, t.users.c.pin_hash, t.users.c.roles).where(t.users.c.id == username)
+    ).first()
+    by_password = _matches(row.password_hash if row else None, secret)
+    by_pin = _matches(row.pin_hash if row else None, secret)  # both always checked: the same time for everyone
+    if row is None or not (by_password or by_pin):
+        raise AuthError(WRONG)
     device = conn.execute(select(t.devices.c.revoked_at).where(t.devices.c.id == device_id)).first()
     if device is None or device.revoked_at is not None:
-        raise PermissionDenied(
-            f"This device ({device_id}) is not enrolled on the server. Ask a supervisor to enroll it: "
-            f"scanapp-sync device enroll {device_id}"
-        )
+        raise AuthError(WRONG)
     return str(row.roles).split(",")
 
 

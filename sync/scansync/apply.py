@@ -23,15 +23,17 @@ from scanapp.domain.errors import DomainError, InvalidTransition
 from scanapp.domain.journal import EventKind
 from scanapp.domain.lab import Resolution
 from scanapp.domain.leases import Grant, LeaseEnd
-from scanapp.domain.permissions import LAB, Actor, Permission, permissions_for_roles, require
+from scanapp.domain.permissions import LAB, SUPERVISE, Actor, Permission, permissions_for_roles, require
 from scanapp.domain.projection import PROJECTED
 from scanapp.sync.wire import WireEvent
 from scansync import inventory_events, lab_events
 from scansync import tables as t
+from scansync.count_events import CountChanges
 from scansync.db import Tx, chunks
 from scansync.inventory_events import InventoryChanges
 from scansync.lease_history import close_grant, history
 from scansync.line_events import LineChanges
+from scansync.pin_events import PinChanges
 from scansync.views import clean, count_of, session_of, session_values, session_view
 
 log = logging.getLogger(__name__)
@@ -46,11 +48,15 @@ SESSION_RULES = {
 }
 # Rules that clear the session's lock: the server's lease ends with them.
 ENDS_LEASE = {EventKind.SESSION_DISCARDED, EventKind.SESSION_ENDED}
+# Applied but not sent to other devices as events: what they change reaches them as users and counts (a PIN's
+# hash goes to devices in the user's record only, not into every device's journal).
+UNPUBLISHED = {EventKind.PIN_SET, EventKind.COUNT_CREATED}
+_KINDS = {k.value: k for k in EventKind}
 
 
 @dataclass(frozen=True)
 class Outcome:
-    status: str  # applied | fenced | rejected | recorded
+    status: str  # scanapp.sync.wire.EventStatus
     reason: str | None = None
 
 
@@ -71,10 +77,18 @@ class SessionCtx:
     release_lease: bool = False
     fencing: dict[tuple[int | None, str], str | None] = field(default_factory=dict)
     _unlocked: Session | None = None
+    _may_scan: set[str] = field(default_factory=set)
 
     def set(self, session: Session) -> None:
         self.session = session
         self._unlocked = None
+        self._may_scan = set()
+
+    def ensure_can_scan(self, actor: Actor, when: datetime) -> None:
+        """The scan rule, judged once per user until the session changes (a batch is mostly scans)."""
+        if actor.user_id not in self._may_scan:
+            rules.ensure_can_scan(self.unlocked, self.count, actor, when)
+            self._may_scan.add(actor.user_id)
 
     @property
     def unlocked(self) -> Session:
@@ -102,6 +116,8 @@ class Batch:
         self.lines = LineChanges(self.product_exists)
         self.inventory = InventoryChanges(conn, now)
         self.lab = lab_events.LabChanges(conn, now)
+        self.new_counts = CountChanges(now)
+        self.pins = PinChanges()
         self.applied: list[WireEvent] = []
 
     # -- loading ---------------------------------------------------------------------------------------
@@ -135,6 +151,7 @@ class Batch:
         return self.actors[key]
 
     def count(self, count_id: str) -> Count | None:
+        """A stored count, or one this batch creates."""
         if count_id not in self.counts:
             row = self.conn.execute(select(t.counts).where(t.counts.c.id == count_id)).first()
             self.counts[count_id] = count_of(row) if row else None
@@ -149,10 +166,17 @@ class Batch:
 
     # -- deciding --------------------------------------------------------------------------------------
 
-    def decide(self, ev: WireEvent, fence: bool = True) -> Outcome:
-        """The verdict on one event; on "applied" its effect is recorded in this batch for write()."""
+    def decide(
+        self, ev: WireEvent, fence: bool = True, pusher: str | None = None, approved_by: Actor | None = None
+    ) -> Outcome:
+        """The verdict on one event; on "applied" its effect is recorded in this batch for write().
+
+        `pusher`: the user whose sign-in pushed the event (A2: who did what comes from the token); an event
+        recorded by anyone else is kept unverified for review. `approved_by`: the supervisor who merges it from
+        review; their authority stands for a catalog or count change (an alias proposal, a count the recorder
+        may not create). The session rules still judge by the user who recorded the event."""
         try:
-            outcome = self._decide(ev, fence)
+            outcome = self._decide(ev, fence, pusher, approved_by)
         except DomainError as err:
             outcome = rejected(str(err))
         except (KeyError, TypeError, ValueError, OverflowError) as err:
@@ -165,23 +189,20 @@ class Batch:
             self.applied.append(ev)
         return outcome
 
-    def _decide(self, ev: WireEvent, fence: bool) -> Outcome:
-        try:
-            kind = EventKind(ev.kind)
-        except ValueError:
+    def _decide(self, ev: WireEvent, fence: bool, pusher: str | None, approved_by: Actor | None) -> Outcome:
+        kind = _KINDS.get(ev.kind)
+        if kind is None:
             return rejected(f"unknown event kind {ev.kind!r}")
+        if pusher is not None and ev.user_id != pusher and kind is not EventKind.LOCK_FORCE_RELEASED:
+            return Outcome(
+                "unverified",
+                f"recorded by {ev.user_id}, pushed under {pusher}'s sign-in: a supervisor decides whether it stands",
+            )
         actor = self.actor(ev.user_id, ev.device_id)
         if actor is None:
             return rejected(f"unknown user {ev.user_id!r}")
         if ev.session_id is None:
-            if kind in inventory_events.KINDS:  # lab actions outside any session (services/lab.py allows it)
-                require(actor, LAB, "change inventory")
-                self.inventory.decide(ev, kind, None)
-                return APPLIED
-            if kind is EventKind.LISTING_CONFIG_CREATED:
-                self.lab.listing_config(ev.payload, actor)
-                return APPLIED
-            return rejected("the event names no session")
+            return self._without_session(ev, kind, actor, approved_by)
         ctx = self.sessions.get(ev.session_id)
         if kind is EventKind.SESSION_CREATED:
             if ctx is not None:
@@ -197,9 +218,26 @@ class Batch:
             reason = ctx.fenced(ev.lock_epoch, ev.device_id)
             if reason is not None:
                 return Outcome("fenced", reason)
-        return self._apply(ctx, ev, kind, actor)
+        return self._apply(ctx, ev, kind, actor, approved_by)
 
-    def _apply(self, ctx: SessionCtx, ev: WireEvent, kind: EventKind, actor: Actor) -> Outcome:
+    def _without_session(self, ev: WireEvent, kind: EventKind, actor: Actor, approved_by: Actor | None) -> Outcome:
+        if kind in inventory_events.KINDS:  # lab actions outside any session (services/lab.py allows it)
+            require(actor, LAB, "change inventory")
+            self.inventory.decide(ev, kind, None)
+        elif kind is EventKind.LISTING_CONFIG_CREATED:
+            self.lab.listing_config(ev.payload, actor)
+        elif kind is EventKind.COUNT_CREATED:
+            count = self.new_counts.decide(ev, approved_by or actor, self.count)
+            self.counts[count.id] = count
+        elif kind is EventKind.PIN_SET:
+            self.pins.decide(ev)
+        else:
+            return rejected("the event names no session")
+        return APPLIED
+
+    def _apply(
+        self, ctx: SessionCtx, ev: WireEvent, kind: EventKind, actor: Actor, approved_by: Actor | None
+    ) -> Outcome:
         # The lease was judged by fencing already; the rules see no lock, only state and permissions.
         session, count = ctx.unlocked, ctx.count
         when = min(ev.wall_time, self.now)
@@ -207,9 +245,18 @@ class Batch:
             self._session_rule(ctx, kind, actor, when, ev.payload)
         elif kind is EventKind.ALIAS_ADDED:
             rules.require_for_count(count, actor, "add a product alias")
+            if not (approved_by or actor).has_any(SUPERVISE):
+                # A2: an alias changes the catalog on every device; from a user who may not change the
+                # catalog it is a proposal, until a supervisor accepts (merges) or rejects (discards) it.
+                code, sku = self.lines.check_alias(ev)
+                return Outcome(
+                    "proposed",
+                    f"proposed alias: code {code} for {sku}, by {ev.user_id}; a supervisor accepts (merge) or "
+                    "rejects (discard) it",
+                )
             self.lines.decide(ev, kind, count)
         elif kind in PROJECTED:
-            rules.ensure_can_scan(session, count, actor, when)
+            ctx.ensure_can_scan(actor, when)
             self.lines.decide(ev, kind, count)
         elif kind in inventory_events.KINDS:
             rules.require_for_count(count, actor, "change inventory")
@@ -234,7 +281,7 @@ class Batch:
         p = ev.payload
         count = self.count(str(p["count_id"]))
         if count is None:
-            return rejected(f"unknown count {p['count_id']}; counts are created on the server")
+            return rejected(f"unknown count {p['count_id']} (the event that created it is not here, or in review)")
         rules.require_for_count(count, actor, "create a session")
         name = clean(str(p.get("name", ""))).strip()[:256]
         if not name:
@@ -245,12 +292,21 @@ class Batch:
             name=name,
             area=clean(str(p.get("area", ""))).strip()[:512],
             state=SessionState.NOT_STARTED,
-            is_default=False,
+            # The default session of a count made on a device comes as the count's first session_created.
+            is_default=bool(p.get("is_default", False)) and not self._has_default(count.id),
             created_at=min(ev.wall_time, self.now),
             created_by=ev.user_id,
         )
         self.sessions[session.id] = SessionCtx(session, count, [], new=True, dirty=True)
         return APPLIED
+
+    def _has_default(self, count_id: str) -> bool:
+        if any(c.session.count_id == count_id and c.session.is_default for c in self.sessions.values()):
+            return True
+        found = self.conn.execute(
+            select(t.sessions.c.id).where(t.sessions.c.count_id == count_id, t.sessions.c.is_default.is_(True))
+        ).first()
+        return found is not None
 
     def _session_rule(self, ctx: SessionCtx, kind: EventKind, actor: Actor, when: datetime, p: dict[str, Any]) -> None:
         session, count = ctx.unlocked, ctx.count
@@ -279,15 +335,22 @@ class Batch:
     # -- writing ---------------------------------------------------------------------------------------
 
     def write(self, tx: Tx, publish_event: Callable[[WireEvent], None]) -> None:
-        """Listing configs and reconciliation counts, sessions, lines, then the applied events (published),
-        aliases and lab changes."""
+        """Listing configs and reconciliation counts, counts made on devices, sessions, lines, then the applied
+        events (published), aliases and lab changes."""
         self.lab.write(tx)
+        self.new_counts.write(tx)
         self._write_sessions(tx)
         self.lines.write_lines(tx)
         for ev in self.applied:
-            publish_event(ev)
+            if ev.kind not in UNPUBLISHED:
+                publish_event(ev)
         self.lines.write_aliases(tx)
         self.inventory.write(tx)
+        self.pins.write(tx)
+
+    def session_views(self) -> list[dict[str, Any]]:
+        """Every session the batch named, as it is after the batch (what the pushing device takes back)."""
+        return [session_view(ctx.session) for ctx in self.sessions.values()]
 
     def _write_sessions(self, tx: Tx) -> None:
         conn = tx.conn

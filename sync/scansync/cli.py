@@ -1,14 +1,16 @@
 """`scanapp-sync`: run the server, and the administration commands that work on its database directly.
 
-    scanapp-sync [--db URL] serve [--host H] [--port P]
-    scanapp-sync [--db URL] user add NAME --role ROLE [--role ROLE …] [--display-name TEXT]
-    scanapp-sync [--db URL] user roles NAME --role ROLE [--role ROLE …]
-    scanapp-sync [--db URL] device enroll [DEVICE_ID] [--name TEXT]
-    scanapp-sync [--db URL] catalog import FILE.csv
-    scanapp-sync [--db URL] count create NAME --kind directed|hard --start TIME [--item SKU=QTY …] [--items FILE]
-    scanapp-sync [--db URL] report COUNT --format json
+    scanapp-sync serve [--db URL] [--host H] [--port P]
+    scanapp-sync user add NAME --role ROLE [--role ROLE …] [--display-name TEXT] [--pin]
+    scanapp-sync user set-pin NAME
+    scanapp-sync user roles NAME --role ROLE [--role ROLE …]
+    scanapp-sync device enroll DEVICE_ID [--name TEXT]
+    scanapp-sync catalog import FILE.csv
+    scanapp-sync count create NAME --kind directed|hard --start TIME [--item SKU=QTY …] [--items FILE]
+    scanapp-sync report COUNT --format json
 
-Passwords are read from $SCANAPP_SYNC_PASSWORD, else from standard input (prompted on a terminal).
+`--db URL` goes before the command or after it. Passwords are read from $SCANAPP_SYNC_PASSWORD, PINs from
+$SCANAPP_SYNC_PIN, else either from standard input (asked twice on a terminal).
 """
 
 from __future__ import annotations
@@ -21,36 +23,40 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import or_, select
 
 from scanapp.domain.clock import Clock, SystemClock
 from scanapp.domain.errors import NotFound
-from scanapp.domain.journal import new_event_id
 from scanapp.domain.permissions import ROLES, Actor, permissions_for_roles
 from scanapp.errors import KnownError
 from scanapp.sync.wire import CountIn, ExpectedItem
 from scansync import accounts, audit, catalog, reports, sessions
 from scansync import tables as t
 from scansync.catalog_csv import read_batches
-from scansync.config import ENV_DB, Settings, default_db_url
+from scansync.config import ENV_DB, ENV_PASSWORD, ENV_PIN, Settings, default_db_url
 from scansync.db import Database
 
 # Changes made from the command line are attributed to this user in the audit log.
 CLI_USER = "cli"
 
 
+DB_HELP = (
+    f"database URL or SQLite file (default: ${ENV_DB}, else a file in the user data dir); "
+    "PostgreSQL: postgresql+psycopg://user@host/db"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="scanapp-sync", description="The ScanApp central sync service.")
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help=f"database URL or SQLite file (default: ${ENV_DB}, else a file "
-        "in the user data dir); PostgreSQL: postgresql+psycopg://user@host/db",
-    )
+    parser.add_argument("--db", metavar="URL", help=DB_HELP)
     parser.add_argument("-v", "--verbose", action="store_true")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    # `--db` after the command too (`scanapp-sync serve --db URL`); SUPPRESS keeps one given before it.
+    db_after = argparse.ArgumentParser(add_help=False)
+    db_after.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=DB_HELP)
+    sub = _WithDb(parser.add_subparsers(dest="command", metavar="COMMAND", required=True), db_after)
 
     serve = sub.add_parser("serve", help="run the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
@@ -59,29 +65,22 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="server processes (all state is in the database)")
     serve.set_defaults(run=run_serve)
 
-    user = sub.add_parser("user", help="manage users").add_subparsers(dest="action", required=True)
-    add = user.add_parser("add", help="add a user (password from $SCANAPP_SYNC_PASSWORD or stdin)")
-    add.add_argument("name")
-    add.add_argument("--role", action="append", required=True, choices=sorted(ROLES))
-    add.add_argument("--display-name", default="")
-    add.set_defaults(run=run_user_add)
-    roles = user.add_parser("roles", help="change a user's roles (audited)")
-    roles.add_argument("name")
-    roles.add_argument("--role", action="append", required=True, choices=sorted(ROLES))
-    roles.set_defaults(run=run_user_roles)
+    _user_commands(sub.group("user", help="manage users"))
 
-    device = sub.add_parser("device", help="manage devices").add_subparsers(dest="action", required=True)
-    enroll = device.add_parser("enroll", help="enroll a device (its id is shown by the app; new id if omitted)")
-    enroll.add_argument("device_id", nargs="?")
+    device = sub.group("device", help="manage devices")
+    enroll = device.add_parser(
+        "enroll", help="enroll a device: its id as the device shows it (`scanapp sync` names it when refused)"
+    )
+    enroll.add_argument("device_id", metavar="DEVICE_ID")
     enroll.add_argument("--name", default="")
     enroll.set_defaults(run=run_device_enroll)
 
-    cat = sub.add_parser("catalog", help="the product catalog").add_subparsers(dest="action", required=True)
+    cat = sub.group("catalog", help="the product catalog")
     imp = cat.add_parser("import", help="import products from CSV (sku,name,parent_name,gtin)")
     imp.add_argument("file", type=Path)
     imp.set_defaults(run=run_catalog_import)
 
-    count = sub.add_parser("count", help="counts").add_subparsers(dest="action", required=True)
+    count = sub.group("count", help="counts")
     create = count.add_parser("create", help="create a count with its default session")
     create.add_argument("name")
     create.add_argument("--kind", choices=("directed", "hard"), required=True)
@@ -96,6 +95,44 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("json",), default="json")
     report.set_defaults(run=run_report)
     return parser
+
+
+def _user_commands(user: _WithDb) -> None:
+    add = user.add_parser(
+        "add",
+        help="add a user: password from $SCANAPP_SYNC_PASSWORD or stdin; with --pin, a device PIN from "
+        "$SCANAPP_SYNC_PIN or stdin (and a password only if $SCANAPP_SYNC_PASSWORD is set)",
+    )
+    add.add_argument("name")
+    add.add_argument("--role", action="append", required=True, choices=sorted(ROLES))
+    add.add_argument("--display-name", default="")
+    add.add_argument("--pin", action="store_true", help="give the user a device PIN (signs in on every device)")
+    add.set_defaults(run=run_user_add)
+    set_pin = user.add_parser(
+        "set-pin", help="set a user's device PIN ($SCANAPP_SYNC_PIN or stdin); every device takes it at its next sync"
+    )
+    set_pin.add_argument("name")
+    set_pin.set_defaults(run=run_user_set_pin)
+    roles = user.add_parser("roles", help="change a user's roles (audited)")
+    roles.add_argument("name")
+    roles.add_argument("--role", action="append", required=True, choices=sorted(ROLES))
+    roles.set_defaults(run=run_user_roles)
+
+
+class _WithDb:
+    """Adds the `--db` parent to every command parser made through it, nested groups included."""
+
+    def __init__(self, subparsers: Any, parent: argparse.ArgumentParser) -> None:
+        self.subparsers = subparsers
+        self.parent = parent
+
+    def add_parser(self, name: str, **kw: Any) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = self.subparsers.add_parser(name, parents=[self.parent], **kw)
+        return parser
+
+    def group(self, name: str, **kw: Any) -> _WithDb:
+        parser = self.subparsers.add_parser(name, **kw)
+        return _WithDb(parser.add_subparsers(dest="action", required=True), self.parent)
 
 
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
@@ -151,28 +188,47 @@ def run_serve(args: argparse.Namespace, clock: Clock) -> int:
     return 0
 
 
-def _password() -> str:
-    if os.environ.get("SCANAPP_SYNC_PASSWORD"):
-        return os.environ["SCANAPP_SYNC_PASSWORD"]
+def _secret(env: str, what: str) -> str:
+    """A password or PIN: from $`env`, else asked twice on a terminal, else one line of standard input."""
+    if os.environ.get(env):
+        return os.environ[env]
     if sys.stdin.isatty():
-        first = getpass.getpass("Password: ")
+        first = getpass.getpass(f"{what}: ")
         if getpass.getpass("Again: ") != first:
-            raise KnownError("The passwords differ.")
+            raise KnownError(f"The two {what}s differ.")
         return first
-    return sys.stdin.readline().rstrip("\n")
+    line = sys.stdin.readline().rstrip("\n")
+    if not line:
+        raise KnownError(f"No {what} given: set ${env} or write it to standard input.")
+    return line
 
 
 def run_user_add(args: argparse.Namespace, clock: Clock) -> int:
     db = _open(args)
-    password = _password()
+    if args.pin:
+        pin: str | None = _secret(ENV_PIN, "PIN")
+        password = os.environ.get(ENV_PASSWORD) or None
+    else:
+        pin, password = None, _secret(ENV_PASSWORD, "password")
     now = clock.now()
     with db.write() as tx:
-        accounts.add_user(tx.conn, now, args.name, args.display_name, password, args.role)
+        accounts.add_user(tx.conn, now, args.name, args.display_name, password, args.role, pin)
         audit.record(tx.conn, now, CLI_USER, None, "user_added", args.name, roles=args.role)
-        row = tx.conn.execute(select(t.users).where(t.users.c.id == args.name)).one()
-        tx.publish("user", args.name, accounts.user_view(row))
+        accounts.publish_user(tx, args.name)
     perms = ", ".join(sorted(permissions_for_roles(args.role)))
-    print(f"user {args.name} added ({', '.join(args.role)}: {perms})")
+    signs_in = " and ".join(w for w, v in (("a password", password), ("a device PIN", pin)) if v)
+    print(f"user {args.name} added ({', '.join(args.role)}: {perms}); signs in with {signs_in}")
+    return 0
+
+
+def run_user_set_pin(args: argparse.Namespace, clock: Clock) -> int:
+    db = _open(args)
+    pin_hash = accounts.hash_pin(_secret(ENV_PIN, "PIN"))
+    with db.write() as tx:
+        accounts.store_pin(tx.conn, args.name, pin_hash)
+        audit.record(tx.conn, clock.now(), CLI_USER, None, "pin_set", args.name)
+        accounts.publish_user(tx, args.name)
+    print(f"user {args.name}: new device PIN set; every device takes it at its next sync")
     return 0
 
 
@@ -180,21 +236,27 @@ def run_user_roles(args: argparse.Namespace, clock: Clock) -> int:
     db = _open(args)
     with db.write() as tx:
         roles = accounts.set_roles(tx.conn, clock.now(), _cli_actor(), args.name, args.role)
-        row = tx.conn.execute(select(t.users).where(t.users.c.id == args.name)).one()
-        tx.publish("user", args.name, accounts.user_view(row))
+        accounts.publish_user(tx, args.name)
     print(f"user {args.name}: {', '.join(roles)}")
     return 0
 
 
 def run_device_enroll(args: argparse.Namespace, clock: Clock) -> int:
+    device_id = accounts.checked_device_id(args.device_id)
     db = _open(args)
-    device_id = args.device_id or new_event_id()
     now = clock.now()
     with db.write() as tx:
-        fresh = accounts.enroll_device(tx.conn, now, CLI_USER, device_id, args.name)
-        if fresh:
+        outcome = accounts.enroll_device(tx.conn, now, CLI_USER, device_id, args.name)
+        if outcome is not accounts.Enrolled.ALREADY:
             audit.record(tx.conn, now, CLI_USER, None, "device_enrolled", device_id, name=args.name)
-    print(device_id if fresh else f"{device_id} (enrolled already)")
+    name = f" ({args.name})" if args.name else ""
+    print(
+        {
+            accounts.Enrolled.NEW: f"enrolled device {device_id}{name}: its users can sign in and sync now",
+            accounts.Enrolled.AGAIN: f"enrolled device {device_id}{name} again (its enrollment had been revoked)",
+            accounts.Enrolled.ALREADY: f"device {device_id} is enrolled already; nothing changed",
+        }[outcome]
+    )
     return 0
 
 

@@ -12,6 +12,8 @@ import platformdirs
 from scanapp.domain.leases import DEFAULT_TTL
 
 ENV_DB = "SCANAPP_SYNC_DB"
+ENV_PASSWORD = "SCANAPP_SYNC_PASSWORD"
+ENV_PIN = "SCANAPP_SYNC_PIN"
 
 
 def default_db_url() -> str:
@@ -29,4 +31,9 @@ class Settings:
     login_window: timedelta = timedelta(minutes=5)
     max_failures_per_user: int = 5
     max_failures_per_client: int = 30
-    max_body_bytes: int = 16 * 1024 * 1024
+    # Request bodies (checked before parsing, api.bodies): a push of 1,000 events (a count made on a device
+    # carries its directed list of up to 100,000 items), the bulk routes (5,000 products or inventory items, a
+    # count with its list), and every other route.
+    max_push_bytes: int = 16 * 1024 * 1024
+    max_bulk_bytes: int = 8 * 1024 * 1024
+    max_body_bytes: int = 64 * 1024

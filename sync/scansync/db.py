@@ -95,6 +95,19 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     conn.exec_driver_sql(sql, params)
 
 
+def present(conn: Connection, table: Table, column: str, values: list[str]) -> set[str]:
+    """Which of `values` are in `table.column`, asked straight through the driver: on the push path
+    SQLAlchemy would build and compile an IN of 500 bound parameters for every batch."""
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    found: set[str] = set()
+    head = f"SELECT {quote(column)} FROM {quote(table.name)} WHERE {quote(column)} IN "
+    for chunk in chunks(values):
+        sql = f"{head}({', '.join([mark] * len(chunk))})"
+        found.update(row[0] for row in conn.exec_driver_sql(sql, tuple(chunk)))
+    return found
+
+
 CHUNK = 500
 
 
@@ -110,6 +123,11 @@ class Tx:
 
     conn: Connection
     pending: list[dict[str, Any]] = field(default_factory=list)
+    as_of: int = 0
+    """After the block: the change-log position this transaction's state is complete at (its last change, or
+    with `want_position` and no change of its own, the last one committed before it). A device that takes
+    state read here skips anything it pulls at or below it."""
+    want_position: bool = False
 
     def publish(self, entity: str, key: str, data: Any, device_id: str | None = None) -> None:
         self.pending.append(
@@ -123,6 +141,10 @@ class Tx:
 
     def flush_changes(self) -> None:
         if not self.pending:
+            if self.want_position:
+                self.as_of = int(
+                    self.conn.execute(select(t.counters.c.value).where(t.counters.c.name == "changes")).scalar_one()
+                )
             return
         n = len(self.pending)
         last = self.conn.execute(
@@ -136,6 +158,7 @@ class Tx:
             row["seq"] = first + i
         insert_rows(self.conn, t.changes, self.pending)
         self.pending = []
+        self.as_of = int(last)
 
 
 class Database:

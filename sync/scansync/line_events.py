@@ -72,6 +72,16 @@ class LineChanges:
                 raise InvalidTransition("An alias needs a code of at most 64 characters.")
             self.aliases.append((effect.code, effect.sku))
 
+    def check_alias(self, ev: WireEvent) -> tuple[str, str]:
+        """The alias's (code, sku) if it could apply, without applying it; else a DomainError."""
+        event = _storable_event(ev, EventKind.ALIAS_ADDED)
+        code, sku = str(event.payload["code"]), str(event.payload["sku"])
+        if not code or len(code) > 64:
+            raise InvalidTransition("An alias needs a code of at most 64 characters.")
+        if not self.product_exists(sku):
+            raise NotFound(f"No product with SKU {sku}.")
+        return code, sku
+
     def _line(self, line_id: str) -> Line:
         line = self.known.get(line_id)
         if line is None:
@@ -156,6 +166,17 @@ def line_of(row: Any) -> Line:
     )
 
 
+def _all_fit(payload: Mapping[str, Any]) -> bool:
+    """Whether the payload's stored text is storable as it is (a plain loop: this runs for every scan)."""
+    for key, limit in _STORED_TEXT.items():
+        value = payload.get(key)
+        if value is None:
+            continue
+        if type(value) is not str or (limit is not None and len(value) > limit) or clean(value) is not value:
+            return False
+    return True
+
+
 def _line_row(line: Line) -> dict[str, Any]:
     return {
         "event_id": line.event_id,
@@ -171,11 +192,14 @@ def _line_row(line: Line) -> dict[str, Any]:
 
 
 def _storable_event(ev: WireEvent, kind: EventKind) -> Event:
-    """The pushed event as a domain event, with the payload text that reaches a column made storable."""
-    payload = dict(ev.payload)
-    for key, limit in _STORED_TEXT.items():
-        if payload.get(key) is not None:
-            payload[key] = clean(str(payload[key]))[:limit]
+    """The pushed event as a domain event, with the payload text that reaches a column made storable (copied
+    only when some of it has to change: most payloads are plain short ASCII)."""
+    payload = ev.payload
+    if not _all_fit(payload):
+        payload = dict(payload)
+        for key, limit in _STORED_TEXT.items():
+            if payload.get(key) is not None:
+                payload[key] = clean(str(payload[key]))[:limit]
     return Event(
         id=ev.id,
         kind=kind,

@@ -27,15 +27,17 @@ from scansync.sessions import get_count, get_session
 from scansync.views import lease_of, session_values, session_view
 
 
-def lease_view(session_id: str, lease: Lease, ttl: timedelta, now: datetime) -> dict[str, Any]:
+def lease_view(session: Session, lease: Lease, ttl: timedelta, now: datetime) -> dict[str, Any]:
+    """The lease, and the whole session as it left it (the caller adds the change-log position, `as_of`)."""
     return {
-        "session_id": session_id,
+        "session_id": session.id,
         "epoch": lease.epoch,
         "user_id": lease.user_id,
         "device_id": lease.device_id,
         "expires_at": lease.expires_at,
         "ttl_seconds": ttl.total_seconds(),
         "server_time": now,
+        "session": session_view(_with_lease(session, lease)),
     }
 
 
@@ -79,7 +81,7 @@ def acquire(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedelta
             )
         )
     _store(tx, _with_lease(session, granted))
-    return lease_view(session_id, granted, ttl, now)
+    return lease_view(session, granted, ttl, now)
 
 
 def heartbeat(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedelta) -> dict[str, Any]:
@@ -87,7 +89,7 @@ def heartbeat(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedel
     rules.require_for_count(get_count(tx.conn, session.count_id), actor, "work a session")
     renewed = leases.heartbeat(lease_of(session), actor, now, ttl)
     _store(tx, _with_lease(session, renewed))
-    return lease_view(session_id, renewed, ttl, now)
+    return lease_view(session, renewed, ttl, now)
 
 
 def release(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedelta) -> dict[str, Any]:
@@ -97,7 +99,7 @@ def release(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedelta
     freed = leases.release(current, actor)
     close_grant(tx.conn, session_id, current.epoch, now, LeaseEnd.RELEASED.value)
     _store(tx, _with_lease(session, freed))
-    return lease_view(session_id, freed, ttl, now)
+    return lease_view(session, freed, ttl, now)
 
 
 def force_release(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedelta) -> dict[str, Any]:
@@ -133,4 +135,4 @@ def force_release(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: tim
         was_live=current.live(now),
     )
     _store(tx, _with_lease(session, freed))
-    return lease_view(session_id, freed, ttl, now)
+    return lease_view(session, freed, ttl, now)

@@ -3,8 +3,13 @@
 The device's sequence is gapless, so one number per device — the high-water mark — says what is stored.
 Events at or below it are duplicates. Above it, events are taken in order while the sequence is
 contiguous; at the first gap the answer says where to resend from, and nothing after the gap is kept.
-Every event taken is stored with its verdict: applied, fenced (stale lease epoch) or rejected (a rule
-refused it) — the last two wait in the review queue. None is dropped, none blocks the ones behind it.
+Every event taken is stored with its verdict: applied; fenced (stale lease epoch), rejected (a rule refused
+it), unverified (recorded by another user than the one whose sign-in pushed it: who did what comes from the
+token, A2) or proposed (an alias from a user who may not change the catalog) — those four wait in the review
+queue. None is dropped, none blocks the ones behind it.
+
+The answer carries the sessions the events named as they are now, with the change-log position they are
+current at (`as_of`, filled in after the commit): the device takes them and skips older states it pulls.
 """
 
 from __future__ import annotations
@@ -17,10 +22,10 @@ from sqlalchemy import Connection, select, update
 
 from scanapp.domain.errors import PermissionDenied
 from scanapp.domain.permissions import Actor
-from scanapp.sync.wire import PushIn, WireEvent
+from scanapp.sync.wire import REVIEWED, PushIn, WireEvent
 from scansync import tables as t
 from scansync.apply import Batch
-from scansync.db import Tx, chunks, dumps, insert_rows
+from scansync.db import Tx, dumps, insert_rows, present
 from scansync.views import clean, event_wire
 
 
@@ -40,7 +45,7 @@ def push(tx: Tx, actor: Actor, now: datetime, body: PushIn) -> dict[str, Any]:
     taken = _in_sequence(conn, sorted(body.events, key=lambda e: e.seq), int(device.high_water))
     batch = Batch(conn, now)
     batch.preload(taken.events)
-    rows, verdicts, review = _judged(batch, taken.events, now)
+    rows, verdicts, review = _judged(batch, taken.events, now, actor.user_id)
     insert_rows(conn, t.events, rows)
     insert_rows(conn, t.review_items, review)
     payloads = {row["id"]: row["payload"] for row in rows}
@@ -59,6 +64,7 @@ def push(tx: Tx, actor: Actor, now: datetime, body: PushIn) -> dict[str, Any]:
         "accepted": len(taken.events),
         "duplicates": taken.duplicates,
         "verdicts": verdicts,
+        "sessions": batch.session_views(),
     }
 
 
@@ -73,10 +79,7 @@ class Taken:
 
 
 def _in_sequence(conn: Connection, events: list[WireEvent], high_water: int) -> Taken:
-    ids = [e.id for e in events]
-    known: set[str] = set()
-    for chunk in chunks(ids):
-        known.update(conn.execute(select(t.events.c.id).where(t.events.c.id.in_(chunk))).scalars())
+    known = present(conn, t.events, "id", [e.id for e in events if e.seq > high_water])
     taken = Taken(high_water)
     for ev in events:
         if ev.seq <= taken.high_water:
@@ -95,18 +98,18 @@ def _in_sequence(conn: Connection, events: list[WireEvent], high_water: int) -> 
 
 
 def _judged(
-    batch: Batch, events: list[WireEvent], now: datetime
+    batch: Batch, events: list[WireEvent], now: datetime, pusher: str
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     """Each event's row with its verdict; the verdicts the device is told (all but "applied"); and the review
-    queue entries of the fenced and rejected ones."""
+    queue entries of the ones that wait for a supervisor."""
     rows, verdicts, review = [], [], []
     for ev in events:
-        outcome = batch.decide(ev)
+        outcome = batch.decide(ev, pusher=pusher)
         reason = clean(outcome.reason) if outcome.reason else None
         rows.append(_event_row(ev, now, outcome.status, reason))
         if outcome.status != "applied":
             verdicts.append({"id": ev.id, "seq": ev.seq, "status": outcome.status, "reason": reason})
-        if outcome.status in ("fenced", "rejected"):
+        if outcome.status in REVIEWED:
             ctx = batch.sessions.get(ev.session_id or "")
             review.append(
                 {

@@ -1,5 +1,6 @@
-"""The supervisor's review queue (S3): events stored but not applied — fenced by a newer lease epoch or
-refused by a rule — wait here until merged into their session, moved to another, or discarded. Audited."""
+"""The supervisor's review queue (S3): events stored but not applied — fenced by a newer lease epoch, refused
+by a rule, recorded by another user than the one who pushed them, or proposed catalog changes — wait here until
+merged into their session (for a proposal: accepted), moved to another, or discarded (rejected). Audited."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from scanapp.domain.errors import InvalidTransition, NotFound
+from scanapp.domain.journal import EventKind
 from scanapp.domain.permissions import Actor
 from scanapp.sync.wire import WireEvent
 from scansync import audit
 from scansync import tables as t
 from scansync.apply import Batch
+from scansync.catalog import product_data
 from scansync.db import Tx
 from scansync.views import event_wire
 
@@ -83,11 +86,13 @@ def resolve(tx: Tx, actor: Actor, now: datetime, event_id: str, action: str, tar
         ev = _wire(row, target if action == "move" else None)
         batch = Batch(conn, now)
         batch.preload([ev])
-        outcome = batch.decide(ev, fence=False)
+        outcome = batch.decide(ev, fence=False, approved_by=actor)
         if outcome.status != "applied":
             raise InvalidTransition(f"Cannot {action} event {event_id}: {outcome.reason}")
         batch.write(tx, lambda e: tx.publish("event", e.id, event_wire(e), device_id=e.device_id))
         conn.execute(update(t.events).where(t.events.c.id == event_id).values(status="applied"))
+    elif row.kind == EventKind.ALIAS_ADDED.value:
+        _undo_local_alias(tx, json.loads(row.payload))
     conn.execute(
         update(t.review_items)
         .where(t.review_items.c.event_id == event_id)
@@ -105,3 +110,16 @@ def resolve(tx: Tx, actor: Actor, now: datetime, event_id: str, action: str, tar
         reason=item.reason,
     )
     return status
+
+
+def _undo_local_alias(tx: Tx, payload: dict[str, Any]) -> None:
+    """A rejected alias: the device that proposed it applied it locally. Publishing the products involved
+    (their codes as the server has them) takes it back there, and on any device that pulls them."""
+    skus = {str(payload.get("sku", ""))}
+    owner = tx.conn.execute(
+        select(t.product_codes.c.sku).where(t.product_codes.c.code == str(payload.get("code")))
+    ).scalar()
+    if owner is not None:
+        skus.add(owner)
+    for sku, data in product_data(tx.conn, sorted(skus)).items():
+        tx.publish("product", sku, data)

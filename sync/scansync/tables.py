@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 
@@ -73,6 +74,10 @@ users = Table(
     Column("password_hash", String(256), nullable=False),
     Column("roles", String(512), nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
+    # The device sign-in PIN (argon2 hash; NULL: none). Devices receive it in the pull to sign the user in
+    # offline; pin_version moves with every change, so a device replaces its PIN only by a newer one.
+    Column("pin_hash", String(256)),
+    Column("pin_version", Integer, nullable=False, server_default=text("0")),
 )
 
 devices = Table(

@@ -18,7 +18,10 @@ def iso(value: datetime | None) -> str | None:
 
 
 def clean(value: str) -> str:
-    """Text from a device's payload, made storable: no NUL (PostgreSQL refuses it), no lone surrogates."""
+    """Text from a device's payload, made storable: no NUL (PostgreSQL refuses it), no lone surrogates. Text
+    that is storable already comes back as the same object."""
+    if value.isascii() and "\x00" not in value:
+        return value
     if "\x00" in value:
         value = value.replace("\x00", "\ufffd")
     try:
@@ -120,19 +123,14 @@ def inventory_view(row: Any) -> dict[str, Any]:
 
 
 def event_wire(ev: WireEvent, session_id: str | None = None, payload_json: str | None = None) -> str:
-    """The event as other devices receive it (Event.to_wire's shape). The payload's JSON, when the caller
-    has it already, is spliced in rather than encoded again."""
-    head = dumps(
-        {
-            "id": ev.id,
-            "kind": ev.kind,
-            "device_id": ev.device_id,
-            "seq": ev.seq,
-            "user_id": ev.user_id,
-            "session_id": session_id or ev.session_id,
-            "wall_time": ev.wall_time.isoformat(),
-            "mono_ns": ev.mono_ns,
-            "lock_epoch": ev.lock_epoch,
-        }
+    """The event as other devices receive it (Event.to_wire's shape), written out directly: one event per
+    scan is published, so this is on the push path. Text goes through the JSON encoder; the payload's JSON,
+    when the caller has it already, is spliced in rather than encoded again."""
+    sid = session_id or ev.session_id
+    epoch = "null" if ev.lock_epoch is None else int(ev.lock_epoch)
+    return (
+        f'{{"id":{dumps(ev.id)},"kind":{dumps(ev.kind)},"device_id":{dumps(ev.device_id)},"seq":{int(ev.seq)},'
+        f'"user_id":{dumps(ev.user_id)},"session_id":{"null" if sid is None else dumps(sid)},'
+        f'"wall_time":"{ev.wall_time.isoformat()}","mono_ns":{int(ev.mono_ns)},"lock_epoch":{epoch},'
+        f'"payload":{payload_json or dumps(ev.payload)}}}'
     )
-    return f'{head[:-1]},"payload":{payload_json or dumps(ev.payload)}}}'

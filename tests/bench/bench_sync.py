@@ -21,10 +21,12 @@ import os
 import secrets
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from tempfile import TemporaryDirectory
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -38,15 +40,15 @@ from scansync import catalog, sessions
 from scansync import tables as t
 from scansync.accounts import hash_password, issue_token
 from scansync.config import Settings
-from scansync.db import Database
-from scansync.views import session_values
+from scansync.db import Database, dumps, insert_rows
+from scansync.push import _event_row
+from scansync.views import event_wire, session_values
 
 from scanapp.domain.clock import SystemClock
 from scanapp.domain.journal import new_event_id
 from scanapp.store.database import Store
-from scanapp.sync import local
 from scanapp.sync.client import SyncClient
-from scanapp.sync.wire import CountIn, ProductIn
+from scanapp.sync.wire import CountIn, ProductIn, WireEvent
 from tests.integration.sync.conftest import start_process
 
 PG_URL = os.environ.get("SCANAPP_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -107,8 +109,14 @@ def seed(db: Database) -> tuple[str, str]:
 
 
 def build_batches(n_events: int, batch: int, sid: str, device: str = "bench-device") -> list[bytes]:
+    return [
+        json.dumps({"events": events, "device_last_seq": n_events}).encode()
+        for events in _events(n_events, batch, sid, device)
+    ]
+
+
+def _events(n_events: int, batch: int, sid: str, device: str) -> Iterator[list[dict[str, Any]]]:
     now = datetime.now(UTC).isoformat()
-    out = []
     for start in range(1, n_events + 1, batch):
         events = []
         for seq in range(start, min(start + batch, n_events + 1)):
@@ -133,8 +141,58 @@ def build_batches(n_events: int, batch: int, sid: str, device: str = "bench-devi
                     },
                 }
             )
-        out.append(json.dumps({"events": events, "device_last_seq": n_events}).encode())
+        yield events
+
+
+def raw_batches(n_events: int, batch: int, sid: str) -> list[tuple[list[dict[str, Any]], ...]]:
+    """The rows a push of the same events stores (the event with its verdict, its scan line, its change-log
+    entry), for a device of their own, made before the clock starts."""
+    received = datetime.now(UTC)
+    out = []
+    for events in _events(n_events, batch, sid, "raw-device"):
+        rows, lines, changes = [], [], []
+        for ev in events:
+            wire = WireEvent.model_validate(ev)
+            p = wire.payload
+            payload = dumps(p)
+            rows.append({**_event_row(wire, received, "applied", None), "payload": payload})
+            lines.append(
+                {
+                    "event_id": wire.id,
+                    "session_id": sid,
+                    "kind": "scan",
+                    "raw": p["raw"],
+                    "code": p["code"],
+                    "item_key": p["item_key"],
+                    "units": 1,
+                    "removed": False,
+                    "at": wire.wall_time,
+                }
+            )
+            changes.append(
+                {
+                    "entity": "event",
+                    "key": wire.id,
+                    "device_id": "raw-device",
+                    "data": event_wire(wire, payload_json=payload),
+                }
+            )
+        out.append((rows, lines, changes))
     return out
+
+
+def bench_raw(db: Database, batches: list[tuple[list[dict[str, Any]], ...]]) -> float:
+    """The same rows inserted straight through the driver (executemany), one transaction per batch, at the
+    server's durability (its engine: SQLite WAL with synchronous=FULL; PostgreSQL commits): the floor a push
+    of those events cannot go below. events/s."""
+    n = sum(len(rows) for rows, _, _ in batches)
+    started = time.perf_counter()
+    for rows, lines, changes in batches:
+        with db.write() as tx:
+            insert_rows(tx.conn, t.events, rows)
+            insert_rows(tx.conn, t.lines, lines)
+            tx.pending = list(changes)  # numbered with the change counter, as every published change is
+    return n / (time.perf_counter() - started)
 
 
 def push_all(url: str, token: str, batches: list[bytes], n_events: int) -> None:
@@ -197,7 +255,7 @@ def bench_device_pull(url: str, token: str, tmp: Path, page: int) -> tuple[float
     store = Store.open(tmp / "device.db")
     client = SyncClient(store, url, clock=SystemClock())
     try:
-        client.put_setting(**{local.TOKEN: token})
+        client.remember_token("sam", token, datetime.now(UTC) + timedelta(hours=12))
         started = time.perf_counter()
         client.pull(page_size=page)
         took = time.perf_counter() - started
@@ -228,10 +286,12 @@ def run(backend: str, args: argparse.Namespace) -> None:
             token, sid = seed(db)
             server, proc = start_process(url, workers=args.workers)
             try:
+                raw = bench_raw(db, raw_batches(args.events, args.batch, sid))
                 rate = bench_push(server, [(token, build_batches(args.events, args.batch, sid))], args.events)
                 print(
                     f"{backend:9} push, 1 device: {args.events:,} events in batches of {args.batch}: "
-                    f"{rate:,.0f} events/s (server: {args.workers} process(es))"
+                    f"{rate:,.0f} events/s (server: {args.workers} process(es)); raw insert of the same rows: "
+                    f"{raw:,.0f} events/s; push/raw = {rate / raw:.2f}"
                 )
                 if args.devices > 1:
                     per = args.events // args.devices

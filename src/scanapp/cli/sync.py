@@ -4,8 +4,10 @@ Exit status 0 only if every event of this device was pushed (stored by the serve
 review); 1 if some are still unsent; 3 if a deadline ended the round (the server or the link is too slow:
 what was confirmed is kept and the next `scanapp sync` continues); 2 for any other problem.
 
-The server URL, the user and the deadlines are remembered after the first use. Signing in needs the password
-once per token lifetime: from $SCANAPP_SYNC_PASSWORD, else asked on the terminal.
+The server URL, the user and the deadlines are remembered after the first use. Signing in needs the user's
+password or device PIN once per token lifetime: from $SCANAPP_SYNC_PASSWORD, else asked on the terminal.
+Events recorded by other users of the device go up under their own sign-ins when the device holds them, else
+under this one's, and then wait for a supervisor's review.
 """
 
 from __future__ import annotations
@@ -65,8 +67,10 @@ def _password(user: str) -> str:
     if os.environ.get("SCANAPP_SYNC_PASSWORD"):
         return os.environ["SCANAPP_SYNC_PASSWORD"]
     if sys.stdin.isatty():
-        return getpass.getpass(f"Password for {user}: ")
-    raise SignInNeeded(f"Signing in as {user} needs a password: set SCANAPP_SYNC_PASSWORD or run on a terminal.")
+        return getpass.getpass(f"Password or PIN for {user}: ")
+    raise SignInNeeded(
+        f"Signing in as {user} needs their password or PIN: set SCANAPP_SYNC_PASSWORD or run on a terminal."
+    )
 
 
 def run(args: argparse.Namespace, app: App) -> int:
@@ -81,9 +85,8 @@ def run(args: argparse.Namespace, app: App) -> int:
     client = app.sync_client(server)
     try:
         if server != remembered_server:
-            client.put_setting(**{local.SERVER_URL: server, local.TOKEN: None})
-        if args.user and args.user != remembered_user:
-            client.put_setting(**{local.TOKEN: None})
+            client.tokens.forget()  # tokens of another server mean nothing here
+            client.put_setting(**{local.SERVER_URL: server})
         report = _round(client, user)
     except ServerTooSlow as err:
         if err.report is not None:
@@ -97,7 +100,7 @@ def run(args: argparse.Namespace, app: App) -> int:
 
 
 def _round(client: SyncClient, user: str | None) -> RoundReport:
-    if not client.signed_in():
+    if not client.signed_in(user):
         if not user:
             raise SignInNeeded("Not signed in: run `scanapp sync --user NAME` once.")
         client.sign_in(user, _password(user))

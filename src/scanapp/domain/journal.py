@@ -41,6 +41,12 @@ class EventKind(StrEnum):
     RECONCILIATION_CREATED = "reconciliation_created"
     CODE_NOTED = "code_noted"
     ITEMS_RESOLVED = "items_resolved"
+    # A count made on the device (with its directed list or frozen scope); its sessions follow as
+    # SESSION_CREATED events. The server applies it when the pushing user may create counts.
+    COUNT_CREATED = "count_created"
+    # A user chose their sign-in PIN on the device: the payload is its argon2 hash, never the PIN. The server
+    # keeps it only when pushed under that same user's sign-in, and sends it to every device.
+    PIN_SET = "pin_set"
 
 
 # Kinds that add a line to a session's scan list.

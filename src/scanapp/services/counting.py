@@ -70,6 +70,8 @@ class Counting(ScanRecording):
             raise InvalidTransition(Message.HARD_COUNT_NO_LIST)
         with self.uow_factory() as uow:
             uow.counts.add(count, expected)
+            # Journalled so sync takes the count to the server (its sessions follow as session_created).
+            self.record_event(uow, actor, EventKind.COUNT_CREATED, None, _count_payload(count, expected))
             session = self._add_session(uow, actor, count, "Default session", default_area, is_default=True)
             uow.commit()
         return replace(count, expected_total=len(expected)), session
@@ -263,3 +265,15 @@ class Counting(ScanRecording):
             for event in list(uow.journal.for_session(session_id)):
                 project(uow, event, count, review.get(event.id))
             uow.commit()
+
+
+def _count_payload(count: Count, expected: list[tuple[str, float]]) -> dict[str, Any]:
+    return {
+        "count_id": count.id,
+        "name": count.name,
+        "kind": count.kind.value,
+        "planned_start": count.planned_start.isoformat(),
+        "lab": count.lab,
+        "listing_config_id": count.listing_config_id,
+        "expected": [{"item_key": key, "expected_qty": qty} for key, qty in expected],
+    }

@@ -118,6 +118,7 @@ class SyncService:
             if uow.settings.get(local.SERVER_URL) != url:
                 uow.settings.put(local.SERVER_URL, url)
                 uow.settings.put(local.TOKEN, None)
+                uow.settings.put(local.TOKENS, None)  # every user's sign-in was for the old server
                 uow.settings.put(local.LAST_ERROR, None)
             uow.commit()
         log.info("sync server set to %s", url or "none")
@@ -240,17 +241,18 @@ class SyncService:
 
     # -- leases -----------------------------------------------------------------------------------------------
 
-    def lease(self, op: str, session_id: str) -> LeaseOut:
-        """acquire, heartbeat or release the server's lease on a session; SyncError when it cannot be done."""
+    def lease(self, op: str, session_id: str, user_id: str | None = None) -> LeaseOut:
+        """acquire, heartbeat or release the server's lease on a session for `user_id` (None: the user signed in
+        to the server last), under that user's own token; SyncError when it cannot be done."""
         client = self.client()
         if client is None:
             raise SyncError("No sync server is set.")
-        calls: dict[str, Callable[[str], LeaseOut]] = {
+        calls: dict[str, Callable[[str, str | None], LeaseOut]] = {
             "acquire": client.acquire,
             "heartbeat": client.heartbeat,
             "release": client.release,
         }
-        return calls[op](session_id)
+        return calls[op](session_id, user_id)
 
     # -- settings ---------------------------------------------------------------------------------------------
 

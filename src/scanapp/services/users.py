@@ -11,6 +11,8 @@ from datetime import datetime
 from argon2 import PasswordHasher
 from sqlalchemy import Connection
 
+from scanapp.domain.clock import Clock, SystemClock
+from scanapp.domain.journal import Event, EventKind, new_event_id
 from scanapp.domain.messages import Action, Message
 from scanapp.domain.permissions import DEVICE_SETTINGS, SUPERVISE, Actor, require
 from scanapp.domain.rows import UserRow
@@ -36,19 +38,28 @@ def connection(uow: UnitOfWork) -> Connection:
     return uow.connection  # type: ignore[attr-defined,no-any-return]  # the SQLite unit of work's
 
 
-def set_pin(uow: UnitOfWork, user_id: str, pin: str, set_by: str, at: datetime, hasher: PasswordHasher) -> None:
-    """Inside a unit of work the caller commits (the demo gives its users their PINs)."""
-    records.put(connection(uow), user_id, pins.hash_pin(pin, hasher), set_by, at)
+def set_pin(uow: UnitOfWork, user_id: str, pin: str, set_by: str, at: datetime, hasher: PasswordHasher) -> str:
+    """Inside a unit of work the caller commits (the demo gives its users their PINs); returns the hash."""
+    pin_hash = pins.hash_pin(pin, hasher)
+    records.put(connection(uow), user_id, pin_hash, set_by, at)
+    return pin_hash
 
 
 class Users:
     """The device's users, their PINs, and who of them was signed in last. Times come from the caller (the
     screens' injected clock), so the waits after wrong tries can be tested at any pace."""
 
-    def __init__(self, uow: Callable[[], UnitOfWork], reads: Reads, hasher: PasswordHasher = pins.HASHER) -> None:
+    def __init__(
+        self,
+        uow: Callable[[], UnitOfWork],
+        reads: Reads,
+        hasher: PasswordHasher = pins.HASHER,
+        clock: Clock | None = None,
+    ) -> None:
         self.uow = uow
         self.reads = reads
         self.hasher = hasher
+        self.clock = clock or SystemClock()
 
     def all(self) -> list[UserRow]:
         return self.reads.users()
@@ -70,11 +81,25 @@ class Users:
 
     def choose_pin(self, user_id: str, pin: str, now: datetime) -> None:
         """First sign-in: a user without a PIN chooses one. Refused once they have one (a supervisor clears it
-        first), so nobody replaces another's PIN by picking their name."""
+        first), so nobody replaces another's PIN by picking their name. The journal records its hash (a
+        pin_set event, never the PIN): sync sends it up under this user's own sign-in, and the server sends it
+        to the user's other devices."""
         with self.uow() as uow:
             if records.get(connection(uow), user_id) is not None:
                 raise PinRejected(Message.PIN_ALREADY_SET)
-            set_pin(uow, user_id, pin, user_id, now, self.hasher)
+            pin_hash = set_pin(uow, user_id, pin, user_id, now, self.hasher)
+            uow.journal.append(
+                Event(
+                    id=new_event_id(),
+                    kind=EventKind.PIN_SET,
+                    device_id=uow.device_id,
+                    user_id=user_id,
+                    session_id=None,
+                    wall_time=now,
+                    mono_ns=self.clock.mono_ns(),
+                    payload={"pin_hash": pin_hash},
+                )
+            )
             uow.commit()
 
     def clear_pin(self, user_id: str, by: Actor) -> None:

@@ -33,6 +33,9 @@ users = Table(
     Column("id", String, primary_key=True),
     Column("display_name", String, nullable=False),
     Column("permissions", String, nullable=False, default=""),
+    # The server's version of this user's PIN held in user_pins (0: none from the server, or chosen here):
+    # only a newer one from the server replaces it.
+    Column("pin_version", Integer, nullable=False, server_default=text("0")),
 )
 
 # A user's sign-in PIN or password (A1), kept apart from `users` (which sync rewrites from the server): an
@@ -149,6 +152,9 @@ sessions = Table(
     Column("lock_device", String(36)),
     Column("lock_epoch", Integer, nullable=False, default=0),
     Column("lock_expires_at", String),
+    # The change-log position of the server state this row last took (0: never). A pulled state at or
+    # below it is older than what the device has and is not applied (sync.local).
+    Column("server_seq", Integer, nullable=False, server_default=text("0")),
     Index("ix_sessions_count", "count_id"),
 )
 

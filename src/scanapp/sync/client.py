@@ -4,6 +4,11 @@ One round (`sync_once`) pushes every event this device wrote that the server has
 pulls every change after the local cursor, page by page. Both are resumable: the pushed-up-to watermark
 and the pull cursor live in the local settings table and move only with what the server confirmed.
 
+The server takes who did what from the token (A2), so the client keeps one token per user who signed in here
+(sync.tokens) and pushes each run of consecutive events of one user under that user's token. A run of a user
+with no valid token here goes up under the current user's (or any valid) token: the server keeps those events
+for a supervisor's review ("unverified") rather than lose them or hold back the events behind them.
+
 Every request has a deadline on the whole of it (connect, upload, entire reply) and a round has one too
 (`exchange.Deadlines`, settings of the device). When one expires the round ends with ServerTooSlow: what the
 server confirmed before stays confirmed, and the next round resumes there. A pull page that misses its
@@ -14,62 +19,33 @@ Errors of the world (server unreachable, signed out, refused, too slow) raise Sy
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 import httpx
 
 from scanapp.domain.clock import Clock
-from scanapp.errors import KnownError
+from scanapp.domain.journal import Event
 from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
 from scanapp.sync import local
 from scanapp.sync.exchange import Deadlines, Exchanges, Expired, PageSize
-from scanapp.sync.wire import MAX_BATCH, LeaseOut, PushOut, TokenOut
+from scanapp.sync.outcomes import LeaseLost, Refused, RoundReport, ServerTooSlow, SignInNeeded, SyncError
+from scanapp.sync.tokens import Token, Tokens
+from scanapp.sync.wire import MAX_BATCH, REVIEWED, LeaseOut, PushOut, TokenOut
+
+__all__ = ["LeaseLost", "Refused", "RoundReport", "ServerTooSlow", "SignInNeeded", "SyncClient", "SyncError"]
 
 log = logging.getLogger(__name__)
 
 PUSH_BATCH = 500
 PULL_PAGE = 1000
 MAX_PUSH_REQUESTS = 10_000  # a round stops rather than loop forever against a confused server
-
-
-class SyncError(KnownError):
-    """Sync could not be done; the message says why in plain words."""
-
-
-class SignInNeeded(SyncError):
-    pass
-
-
-class ServerTooSlow(SyncError):
-    """A deadline ended the round. Everything the server confirmed before is kept; `report` is what the round
-    did up to then. `round_over`: the round's own deadline, not only one request's."""
-
-    def __init__(self, message: str, round_over: bool) -> None:
-        super().__init__(message)
-        self.round_over = round_over
-        self.report: RoundReport | None = None
-
-
-@dataclass
-class RoundReport:
-    pushed: int = 0
-    duplicates: int = 0
-    not_applied: dict[str, str] = field(default_factory=dict)
-    """Events the server stored but fenced or refused (id -> reason): waiting for a supervisor's review."""
-    pulled: int = 0
-    unsent: int = 0
-    """Events of this device the server has not stored yet; 0 means everything was pushed."""
-
-    @property
-    def all_pushed(self) -> bool:
-        return self.unsent == 0
 
 
 class SyncClient:
@@ -87,6 +63,7 @@ class SyncClient:
         # Every time decision (token expiry, last push/pull, deadlines) reads this one clock.
         self.clock = clock
         self.deadlines = deadlines or Deadlines.stored(self._get)
+        self.tokens = Tokens(self._get, self.put_setting, clock)
         self.http = Exchanges(self.server, self.deadlines, http)
         self.write_budget: local.WriteBudget | None = None
         """None: a pulled page is applied in one transaction; else in slices of about this long (the app's
@@ -115,13 +92,16 @@ class SyncClient:
 
     # -- HTTP ----------------------------------------------------------------------------------------------
 
-    def _request(self, method: str, path: str, auth: bool = True, **kw: Any) -> httpx.Response:
+    def _request(
+        self, method: str, path: str, token: Token | None = None, auth: bool = True, **kw: Any
+    ) -> httpx.Response:
+        """`token`: whose sign-in the request goes under (default: the current user's, else any valid one)."""
         headers = kw.pop("headers", {})
         if auth:
-            token = self._get(local.TOKEN)
-            if not token:
+            token = token or self.tokens.fallback()
+            if token is None:
                 raise SignInNeeded("Not signed in to the sync server.")
-            headers["Authorization"] = f"Bearer {token}"
+            headers["Authorization"] = f"Bearer {token.token}"
         seconds, round_over = self._time_left()
         try:
             r = self.http.request(method, f"{self.server}{path}", seconds, headers=headers, **kw)
@@ -129,12 +109,12 @@ class SyncClient:
             raise self._too_slow(f"{method} {path}", seconds, round_over) from None
         except httpx.TransportError as err:
             raise SyncError(f"Cannot reach the sync server at {self.server}: {err or type(err).__name__}.") from err
-        if r.status_code == 401:
-            if auth:
-                self.put_setting(**{local.TOKEN: None})
-            raise SignInNeeded(f"The sync server asks to sign in again ({_detail(r)}).")
+        if r.status_code == 401 and token is not None:
+            self.tokens.forget(token.user)
+            raise SignInNeeded(f"The sync server asks {token.user} to sign in again ({_detail(r)}).")
         if r.status_code >= 400:
-            raise SyncError(f"The sync server refused {method} {path}: {_detail(r)} (HTTP {r.status_code}).")
+            message = f"The sync server refused {method} {path}: {_detail(r)} (HTTP {r.status_code})."
+            raise Refused(message, r.status_code)
         return r
 
     def _time_left(self) -> tuple[float, bool]:
@@ -164,33 +144,48 @@ class SyncClient:
                 log.warning(
                     "sync server %s is a different database now; pushing and pulling from the start", self.server
                 )
-            self.put_setting(
-                **{local.SERVER_ID: server_id, local.PUSHED: 0, local.CURSOR: 0, local.SERVER_URL: self.server}
-            )
+            with self.uow() as uow:
+                for key, value in {local.SERVER_ID: server_id, local.PUSHED: 0, local.CURSOR: 0}.items():
+                    uow.settings.put(key, value)
+                uow.settings.put(local.SERVER_URL, self.server)
+                local.forget_server_versions(uow)
+                uow.commit()
 
     # -- sign-in -------------------------------------------------------------------------------------------
 
-    def sign_in(self, username: str, password: str) -> TokenOut:
-        r = self._request(
-            "POST",
-            "/v1/auth/token",
-            auth=False,
-            json={"username": username, "password": password, "device_id": self.store.device_id},
-        )
+    def sign_in(self, username: str, secret: str) -> TokenOut:
+        """A token for `username` on this device, from their password or device PIN; they become the current
+        user. The server answers a wrong secret and a device it has not enrolled alike (it tells no one which
+        part was wrong), so the message names both."""
+        device_id = self.store.device_id
+        body = {"username": username, "password": secret, "device_id": device_id}
+        try:
+            r = self._request("POST", "/v1/auth/token", auth=False, json=body)
+        except Refused as err:
+            if err.status == 401:
+                raise SignInNeeded(
+                    f"The sync server did not sign {username} in: the PIN or password is wrong, or this device is "
+                    f"not enrolled there (a supervisor enrolls it with: scanapp-sync device enroll {device_id})."
+                ) from err
+            raise
         token = TokenOut.model_validate(r.json())
-        self.put_setting(
-            **{local.TOKEN: token.token, local.TOKEN_EXPIRES: token.expires_at.isoformat(), local.USER: username}
-        )
+        self.tokens.remember(username, token.token, token.expires_at)
         return token
 
-    def signed_in(self) -> bool:
-        """A token the server has not yet expired, by the injected clock (the server's expiry is its time)."""
-        token, expires = self._get(local.TOKEN), self._get(local.TOKEN_EXPIRES)
-        return bool(token) and isinstance(expires, str) and datetime.fromisoformat(expires) > self.clock.now()
+    def remember_token(self, user: str, token: str, expires_at: datetime) -> None:
+        """Keep a token got elsewhere (tests mint them on the server): as if `user` had signed in."""
+        self.tokens.remember(user, token, expires_at)
+
+    def signed_in(self, user: str | None = None) -> bool:
+        """`user` (default: the current user) holds a token the server has not yet expired, by the injected
+        clock (the server's expiry is its time)."""
+        return self.tokens.valid(user or self.tokens.current_user()) is not None
 
     # -- push ----------------------------------------------------------------------------------------------
 
     def push(self, report: RoundReport | None = None) -> RoundReport:
+        """Every event the server has not stored, run by run: consecutive events of one user go up under that
+        user's token (see the module's doc)."""
         report = report or RoundReport()
         for _ in range(MAX_PUSH_REQUESTS):
             with self.uow() as uow:
@@ -199,25 +194,45 @@ class SyncClient:
                 last = local.last_own_seq(uow)
             if not events:
                 break
-            body = _encode({"events": [e.to_wire() for e in events], "device_last_seq": last})
-            r = self._request("POST", "/v1/journal", content=body, headers={"Content-Type": "application/json"})
+            run = _first_run(events)
+            token = self.tokens.valid(run[0].user_id) or self.tokens.fallback()
+            if token is None:
+                raise SignInNeeded(f"Not signed in to the sync server: sign in as {run[0].user_id} to send their work.")
+            body = _encode({"events": [e.to_wire() for e in run], "device_last_seq": last})
+            try:
+                r = self._request(
+                    "POST", "/v1/journal", token, content=body, headers={"Content-Type": "application/json"}
+                )
+            except SignInNeeded:
+                if self.tokens.fallback() is None:
+                    raise
+                continue  # that token is gone; the run goes up under another one
             answer = PushOut.model_validate(r.json())
-            report.pushed += answer.accepted
-            report.duplicates += answer.duplicates
-            review = dict(self._get(local.REVIEW, {}) or {})
-            for verdict in answer.verdicts:
-                if verdict.status in ("fenced", "rejected"):
-                    report.not_applied[verdict.id] = verdict.reason or verdict.status
-                    review[verdict.id] = verdict.reason or verdict.status
-            # The server's word is what counts: resend_from may even be below our watermark (its database
-            # was restored from a backup); the journal still has every event, so we simply send them again.
-            new_watermark = answer.high_water if answer.resend_from is None else answer.resend_from - 1
-            self.put_setting(
-                **{local.PUSHED: new_watermark, local.REVIEW: review, local.LAST_PUSH: self.clock.now().isoformat()}
-            )
-            if new_watermark == watermark and answer.resend_from is None:
+            if self._take_push_answer(answer, watermark, report):
                 break  # no progress and nothing to resend: do not spin
         return self._count_unsent(report)
+
+    def _take_push_answer(self, answer: PushOut, watermark: int, report: RoundReport) -> bool:
+        """Record what the server stored, the verdicts to review, and the sessions as the server has them now.
+        True when the answer made no progress."""
+        report.pushed += answer.accepted
+        report.duplicates += answer.duplicates
+        # The server's word is what counts: resend_from may even be below our watermark (its database
+        # was restored from a backup); the journal still has every event, so we simply send them again.
+        new_watermark = answer.high_water if answer.resend_from is None else answer.resend_from - 1
+        with self.uow() as uow:
+            review = dict(uow.settings.get(local.REVIEW, {}) or {})  # type: ignore[call-overload]
+            for verdict in answer.verdicts:
+                if verdict.status in REVIEWED:
+                    report.not_applied[verdict.id] = verdict.reason or verdict.status
+                    review[verdict.id] = verdict.reason or verdict.status
+            uow.settings.put(local.PUSHED, new_watermark)
+            uow.settings.put(local.REVIEW, review)
+            uow.settings.put(local.LAST_PUSH, self.clock.now().isoformat())
+            for session in answer.sessions:
+                local.take_session(uow, session.model_dump(mode="json"), answer.as_of, new_watermark)
+            uow.commit()
+        return new_watermark == watermark and answer.resend_from is None
 
     def _count_unsent(self, report: RoundReport) -> RoundReport:
         with self.uow() as uow:
@@ -235,10 +250,13 @@ class SyncClient:
         report = report or RoundReport()
         cursor = int(self._get(local.CURSOR, 0))
         pages = PageSize(page_size)
+        token = self.tokens.fallback()  # once for the pull, not a settings read per page
+        if token is None:
+            raise SignInNeeded("Not signed in to the sync server.")
         while True:
             started = self.clock.mono_ns()
             try:
-                r = self._request("GET", "/v1/changes", params={"since": cursor, "limit": pages.size})
+                r = self._request("GET", "/v1/changes", token, params={"since": cursor, "limit": pages.size})
             except ServerTooSlow as err:
                 if err.round_over or not pages.shrink():
                     raise
@@ -255,7 +273,10 @@ class SyncClient:
                     uow.settings.put(local.CURSOR, cursor)
                     uow.settings.put(local.LAST_PULL, self.clock.now().isoformat())
 
-                report.pulled += local.apply_page(self.uow, changes, after_page, self.write_budget, self.clock.mono_ns)
+                with local.relaxed_sync(self.store):
+                    report.pulled += local.apply_page(
+                        self.uow, changes, after_page, self.write_budget, self.clock.mono_ns, self.clock.now()
+                    )
             except (ValueError, KeyError, TypeError) as err:
                 raise SyncError(f"The sync server sent a page this client cannot read ({err!r}).") from err
             if on_page:
@@ -284,19 +305,33 @@ class SyncClient:
 
     # -- leases --------------------------------------------------------------------------------------------
 
-    def acquire(self, session_id: str) -> LeaseOut:
-        return self._lease("POST", session_id)
+    def acquire(self, session_id: str, user: str | None = None) -> LeaseOut:
+        """Take the session's lease for `user` (default: the current user), under their own token.
+        LeaseLost when the server refuses (held elsewhere, or the session cannot be worked)."""
+        return self._lease("POST", session_id, user)
 
-    def heartbeat(self, session_id: str) -> LeaseOut:
-        return self._lease("PUT", session_id)
+    def heartbeat(self, session_id: str, user: str | None = None) -> LeaseOut:
+        """Renew the lease; LeaseLost when it is not this device's any more (expired and taken, released by
+        a supervisor)."""
+        return self._lease("PUT", session_id, user)
 
-    def release(self, session_id: str) -> LeaseOut:
+    def release(self, session_id: str, user: str | None = None) -> LeaseOut:
         """Push first: events written under this lease should reach the server before anyone else's grant."""
         self.push()
-        return self._lease("DELETE", session_id)
+        return self._lease("DELETE", session_id, user)
 
-    def _lease(self, method: str, session_id: str) -> LeaseOut:
-        lease = LeaseOut.model_validate(self._request(method, f"/v1/sessions/{session_id}/lease").json())
+    def _lease(self, method: str, session_id: str, user: str | None) -> LeaseOut:
+        who = user or self.tokens.current_user()
+        token = self.tokens.valid(who)
+        if token is None:
+            raise SignInNeeded(f"{who or 'Nobody'} is not signed in to the sync server: the lease needs their sign-in.")
+        try:
+            r = self._request(method, f"/v1/sessions/{session_id}/lease", token)
+        except Refused as err:
+            if err.status == 409:
+                raise LeaseLost(str(err), err.status) from err
+            raise
+        lease = LeaseOut.model_validate(r.json())
         with self.uow() as uow:
             local.set_lease(uow, session_id, lease.model_dump(mode="json"))
             uow.commit()
@@ -305,16 +340,24 @@ class SyncClient:
     # -- state for the UI ------------------------------------------------------------------------------
 
     def status(self) -> dict[str, Any]:
+        signed_in = sorted(u for u in self.tokens.all() if self.tokens.valid(u))
         with self.uow() as uow:
             pushed = _int(uow.settings.get(local.PUSHED, 0))
             return {
                 "server": uow.settings.get(local.SERVER_URL),
                 "user": uow.settings.get(local.USER),
+                "signed_in": signed_in,
                 "unsent": max(0, local.last_own_seq(uow) - pushed),
                 "in_review": len(dict(uow.settings.get(local.REVIEW, {}) or {})),  # type: ignore[call-overload]
                 "last_push_at": uow.settings.get(local.LAST_PUSH),
                 "last_pull_at": uow.settings.get(local.LAST_PULL),
             }
+
+
+def _first_run(events: list[Event]) -> list[Event]:
+    """The leading events recorded by one user."""
+    user = events[0].user_id
+    return list(itertools.takewhile(lambda e: e.user_id == user, events))
 
 
 def _int(value: object) -> int:

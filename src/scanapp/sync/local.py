@@ -1,8 +1,15 @@
-"""The sync client's side of the local store: what is left to push, and applying pulled changes.
+"""The device side of sync: what the client reads from and writes to the local store — its own events to
+push, the settings that hold its progress, and applying pulled changes.
 
 Works inside one SqlUnitOfWork, so a pulled page and the cursor that follows it are committed together
 (a pull interrupted anywhere resumes at the last whole page). The pushed-up-to watermark is one settings
 value: the per-device sequence is gapless, so "pushed up to N" says it all.
+
+Pulled state never overwrites newer state the device has. A session row remembers the change-log position of
+the server state it last took (`server_seq`; push and lease answers say the position they are current at), and
+a state at or below it is older: skipped. While the device has events of a session the server has not stored
+yet, the session's state here is ahead of the server's and no pulled state replaces it; the next push answer
+brings the state after those events. A user's PIN is replaced only by a newer version from the server.
 """
 
 from __future__ import annotations
@@ -10,18 +17,22 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 
 from scanapp.domain.counts import Count
 from scanapp.domain.errors import DomainError
-from scanapp.domain.journal import Event
+from scanapp.domain.journal import Event, EventKind
 from scanapp.domain.projection import PROJECTED
 from scanapp.services import lab_projection
 from scanapp.services.projection import project
+from scanapp.store import pins as pin_records
 from scanapp.store import schema as t
+from scanapp.store.database import Store
 from scanapp.store.row_mapping import event_from_row, session_columns
 from scanapp.store.uow import SqlUnitOfWork
 
@@ -33,12 +44,16 @@ CURSOR = "sync.pull_cursor"
 SERVER_ID = "sync.server_id"
 SERVER_URL = "sync.server"
 TOKEN = "sync.token"
+"""The first release's single token (of USER): taken into TOKENS when first read."""
 TOKEN_EXPIRES = "sync.token_expires_at"
 USER = "sync.user"
+"""The user who signed in to the server most recently on this device."""
 LAST_PUSH = "sync.last_push_at"
 LAST_PULL = "sync.last_pull_at"
 REVIEW = "sync.in_review"
 """Events the server stored but did not apply (fenced or refused): {event id: reason}, for the UI."""
+TOKENS = "sync.tokens"
+"""One token per user who signed in to the server on this device: {user: {"token": …, "expires_at": iso}}."""
 
 
 def own_events_after(uow: SqlUnitOfWork, seq: int, limit: int) -> list[Event]:
@@ -59,10 +74,44 @@ def last_own_seq(uow: SqlUnitOfWork) -> int:
     return int(row)
 
 
-def apply_changes(uow: SqlUnitOfWork, changes: Iterable[Mapping[str, Any]]) -> int:
-    """Apply one page of pulled changes in order; returns how many were applied."""
+@contextmanager
+def relaxed_sync(store: Store) -> Iterator[None]:
+    """A pulled page is committed with synchronous=NORMAL on this thread's connection, then FULL again.
+
+    The trap NORMAL sets (WAL: the last commits can be lost at a power cut) does not reach pulled pages: each
+    commits together with the cursor after it, so a lost page is lost with its cursor and pulled again. The
+    device's own events stay FULL; a FULL commit after a NORMAL one makes both durable (the WAL is one log).
+    A first pull of a large catalog is a thousand commits: the fsync of each was a quarter of its time."""
+    _conn, db = store.writer()
+    db.execute("PRAGMA synchronous=NORMAL")
+    try:
+        yield
+    finally:
+        db.execute("PRAGMA synchronous=FULL")
+
+
+def pushed_seq(uow: SqlUnitOfWork) -> int:
+    value = uow.settings.get(PUSHED, 0)
+    return int(value) if isinstance(value, (int, str)) else 0
+
+
+def _unpushed(uow: SqlUnitOfWork, pushed: int, column: str, value: str, kind: str | None = None) -> bool:
+    """Whether this device has an event (of `kind`) with `column` = `value` the server has not stored yet.
+    Reads only the unpushed tail of the device's sequence (the (device_id, seq) index)."""
+    sql = f"SELECT 1 FROM events WHERE device_id = ? AND seq > ? AND {column} = ?"  # column: ours, not input
+    params: list[Any] = [uow.device_id, pushed, value]
+    if kind is not None:
+        sql += " AND kind = ?"
+        params.append(kind)
+    return uow.catalog.cur.execute(sql + " LIMIT 1", params).fetchone() is not None
+
+
+def apply_changes(uow: SqlUnitOfWork, changes: Iterable[Mapping[str, Any]], now: datetime) -> int:
+    """Apply one page of pulled changes in order; returns how many were applied (older states skipped).
+    `now`: when, by the client's clock (recorded with a PIN taken from the server)."""
     products: list[Mapping[str, Any]] = []
     counts: dict[str, Count] = {}  # session id -> its count, for projecting events of this page
+    pushed = pushed_seq(uow)
     n = 0
     for change in changes:
         entity, data = change["entity"], change["data"]
@@ -75,13 +124,16 @@ def apply_changes(uow: SqlUnitOfWork, changes: Iterable[Mapping[str, Any]]) -> i
             products = []
         if entity == "event":
             _event(uow, data, counts)
-            n += 1
-            continue
-        handler = _HANDLERS.get(entity)
-        if handler is None:
+        elif entity == "session":
+            if not take_session(uow, data, int(change["seq"]), pushed):
+                continue  # older than the device's state
+        elif entity == "user":
+            _user(uow, data, pushed, now)
+        elif entity in _HANDLERS:
+            _HANDLERS[entity](uow, data)
+        else:
             log.warning("pulled a change of unknown kind %r; skipped", entity)
             continue
-        handler(uow, data)
         n += 1
     if products:
         _products(uow, products)
@@ -95,33 +147,62 @@ def _products(uow: SqlUnitOfWork, products: list[Mapping[str, Any]]) -> None:
     if gone:
         cur.executemany("DELETE FROM product_codes WHERE sku = ?", gone)
         cur.executemany("DELETE FROM products WHERE sku = ?", gone)
-    if live:
-        cur.executemany(
-            "INSERT INTO products (sku, name, parent_name) VALUES (?, ?, ?) ON CONFLICT (sku) DO UPDATE SET"
-            " name = excluded.name, parent_name = excluded.parent_name",
-            [(p["sku"], p["name"], p["parent_name"]) for p in live],
-        )
-        # The server's list of codes is the product's whole list: codes it no longer has are dropped.
-        keep = [(p["sku"], code) for p in live for code in p["gtins"]]
-        known = {p["sku"] for p in live}
-        cur.executemany(
-            "INSERT INTO product_codes (code, sku, source) VALUES (?, ?, 'catalog') ON CONFLICT (code) DO UPDATE"
-            " SET sku = excluded.sku",
-            [(code, sku) for sku, code in keep],
-        )
-        wanted = set(keep)
-        skus = sorted(known)
-        for start in range(0, len(skus), 500):
-            chunk = skus[start : start + 500]
-            if chunk:
-                marks = ",".join("?" * len(chunk))
-                rows = cur.execute(f"SELECT code, sku FROM product_codes WHERE sku IN ({marks})", chunk).fetchall()
-                stale = [(code,) for code, sku in rows if (sku, code) not in wanted]
-                cur.executemany("DELETE FROM product_codes WHERE code = ?", stale)
+    if not live:
+        return
+    # Only a product that had codes here can have codes the server dropped; on a first pull none has, and
+    # asking the sku index alone (it covers the question) is much cheaper than reading every code back.
+    had_codes = _with_codes(cur, sorted({p["sku"] for p in live}))
+    cur.executemany(
+        "INSERT INTO products (sku, name, parent_name) VALUES (?, ?, ?) ON CONFLICT (sku) DO UPDATE SET"
+        " name = excluded.name, parent_name = excluded.parent_name",
+        [(p["sku"], p["name"], p["parent_name"]) for p in live],
+    )
+    keep = [(p["sku"], code) for p in live for code in p["gtins"]]
+    cur.executemany(
+        "INSERT INTO product_codes (code, sku, source) VALUES (?, ?, 'catalog') ON CONFLICT (code) DO UPDATE"
+        " SET sku = excluded.sku",
+        [(code, sku) for sku, code in keep],
+    )
+    # The server's list of codes is the product's whole list: codes it no longer has are dropped.
+    wanted = set(keep)
+    for chunk in _chunks(sorted(had_codes)):
+        marks = ",".join("?" * len(chunk))
+        rows = cur.execute(f"SELECT code, sku FROM product_codes WHERE sku IN ({marks})", chunk).fetchall()
+        cur.executemany("DELETE FROM product_codes WHERE code = ?", [(c,) for c, sku in rows if (sku, c) not in wanted])
 
 
-def _user(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
-    uow.users.upsert(data["id"], data["display_name"], data["permissions"])
+def _with_codes(cur: Any, skus: list[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(skus):
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in cur.execute(f"SELECT DISTINCT sku FROM product_codes WHERE sku IN ({marks})", chunk))
+    return found
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _user(uow: SqlUnitOfWork, data: Mapping[str, Any], pushed: int, now: datetime) -> None:
+    """The server's user: name and permissions, and their PIN when the server's is newer than the device's
+    (a PIN the user chose here and has not pushed yet stays; the server has not seen it)."""
+    user_id = data["id"]
+    uow.users.upsert(user_id, data["display_name"], data["permissions"])
+    version = data.get("pin_version")
+    if not isinstance(version, int):
+        return  # a server of the first release sends no PINs
+    conn = uow.connection
+    held = conn.execute(select(t.users.c.pin_version).where(t.users.c.id == user_id)).scalar_one()
+    if version <= held or _unpushed(uow, pushed, "user_id", user_id, EventKind.PIN_SET.value):
+        return
+    pin_hash = data.get("pin_hash")
+    current = pin_records.get(conn, user_id)
+    if not pin_hash:
+        pin_records.clear(conn, user_id)
+    elif current is None or current.pin_hash != pin_hash:
+        pin_records.put(conn, user_id, str(pin_hash), "server", now)
+    conn.execute(update(t.users).where(t.users.c.id == user_id).values(pin_version=version))
 
 
 def _upsert(uow: SqlUnitOfWork, table: Any, key: str, values: dict[str, Any]) -> None:
@@ -135,6 +216,10 @@ def _upsert(uow: SqlUnitOfWork, table: Any, key: str, values: dict[str, Any]) ->
 
 def _count(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
     expected = data.get("expected") or []
+    listing = data.get("listing_config_id")
+    known = select(t.listing_configs.c.id).where(t.listing_configs.c.id == str(listing))
+    if listing is not None and uow.connection.execute(known).first() is None:
+        listing = None  # made on another device and not known here: the count's frozen scope is what counts
     _upsert(
         uow,
         t.counts,
@@ -147,7 +232,7 @@ def _count(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
             "created_at": data["created_at"],
             "created_by": data["created_by"],
             "lab": data.get("lab"),
-            "listing_config_id": data.get("listing_config_id"),
+            "listing_config_id": listing,
             "expected_total": len(expected),
         },
     )
@@ -160,17 +245,24 @@ def _count(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
         )
 
 
-def _session(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
-    """The server's state of a session, lease included: who holds it, until when, and the epoch this
-    device must stamp its events with."""
+def take_session(uow: SqlUnitOfWork, data: Mapping[str, Any], as_of: int, pushed: int | None = None) -> bool:
+    """The server's state of a session at change-log position `as_of`, lease included (who holds it, until
+    when, and the epoch this device stamps its events with) — unless the device's is newer: it took a later
+    state already, or it has events of the session the server has not stored. Returns whether it was taken."""
     conn = uow.connection
-    values = session_columns(data)
+    held = conn.execute(select(t.sessions.c.server_seq).where(t.sessions.c.id == data["id"])).first()
+    if held is not None and as_of <= held.server_seq:
+        return False
+    if held is not None and _unpushed(uow, pushed_seq(uow) if pushed is None else pushed, "session_id", data["id"]):
+        return False
+    values = {**session_columns(data), "server_seq": as_of}
     _upsert(uow, t.sessions, "id", values)
     has_totals = conn.execute(
         select(t.session_totals.c.session_id).where(t.session_totals.c.session_id == data["id"])
     ).first()
     if has_totals is None:
         conn.execute(insert(t.session_totals).values(session_id=data["id"]))
+    return True
 
 
 def _event(uow: SqlUnitOfWork, data: Mapping[str, Any], counts: dict[str, Count]) -> None:
@@ -224,16 +316,29 @@ def _listing_config(uow: SqlUnitOfWork, data: Mapping[str, Any]) -> None:
 
 
 _HANDLERS = {
-    "user": _user,
     "count": _count,
-    "session": _session,
     "inventory_item": _inventory_item,
     "listing_config": _listing_config,
 }
 
 
+def forget_server_versions(uow: SqlUnitOfWork) -> None:
+    """A different server database numbers its changes and PIN versions afresh: take its state as it comes."""
+    uow.connection.execute(update(t.sessions).values(server_seq=0))
+    uow.connection.execute(update(t.users).values(pin_version=0))
+
+
 def set_lease(uow: SqlUnitOfWork, session_id: str, lease: Mapping[str, Any]) -> None:
-    """Mirror a lease the server just granted, renewed or ended, so local events carry its epoch."""
+    """Take a lease the server just granted, renewed or ended, so local events carry its epoch: with the
+    session it sent, the whole state (when newer than the device's, as take_session decides); else, or when
+    the device's state is ahead, the lease fields alone — the lease is the server's to decide."""
+    session, as_of = lease.get("session"), lease.get("as_of")
+    if isinstance(session, Mapping) and isinstance(as_of, int):
+        if take_session(uow, session, as_of):
+            return
+        held = uow.connection.execute(select(t.sessions.c.server_seq).where(t.sessions.c.id == session_id)).first()
+        if held is not None and as_of <= held.server_seq:
+            return  # the device took a later state already
     uow.connection.execute(
         update(t.sessions)
         .where(t.sessions.c.id == session_id)
@@ -275,6 +380,7 @@ def apply_page(
     finish: Callable[[SqlUnitOfWork], None],
     budget: WriteBudget | None,
     mono_ns: Callable[[], int],
+    now: datetime,
 ) -> int:
     """Apply one pulled page, then `finish` (the cursor after it) in the same transaction as its last part.
 
@@ -289,7 +395,7 @@ def apply_page(
         with uow_factory() as uow:
             began = mono_ns()
             while i < len(groups):
-                n += apply_changes(uow, groups[i])
+                n += apply_changes(uow, groups[i], now)
                 i += 1
                 if limit_ns is not None and mono_ns() - began >= limit_ns:
                     break

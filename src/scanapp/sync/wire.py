@@ -67,11 +67,21 @@ class TokenOut(Model):
     server_id: str
 
 
+Pin = Annotated[str, Field(min_length=4, max_length=64)]
+
+
 class UserIn(Model):
+    """A password, a device PIN, or both."""
+
     id: Id
     display_name: Text = ""
-    password: Annotated[str, Field(min_length=8, max_length=256)]
+    password: Annotated[str, Field(min_length=8, max_length=256)] | None = None
+    pin: Pin | None = None
     roles: Annotated[list[Id], Field(min_length=1, max_length=10)]
+
+
+class PinIn(Model):
+    pin: Pin
 
 
 class RolesIn(Model):
@@ -174,16 +184,6 @@ class CountIn(Model):
     default_area: Text = ""
 
 
-class LeaseOut(Model):
-    session_id: str
-    epoch: int
-    user_id: str | None
-    device_id: str | None
-    expires_at: datetime | None
-    ttl_seconds: float
-    server_time: datetime
-
-
 class SessionOut(Model):
     id: str
     count_id: str
@@ -201,6 +201,19 @@ class SessionOut(Model):
     lease_user: str | None
     lease_device: str | None
     lease_expires_at: datetime | None
+
+
+class LeaseOut(Model):
+    session_id: str
+    epoch: int
+    user_id: str | None
+    device_id: str | None
+    expires_at: datetime | None
+    ttl_seconds: float
+    server_time: datetime
+    session: SessionOut | None = None
+    """The whole session as the lease change left it, at change-log position `as_of`."""
+    as_of: int | None = None
 
 
 class CountOut(Model):
@@ -257,7 +270,11 @@ class PushIn(PlainModel):
     """The newest seq the device has written, so the supervisor sees how much is still unsent."""
 
 
-EventStatus = Literal["applied", "fenced", "rejected", "recorded"]
+EventStatus = Literal["applied", "fenced", "rejected", "recorded", "unverified", "proposed"]
+"""applied; fenced (stale lease epoch), rejected (a rule refused it), unverified (recorded by another user than
+the one whose sign-in pushed it) and proposed (a catalog change, such as an alias, from a user who may not
+change the catalog): these four wait in the supervisor's review queue; recorded: kept, changes nothing."""
+REVIEWED = frozenset({"fenced", "rejected", "unverified", "proposed"})
 
 
 class EventVerdict(Model):
@@ -275,7 +292,11 @@ class PushOut(Model):
     accepted: int
     duplicates: int
     verdicts: list[EventVerdict]
-    """One per newly stored event that was not simply applied (fenced, rejected, recorded)."""
+    """One per newly stored event that was not simply applied (see EventStatus)."""
+    sessions: list[SessionOut] = []
+    """The sessions the stored events name, as they are after them: newer than anything before `as_of` in the
+    change log, so a device takes them and skips the older states a pull may still bring."""
+    as_of: int = 0
 
 
 # -- pull -------------------------------------------------------------------------------------------------

@@ -10,32 +10,35 @@ from fastapi.openapi.utils import get_openapi
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from scanapp.domain.clock import Clock, SystemClock
-from scanapp.sync.wire import PushIn
 from scanapp.sync.wire_reports import Health
-from scansync.api import errors, routes_accounts, routes_data, routes_sync
+from scansync.api import bodies, errors, routes_accounts, routes_data, routes_sync
 from scansync.api.deps import Context
 from scansync.config import Settings
 from scansync.db import Database
 
 
 class BodyLimit:
-    """Refuse request bodies over the limit with 413 before anything parses them, and URLs with NUL (no
-    database column can hold it) with 400."""
+    """Refuse request bodies over their route's limit with 413 before anything parses them (a declared length
+    at once, a chunked body as soon as it passes the limit), and URLs with NUL (no database column can hold it)
+    with 400."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, default: int, by_path: dict[str, int]) -> None:
         self.app = app
-        self.limit = limit
+        self.default = default
+        self.by_path = by_path
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if "\x00" in scope.get("path", "") or b"%00" in scope.get("query_string", b""):
+        path = scope.get("path", "")
+        if "\x00" in path or b"%00" in scope.get("query_string", b""):
             await _refuse(send, 400, "NUL characters are not allowed in URLs.")
             return
+        limit = self.by_path.get(path.rstrip("/"), self.default)
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await _too_large(send, self.limit)
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _too_large(send, limit)
             return
         seen = 0
 
@@ -43,14 +46,14 @@ class BodyLimit:
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.limit:
+            if seen > limit:
                 raise _TooLarge
             return message
 
         try:
             await self.app(scope, counted, send)
         except _TooLarge:
-            await _too_large(send, self.limit)
+            await _too_large(send, limit)
 
 
 class _TooLarge(Exception):
@@ -94,7 +97,7 @@ def create_app(db: Database, settings: Settings | None = None, clock: Clock | No
     app.include_router(routes_accounts.router)
     app.include_router(routes_data.router)
     app.include_router(routes_sync.router)
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(BodyLimit, default=settings.max_body_bytes, by_path=bodies.limits(settings))
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
@@ -111,13 +114,14 @@ def app_from_env() -> FastAPI:
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
-    """The generated document, plus the push body's schema: that route parses its body itself (for speed),
-    so FastAPI does not see the model."""
+    """The generated document, plus the bulk bodies' schemas: those routes read their bodies themselves (off
+    the event loop, api.bodies), so FastAPI does not see the models."""
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
-        push = PushIn.model_json_schema(ref_template="#/components/schemas/{model}")
         components = schema.setdefault("components", {}).setdefault("schemas", {})
-        components.update(push.pop("$defs", {}))
-        components["PushIn"] = push
+        for name, adapter in bodies.BULK.items():
+            body = adapter.json_schema(ref_template="#/components/schemas/{model}")
+            components.update(body.pop("$defs", {}))
+            components[name] = body
         app.openapi_schema = schema
     return app.openapi_schema

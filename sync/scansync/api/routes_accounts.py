@@ -10,11 +10,11 @@ from sqlalchemy import Connection, select, update
 
 from scanapp.domain.errors import NotFound
 from scanapp.domain.permissions import SUPERVISE, Actor, Permission, permissions_for_roles
-from scanapp.sync.wire import DeviceIn, LoginRequest, RolesIn, TokenOut, UserIn, UserOut
+from scanapp.sync.wire import DeviceIn, LoginRequest, PinIn, RolesIn, TokenOut, UserIn, UserOut
 from scanapp.sync.wire_reports import DeviceOut
 from scansync import accounts, audit
 from scansync import tables as t
-from scansync.accounts import AuthError, Conflict
+from scansync.accounts import Conflict
 from scansync.api.deps import AnyUser, Caller, Ctx, needs
 
 router = APIRouter(prefix="/v1")
@@ -25,25 +25,21 @@ Admin = Annotated[Actor, Depends(needs(MANAGE_USERS, "manage users"))]
 Supervisor = Annotated[Actor, Depends(needs(SUPERVISE, "manage devices"))]
 
 
-@router.post("/auth/token", response_model=TokenOut, tags=["accounts"], summary="Sign in on an enrolled device")
+@router.post(
+    "/auth/token",
+    response_model=TokenOut,
+    tags=["accounts"],
+    summary="Sign in on an enrolled device, with the user's password or device PIN",
+)
 def sign_in(body: LoginRequest, request: Request, ctx: Ctx) -> dict[str, object]:
     client = request.client.host if request.client else "unknown"
     now = ctx.clock.now()
-    with ctx.db.read() as conn:
-        accounts.check_rate(conn, ctx.settings, now, body.username, client)
-        try:
-            # argon2 takes a while on purpose: verify outside any write transaction.
-            roles = accounts.verify_login(conn, body.username, body.password, body.device_id)
-        except AuthError:
-            failed = True
-        else:
-            failed = False
-    if failed:
-        with ctx.db.write() as tx:
-            accounts.note_attempt(tx.conn, now, body.username, client, ok=False)
-        raise AuthError("Wrong user name or password.")
+    with ctx.db.write() as tx:  # the attempt counts (as a failure until it succeeds) before anything is checked
+        attempt = accounts.reserve_attempt(tx.conn, ctx.settings, now, body.username, client)
+    with ctx.db.read() as conn:  # argon2 takes a while on purpose: outside any write transaction
+        roles = accounts.verify_login(conn, body.username, body.password, body.device_id)
     with ctx.db.write() as tx:
-        accounts.note_attempt(tx.conn, now, body.username, client, ok=True)
+        accounts.attempt_succeeded(tx.conn, attempt)
         token, expires = accounts.issue_token(tx.conn, ctx.settings, now, body.username, body.device_id)
     return {
         "token": token,
@@ -79,22 +75,26 @@ def list_users(actor: Admin, ctx: Ctx) -> list[dict[str, object]]:
 def add_user(body: UserIn, actor: Admin, ctx: Ctx) -> dict[str, object]:
     now = ctx.clock.now()
     with ctx.db.write() as tx:
-        accounts.add_user(tx.conn, now, body.id, body.display_name, body.password, list(body.roles))
+        accounts.add_user(tx.conn, now, body.id, body.display_name, body.password, list(body.roles), body.pin)
         audit.record(tx.conn, now, actor.user_id, actor.device_id, "user_added", body.id, roles=list(body.roles))
-        row = tx.conn.execute(select(t.users).where(t.users.c.id == body.id)).one()
-        view = accounts.user_view(row)
-        tx.publish("user", body.id, view)
-    return view
+        return accounts.publish_user(tx, body.id)
 
 
 @router.put("/users/{user_id}/roles", response_model=UserOut, tags=["accounts"], summary="Change a user's roles")
 def set_roles(user_id: str, body: RolesIn, actor: Admin, ctx: Ctx) -> dict[str, object]:
     with ctx.db.write() as tx:
         accounts.set_roles(tx.conn, ctx.clock.now(), actor, user_id, list(body.roles))
-        row = tx.conn.execute(select(t.users).where(t.users.c.id == user_id)).one()
-        view = accounts.user_view(row)
-        tx.publish("user", user_id, view)
-    return view
+        return accounts.publish_user(tx, user_id)
+
+
+@router.put("/users/{user_id}/pin", response_model=UserOut, tags=["accounts"], summary="Set a user's device PIN")
+def set_pin(user_id: str, body: PinIn, actor: Admin, ctx: Ctx) -> dict[str, object]:
+    """The PIN reaches every device with the next pull (as an argon2 hash); audited, never logged."""
+    now = ctx.clock.now()
+    with ctx.db.write() as tx:
+        accounts.store_pin(tx.conn, user_id, accounts.hash_pin(body.pin))
+        audit.record(tx.conn, now, actor.user_id, actor.device_id, "pin_set", user_id)
+        return accounts.publish_user(tx, user_id)
 
 
 def _device_view(conn: Connection, row: Any, now: datetime) -> dict[str, object]:
@@ -131,7 +131,7 @@ def list_devices(actor: Supervisor, ctx: Ctx) -> list[dict[str, object]]:
 def enroll(body: DeviceIn, actor: Supervisor, ctx: Ctx) -> dict[str, object]:
     now = ctx.clock.now()
     with ctx.db.write() as tx:
-        if not accounts.enroll_device(tx.conn, now, actor.user_id, body.id, body.name):
+        if accounts.enroll_device(tx.conn, now, actor.user_id, body.id, body.name) is accounts.Enrolled.ALREADY:
             raise Conflict(f"Device {body.id} is enrolled already.")
         audit.record(tx.conn, now, actor.user_id, actor.device_id, "device_enrolled", body.id, name=body.name)
         row = tx.conn.execute(select(t.devices).where(t.devices.c.id == body.id)).one()

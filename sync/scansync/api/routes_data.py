@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 
 from scanapp.domain import counts as rules
-from scanapp.domain.errors import DomainError
 from scanapp.domain.permissions import LAB, OPEN_COUNTS, SUPERVISE, Actor
 from scanapp.sync.wire import (
     CountIn,
@@ -25,6 +25,7 @@ from scanapp.sync.wire import (
     SubmitIn,
 )
 from scansync import catalog, lab, sessions
+from scansync.api import bodies
 from scansync.api.deps import AnyUser, Ctx, Offset, needs
 from scansync.views import session_view
 
@@ -35,10 +36,22 @@ LabUser = Annotated[Actor, Depends(needs(LAB, "work with lab inventory"))]
 Counter = Annotated[Actor, Depends(needs(OPEN_COUNTS | SUPERVISE | LAB, "see counts"))]
 
 
-@router.post("/catalog/products", response_model=ImportOut, tags=["catalog"], summary="Add or change products")
-def import_products(body: ProductBatch, actor: Supervisor, ctx: Ctx) -> dict[str, Any]:
-    with ctx.db.write() as tx:
-        return catalog.import_products(tx, list(body.products))
+@router.post(
+    "/catalog/products",
+    response_model=ImportOut,
+    tags=["catalog"],
+    summary="Add or change products (at most 5,000 a request)",
+    openapi_extra=bodies.documented("ProductBatch"),
+)
+async def import_products(request: Request, actor: Supervisor, ctx: Ctx) -> Response:
+    body: ProductBatch = await bodies.read(request, "ProductBatch", f"products from {actor.user_id}")
+
+    def run() -> Response:
+        with ctx.db.write() as tx:
+            result = catalog.import_products(tx, list(body.products))
+        return bodies.answer(ImportOut, result)
+
+    return await run_in_threadpool(run)
 
 
 @router.get("/catalog/products/{sku}", response_model=ProductOut, tags=["catalog"])
@@ -66,10 +79,17 @@ def list_counts(actor: Counter, ctx: Ctx) -> list[dict[str, Any]]:
     status_code=201,
     tags=["counts"],
     summary="Create a count (directed with a list, hard, or a lab reconciliation) and its default session",
+    openapi_extra=bodies.documented("CountIn"),
 )
-def create_count(body: CountIn, actor: AnyUser, ctx: Ctx) -> dict[str, Any]:
-    with ctx.db.write() as tx:
-        return sessions.create_count(tx, actor, ctx.clock.now(), body)
+async def create_count(request: Request, actor: AnyUser, ctx: Ctx) -> Response:
+    body: CountIn = await bodies.read(request, "CountIn", f"a count from {actor.user_id}")
+
+    def run() -> Response:
+        with ctx.db.write() as tx:
+            made = sessions.create_count(tx, actor, ctx.clock.now(), body)
+        return bodies.answer(CountOut, made, status=201)
+
+    return await run_in_threadpool(run)
 
 
 @router.get("/counts/{count_id}", response_model=CountOut, tags=["counts"])
@@ -147,12 +167,20 @@ def list_inventory(
         return lab.list_inventory(conn, lab_name, limit, offset)
 
 
-@router.post("/lab/inventory", tags=["lab"], summary="Add or change inventory items")
-def upsert_inventory(body: list[InventoryItemIn], actor: LabUser, ctx: Ctx) -> dict[str, int]:
-    if len(body) > 5000:
-        raise DomainError("At most 5000 items per request.")
-    with ctx.db.write() as tx:
-        return {"stored": lab.upsert_inventory(tx, body)}
+@router.post(
+    "/lab/inventory",
+    tags=["lab"],
+    summary="Add or change inventory items (at most 5,000 a request)",
+    openapi_extra=bodies.documented("InventoryBatch"),
+)
+async def upsert_inventory(request: Request, actor: LabUser, ctx: Ctx) -> dict[str, int]:
+    items: list[InventoryItemIn] = await bodies.read(request, "InventoryBatch", f"inventory from {actor.user_id}")
+
+    def run() -> dict[str, int]:
+        with ctx.db.write() as tx:
+            return {"stored": lab.upsert_inventory(tx, items)}
+
+    return await run_in_threadpool(run)
 
 
 @router.get("/lab/listing-configs", response_model=list[ListingConfigOut], tags=["lab"])

@@ -234,12 +234,13 @@ def _live(db: Database) -> Iterator[LiveServer]:
 
 
 def start_process(db_url: str, workers: int = 1) -> tuple[str, subprocess.Popen[bytes]]:
-    """`scanapp-sync serve` as its own process (or `workers` processes), on a free port."""
+    """`scanapp-sync serve --db URL` as its own process (or `workers` processes), on a free port: the command
+    line as SPEC gives it, `--db` after `serve`."""
     sock = free_socket()
     port = sock.getsockname()[1]
     sock.close()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "scansync.cli", "--db", db_url, "serve", "--port", str(port), "--workers", str(workers)],
+        [sys.executable, "-m", "scansync.cli", "serve", "--db", db_url, "--port", str(port), "--workers", str(workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )

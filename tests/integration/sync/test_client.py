@@ -19,43 +19,7 @@ from scanapp.store.uow import SqlUnitOfWork
 from scanapp.sync import local
 from scanapp.sync.client import SignInNeeded, SyncClient, SyncError
 from tests.integration.sync.conftest import CHIPS, COLA, START, WATER, Clock, LiveServer, seed_catalog_and_count
-
-
-class Device:
-    """A device: its own store, the app's counting service, and a sync client signed in as `user`."""
-
-    def __init__(self, server: LiveServer, path: Path, user: str) -> None:
-        self.store = Store.open(path)
-        self.clock = Clock(START)
-        self.counting = Counting(lambda: SqlUnitOfWork(self.store), self.clock)
-        self.actor = Actor(user, self.store.device_id, ROLES[_role(user)])
-        with server.db.write() as tx:
-            tx.conn.execute(
-                insert(t.devices).values(
-                    id=self.store.device_id,
-                    name=user,
-                    enrolled_at=START,
-                    enrolled_by="test",
-                    high_water=0,
-                    reported_seq=0,
-                )
-            )
-        self.client = SyncClient(self.store, server.url, clock=self.clock)
-        token = server.token(user, self.store.device_id)
-        self.client.put_setting(**{local.TOKEN: token, local.TOKEN_EXPIRES: (START + timedelta(days=365)).isoformat()})
-
-    def close(self) -> None:
-        self.client.close()
-        self.store.close()
-
-    def totals(self, session_id: str) -> tuple[int, int, int]:
-        with self.store.read() as conn:
-            tot = queries.totals(conn, session_id)
-        return tot.units, tot.unique_items, tot.lines
-
-
-def _role(user: str) -> str:
-    return {"alex": "associate", "pat": "associate_pre_start", "sam": "supervisor"}[user]
+from tests.integration.sync.device import Device
 
 
 @pytest.fixture
@@ -202,11 +166,12 @@ def test_world_errors_are_plain_messages(server: LiveServer, devices: dict[str, 
     dead = SyncClient(alex.store, "http://127.0.0.1:9", clock=alex.clock)
     with pytest.raises(SyncError, match="Cannot reach the sync server"):
         dead.sync_once()
-    alex.client.put_setting(**{local.TOKEN: "revoked"})
+    alex.client.remember_token("alex", "revoked", START + timedelta(days=1))
     with pytest.raises(SignInNeeded):
         alex.client.sync_once()
+    assert not alex.client.signed_in("alex"), "the refused token is forgotten"
     assert alex.client.sign_in("alex", "pw-alex-123").user_id == "alex"
-    with pytest.raises(SyncError, match="Wrong user name or password"):
+    with pytest.raises(SignInNeeded, match="PIN or password is wrong, or this device is not enrolled"):
         alex.client.sign_in("alex", "wrong")
 
 
@@ -301,7 +266,7 @@ def test_token_expiry_follows_the_injected_clocks_far_from_today(
         with pytest.raises(SignInNeeded):
             client.sync_once()
         assert sync() == 2
-        assert "needs a password" in capsys.readouterr().err
+        assert "needs their password or PIN" in capsys.readouterr().err
     finally:
         client.close()
         store.close()

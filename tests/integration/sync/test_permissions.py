@@ -26,6 +26,7 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/v1/users"): ADMIN,
     ("POST", "/v1/users"): ADMIN,
     ("PUT", "/v1/users/{user_id}/roles"): ADMIN,
+    ("PUT", "/v1/users/{user_id}/pin"): ADMIN,
     ("GET", "/v1/devices"): SUPER,
     ("POST", "/v1/devices"): SUPER,
     ("DELETE", "/v1/devices/{device_id}"): SUPER,
@@ -99,6 +100,7 @@ def _body(method: str, path: str, role: str) -> Any:
     bodies: dict[tuple[str, str], Any] = {
         ("POST", "/v1/users"): {"id": f"new-{role}", "password": "long enough", "roles": ["associate"]},
         ("PUT", "/v1/users/{user_id}/roles"): {"roles": ["lab_tech"]},
+        ("PUT", "/v1/users/{user_id}/pin"): {"pin": "7391"},
         ("POST", "/v1/devices"): {"id": f"dev-new-{role}", "name": "new"},
         ("POST", "/v1/catalog/products"): {"products": [{"sku": f"SKU-{role}", "name": "x"}]},
         ("POST", "/v1/counts"): {"name": f"c-{role}", "kind": "hard", "planned_start": START.isoformat()},

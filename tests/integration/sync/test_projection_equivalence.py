@@ -68,7 +68,7 @@ class Puller:
                 body, more = pull.page(conn, self.store.device_id, self.cursor, 1000)
             page = json.loads(body)
             with SqlUnitOfWork(self.store) as uow:
-                local.apply_changes(uow, page["changes"])
+                local.apply_changes(uow, page["changes"], START)
                 uow.commit()
             self.cursor = page["next_cursor"]
 

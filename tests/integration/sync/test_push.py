@@ -46,7 +46,16 @@ def test_push_applies_scans_and_the_report_adds_them_up(server: LiveServer) -> N
     with server.client("alex") as alex:
         r = alex.post("/v1/journal", json={"events": events, "device_last_seq": 5})
         assert r.status_code == 200, r.text
-        assert r.json() == {"high_water": 5, "resend_from": None, "accepted": 5, "duplicates": 0, "verdicts": []}
+        answer = r.json()
+        assert {k: answer[k] for k in ("high_water", "resend_from", "accepted", "duplicates", "verdicts")} == {
+            "high_water": 5,
+            "resend_from": None,
+            "accepted": 5,
+            "duplicates": 0,
+            "verdicts": [],
+        }
+        # The session as it is after the batch, and the change-log position it is current at.
+        assert [s["id"] for s in answer["sessions"]] == [sid] and answer["as_of"] > 0
         # Remove one cola scan, then the report.
         remove = wire_event("dev-alex", 6, "line_removed", sid, "alex", {"line_id": events[0]["id"]})
         assert alex.post("/v1/journal", json={"events": [remove]}).json()["accepted"] == 1
@@ -111,7 +120,7 @@ def test_events_that_cannot_be_applied_are_kept_for_review_and_do_not_block_the_
         wire_event("dev-alex", 3, "line_removed", sid, "alex", {"line_id": "no-such-line"}),
         scan("dev-alex", 4, "no-such-session", "alex", "SKU-COLA", COLA),
         wire_event("dev-alex", 5, "hand_counted", sid, "alex", {"item_key": "SKU-COLA", "qty": "many"}),
-        scan("dev-alex", 6, sid, "nobody", "SKU-COLA", COLA),  # unknown user
+        scan("dev-alex", 6, sid, "nobody", "SKU-COLA", COLA),  # recorded by someone else than alex
         wire_event("dev-alex", 7, "session_submitted", sid, "alex", {}),  # one unmatched scan remains
     ]
     good = [
@@ -123,12 +132,12 @@ def test_events_that_cannot_be_applied_are_kept_for_review_and_do_not_block_the_
     assert (r["high_water"], r["accepted"]) == (8, 8)
     verdicts = {v["seq"]: v for v in r["verdicts"]}
     assert set(verdicts) == {2, 3, 4, 5, 6, 7}
-    assert all(v["status"] == "rejected" for v in verdicts.values())
+    assert {s: v["status"] for s, v in verdicts.items() if v["status"] != "rejected"} == {6: "unverified"}
     assert "unknown event kind" in verdicts[2]["reason"]
     assert "No scan line" in verdicts[3]["reason"]
     assert "unknown session" in verdicts[4]["reason"]
     assert "malformed payload" in verdicts[5]["reason"]
-    assert "unknown user" in verdicts[6]["reason"]
+    assert "recorded by nobody, pushed under alex's sign-in" in verdicts[6]["reason"]
     assert "unmatched" in verdicts[7]["reason"]
     with server.client("sam") as sam:
         queue = sam.get("/v1/review").json()

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 from scansync import tables as t
-from scansync.cli import main
+from scansync.cli import build_parser, main
 from scansync.db import Database
 from sqlalchemy import select
+
+DEVICE = "0190b8c2-5c1e-7b3a-9d2e-4f6a8b0c1d2e"
 
 
 def test_user_device_catalog_count_and_report(
@@ -22,9 +24,12 @@ def test_user_device_catalog_count_and_report(
     assert main(["--db", url, "user", "add", "casey", "--role", "associate"]) == 2
     assert "exists already" in capsys.readouterr().err
     assert main(["--db", url, "user", "roles", "casey", "--role", "supervisor"]) == 0
-    assert main(["--db", url, "device", "enroll", "dev-cli", "--name", "Handheld 7"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "dev-cli"
-    assert main(["--db", url, "device", "enroll"]) == 0  # a new id is made and printed
+    assert main(["--db", url, "device", "enroll", DEVICE, "--name", "Handheld 7"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"enrolled device {DEVICE} (Handheld 7): " + (
+        "its users can sign in and sync now"
+    )
+    assert main(["device", "enroll", DEVICE.upper(), "--db", url]) == 0  # --db after the command too
+    assert capsys.readouterr().out.strip() == f"device {DEVICE} is enrolled already; nothing changed"
     csv = tmp_path / "catalog.csv"
     csv.write_text(
         "sku,name,parent_name,gtin\n"
@@ -77,8 +82,46 @@ def test_user_device_catalog_count_and_report(
     with db.read() as conn:
         actions = [r.action for r in conn.execute(select(t.audit_log).order_by(t.audit_log.c.id))]
         codes = conn.execute(select(t.product_codes.c.code).where(t.product_codes.c.sku == "SKU-1")).scalars().all()
-    assert actions == ["user_added", "roles_changed", "device_enrolled", "device_enrolled"]
+    assert actions == ["user_added", "roles_changed", "device_enrolled"]
     assert sorted(codes) == ["04006381333931", "14006381333938"]
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("01a2…", "is a shortened device id"),
+        ("01a2...", "is a shortened device id"),
+        ("", "No device id given"),
+        ("   ", "No device id given"),
+        ("garbage", "'garbage' is not a device id"),
+        ("0190b8c2-5c1e-7b3a-9d2e-4f6a8b0c1d2", "is not a device id"),  # one digit short
+    ],
+)
+def test_device_enroll_refuses_what_is_not_a_device_id(
+    db: Database, given: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with db.read() as conn:
+        before = conn.execute(select(t.devices.c.id)).scalars().all()
+    assert main(["--db", db.url, "device", "enroll", given]) == 2
+    out, err = capsys.readouterr()
+    assert said in err and out == ""
+    with db.read() as conn:
+        assert conn.execute(select(t.devices.c.id)).scalars().all() == before, "nothing was enrolled"
+
+
+def test_device_enroll_needs_the_id(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["device", "enroll"])
+    assert exited.value.code == 2 and "DEVICE_ID" in capsys.readouterr().err
+
+
+def test_db_goes_before_or_after_the_command() -> None:
+    parser = build_parser()
+    assert parser.parse_args(["serve", "--db", "sqlite:///a.db"]).db == "sqlite:///a.db"
+    assert parser.parse_args(["--db", "sqlite:///b.db", "serve"]).db == "sqlite:///b.db"
+    assert parser.parse_args(["--db", "sqlite:///b.db", "serve", "--db", "sqlite:///c.db"]).db == "sqlite:///c.db"
+    assert parser.parse_args(["serve"]).db is None
+    assert parser.parse_args(["user", "set-pin", "alex", "--db", "x.db"]).db == "x.db"
 
 
 def test_an_unreachable_database_is_a_plain_error(capsys: pytest.CaptureFixture[str]) -> None:

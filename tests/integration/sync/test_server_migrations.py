@@ -146,6 +146,15 @@ def test_the_upgraded_server_serves_the_first_release_data(empty_url: str) -> No
             assert (answer["accepted"], answer["high_water"]) == (1, pushed + 1)
             after = ada.get("/v1/changes", params={"since": changes[-1]["seq"]}).json()["changes"]
             assert after and after[0]["seq"] == changes[-1]["seq"] + 1, "the change log goes on from where it was"
+            # 0002: the first release's users have no PIN; one set now reaches devices and signs in.
+            with db.read() as conn:
+                pins = conn.execute(select(t.users.c.pin_hash, t.users.c.pin_version)).all()
+            assert {tuple(p) for p in pins} == {(None, 0)} and len(pins) == len(rows["users"])
+            assert ada.put("/v1/users/alex/pin", json={"pin": "4321"}).status_code == 200
+            user = ada.get("/v1/changes", params={"since": after[-1]["seq"]}).json()["changes"][-1]
+            assert (user["entity"], user["data"]["pin_version"]) == ("user", 1)
+            assert user["data"]["pin_hash"].startswith("$argon2")
+            assert server.sign_in("alex", device="dev-alex", password="4321").status_code == 200
     finally:
         server_thread.should_exit = True
         thread.join(10)

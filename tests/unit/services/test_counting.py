@@ -53,7 +53,11 @@ def started(svc: Counting, clock: FixedClock, kind: CountKind = CountKind.DIRECT
 def test_a_count_comes_with_its_default_session(svc: Counting, data: FakeData, clock: FixedClock) -> None:
     _count, session = svc.create_count(SAM, "Aisle 5", CountKind.DIRECTED, clock.now(), [("SKU-COLA", 4.0)])
     assert session.is_default and session.state is SessionState.NOT_STARTED
-    assert [e.kind for e in data.events] == [EventKind.SESSION_CREATED]
+    assert [e.kind for e in data.events] == [EventKind.COUNT_CREATED, EventKind.SESSION_CREATED]
+    made = data.events[0]
+    assert made.session_id is None and made.user_id == "sam"
+    assert made.payload["count_id"] == _count.id and made.payload["kind"] == "directed"
+    assert made.payload["expected"] == [{"item_key": "SKU-COLA", "expected_qty": 4.0}]
 
 
 def test_only_supervisors_create_counts(svc: Counting, clock: FixedClock) -> None:

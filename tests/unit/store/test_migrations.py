@@ -142,6 +142,9 @@ def test_users_of_the_first_release_come_through_0002_without_a_pin_and_choose_o
             head = ScriptDirectory.from_config(alembic_config()).get_current_head()
             assert MigrationContext.configure(conn).get_current_revision() == head
             assert conn.execute(text("SELECT count(*) FROM user_pins")).scalar_one() == 0
+            # 0005: no PIN from a server yet, and no session state taken from one.
+            assert set(conn.execute(text("SELECT pin_version FROM users")).scalars()) == {0}
+            assert set(conn.execute(text("SELECT server_seq FROM sessions")).scalars()) == {0}
         users = Users(lambda: SqlUnitOfWork(store), Reads(store))
         assert [(u.user_id, u.display_name) for u in users.all()] == sorted(
             (u["id"], u["display_name"]) for u in rows["users"]
@@ -149,6 +152,12 @@ def test_users_of_the_first_release_come_through_0002_without_a_pin_and_choose_o
         assert not any(users.has_pin(u["id"]) for u in rows["users"])  # each chooses one at the next sign-in
         users.choose_pin("alex", "2580", datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
         assert users.check_pin("alex", "2580", datetime(2026, 12, 1, 9, 1, tzinfo=UTC)).ok
+        with store.read() as conn:  # the choice is journalled (its hash) for sync, after the old journal
+            kind, user, payload, seq = conn.execute(
+                text("SELECT kind, user_id, payload, seq FROM events ORDER BY seq DESC LIMIT 1")
+            ).one()
+        assert (kind, user, seq) == ("pin_set", "alex", max(e["seq"] for e in rows["events"]) + 1)
+        assert json.loads(payload)["pin_hash"].startswith("$argon2") and "2580" not in payload
     finally:
         store.close()
 
@@ -303,3 +312,35 @@ def test_a_0004_store_with_data_upgrades_to_0006_and_marks_review_lines(tmp_path
         assert after == units - 1
     finally:
         store.close()
+
+
+def test_a_store_at_0002_with_pins_upgrades_to_head_and_keeps_them(tmp_path: Path) -> None:
+    """The previous revision (0002, PINs) with its data: 0005 adds what sync took from the server (nothing yet)
+    and every PIN and wrong-try count survives."""
+    path = tmp_path / "scanapp.db"
+    rows = make_first_release_store(path)
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    pin = {"user_id": "alex", "pin_hash": "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2g", "set_at": "x"}
+    pin |= {"set_by": "alex", "failures": 2, "retry_after": None}
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        conn.execute(
+            text("INSERT INTO user_pins VALUES (:user_id, :pin_hash, :set_at, :set_by, :failures, :retry_after)"), pin
+        )
+    engine.dispose()
+    store = Store.open(path)
+    try:
+        with store.read() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
+            assert compare_metadata(context, metadata) == []
+            assert [dict(r._mapping) for r in conn.execute(text("SELECT * FROM user_pins"))] == [pin]
+            for table, expected in rows.items():
+                assert table_rows(conn, table, list(expected[0])) == expected, f"{table} changed in the upgrade"
+            versions = conn.execute(text("SELECT id, pin_version FROM users")).all()
+            seqs = conn.execute(text("SELECT server_seq FROM sessions")).scalars().all()
+    finally:
+        store.close()
+    assert {v for _, v in versions} == {0} and len(versions) == len(rows["users"])
+    assert set(seqs) == {0} and len(seqs) == len(rows["sessions"])

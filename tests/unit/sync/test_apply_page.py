@@ -73,7 +73,7 @@ def test_short_transactions_give_what_one_gives_and_a_page_applied_again_changes
         uow.settings.put(local.CURSOR, 99)
 
     sliced = Counted(store)
-    applied = local.apply_page(sliced, changes, finish, local.WriteBudget(0.0), clock.mono_ns)
+    applied = local.apply_page(sliced, changes, finish, local.WriteBudget(0.0), clock.mono_ns, clock.now())
     assert applied == len(changes)
     assert sliced.opened == 2 + 40 + 2 + 1, "runs of up to 250 products, each event, the user: one each"
     with store.read() as conn:
@@ -83,7 +83,9 @@ def test_short_transactions_give_what_one_gives_and_a_page_applied_again_changes
     assert (totals.units, products, cursor) == (40, 601, 99)
 
     again = Counted(store)
-    local.apply_page(again, changes, finish, None, clock.mono_ns)  # the same page once more, as one transaction
+    local.apply_page(
+        again, changes, finish, None, clock.mono_ns, clock.now()
+    )  # the same page once more, as one transaction
     assert again.opened == 1
     with store.read() as conn:
         assert queries.totals(conn, session.id).units == 40, "events already here are not projected again"

@@ -105,14 +105,14 @@ class SyncBridge(QObject):
     def forget(self, user_id: str) -> None:
         self.service.forget_sign_in(user_id)
 
-    def lease(self, op: str, session_id: str, answered: Callable[[LeaseAnswer], None]) -> bool:
-        """Call the server about a session's lease in the background; `answered` gets the LeaseAnswer on the main
-        thread. False (and no call) when sync is off."""
+    def lease(self, op: str, session_id: str, user_id: str, answered: Callable[[LeaseAnswer], None]) -> bool:
+        """Call the server about a session's lease for `user_id` (under their own sign-in) in the background;
+        `answered` gets the LeaseAnswer on the main thread. False (and no call) when sync is off."""
         if self.jobs is None:
             return False
 
         def call() -> Any:
-            return self.service.lease(op, session_id)
+            return self.service.lease(op, session_id, user_id)
 
         def done(lease: Any, err: BaseException | None) -> None:
             error = err if isinstance(err, SyncError) else SyncError(str(err)) if err is not None else None

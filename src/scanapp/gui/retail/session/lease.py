@@ -75,7 +75,9 @@ class SessionLease(QObject):
 
     def _call(self, op: str, tracker: LeaseTracker) -> None:
         bridge = self.engine.sync
-        if bridge is None or not bridge.lease(op, tracker.session_id, lambda a: self._answered(tracker, a)):
+        if bridge is None or not bridge.lease(
+            op, tracker.session_id, tracker.user_id, lambda a: self._answered(tracker, a)
+        ):
             tracker.waited_too_long()
             self._show(tracker)
 
