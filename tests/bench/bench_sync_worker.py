@@ -173,7 +173,12 @@ def run(budget_s: float | None, args: argparse.Namespace) -> None:
             token = add_device(db, store.device_id)
             with SqlUnitOfWork(store) as uow:
                 uow.settings.put(local.SERVER_URL, url)
-                uow.settings.put(local.TOKEN, token)
+                uow.commit()
+            # sam's sign-in, as SyncClient.sign_in keeps it (one token per user)
+            expires = (clock.now() + timedelta(hours=12)).isoformat()
+            with SqlUnitOfWork(store) as uow:
+                uow.settings.put(local.TOKENS, {"sam": {"token": token, "expires_at": expires}})
+                uow.settings.put(local.USER, "sam")
                 uow.commit()
             service = SyncService(store, clock, write_budget_s=budget_s)
             client = service.client()

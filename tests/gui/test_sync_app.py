@@ -88,7 +88,8 @@ def test_offline_scans_go_up_by_themselves_once_the_server_is_back(qtbot, window
     assert took < FAST.backoff_cap_s + 5, f"synced {took:.1f} s after the server came back"
     assert server.totals(shop.count_id)["units"] == 30 == window.engine.reads.totals(shop.session_id).units
     assert header.text.startswith("Synced") and "not synced" not in header.text
-    assert len(server.device_events(window.engine.device_id)) == 31  # session started and 30 scans, each once
+    # the PIN alex chose (pin_set), the session started and 30 scans, each once
+    assert len(server.device_events(window.engine.device_id)) == 32
 
 
 def test_the_state_says_an_error_loudly_and_a_tap_syncs_now(qtbot, window, server: Server, shop: Shop):
@@ -144,12 +145,12 @@ def test_the_server_killed_mid_push_loses_and_doubles_nothing(qtbot, gui_app, se
                 window.sync.bridge.sync_now()
             assert not finished.args[0].ok and finished.args[0].kind == "offline"
             stored = len(server.device_events(engine.device_id))
-            assert 0 < stored < 1201, "the round was cut between two batches"
-            assert window.sync.bridge.state.unsent == 1201 - stored  # session started, then 1,200 scans
+            assert 0 < stored < 1202, "the round was cut between two batches"
+            assert window.sync.bridge.state.unsent == 1202 - stored  # PIN chosen, session started, 1,200 scans
             server.start()
             wait_synced(qtbot, window)
             ids = server.device_events(engine.device_id)
-            assert len(ids) == len(set(ids)) == 1201
+            assert len(ids) == len(set(ids)) == 1202
             assert server.totals(shop.count_id)["units"] == 1200 == engine.reads.totals(shop.session_id).units
         finally:
             close(window)

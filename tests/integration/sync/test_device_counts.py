@@ -80,7 +80,10 @@ def test_an_associate_cannot_create_a_count_on_the_server_from_a_device(
     report = alex.client.sync_once()
     assert report.all_pushed and len(report.not_applied) == 2
     reasons = sorted(report.not_applied.values())
-    assert "You need COMMON_ADMIN or INV_COUNT_ADMIN to create a count." in reasons
+    assert (
+        "Your account may not create a count: ask a supervisor, or sign in as a user who may. (Needs COMMON_ADMIN or INV_COUNT_ADMIN.)"
+        in reasons
+    )
     assert any(f"unknown count {count.id}" in r for r in reasons)
     with server.client("sam") as sam:
         assert sam.get(f"/v1/counts/{count.id}").status_code == 404
@@ -91,11 +94,11 @@ def test_an_associate_cannot_create_a_count_on_the_server_from_a_device(
         assert [s["is_default"] for s in sam.get(f"/v1/counts/{count.id}").json()["sessions"]] == [True]
 
 
-def test_a_lab_session_started_on_a_device_reaches_the_others_without_its_local_listing_config(
+def test_a_lab_session_started_on_a_device_reaches_the_others_with_its_listing_config(
     server: LiveServer, tmp_path: Path
 ) -> None:
-    """The listing config a tech made on one bench stays there (it is not synced); the reconciliation count
-    made from it, with its frozen scope, reaches the server and the other benches all the same."""
+    """The listing config a tech made on one bench and the reconciliation count made from it, with its frozen
+    scope, reach the server and the other benches (listing_config_created, then reconciliation_created)."""
     with server.client("lee") as lee:
         items = [{"barcode": f"LAB-{i}", "ingredient": "Agarose", "lab": "Lab A", "location": "F1"} for i in range(3)]
         assert lee.post("/v1/lab/inventory", json=items).status_code == 200
@@ -112,10 +115,10 @@ def test_a_lab_session_started_on_a_device_reaches_the_others_without_its_local_
             made = lee.get(f"/v1/counts/{count.id}").json()
         assert (made["kind"], made["listing_config_id"]) == ("scoped", config.id)
         assert sorted(e["item_key"] for e in made["expected"]) == ["LAB-0", "LAB-1", "LAB-2"]
-        other.client.sync_once()  # the config is unknown there: the count comes without it, scope and all
+        other.client.sync_once()
         with other.store.read() as conn:
             row = conn.exec_driver_sql("SELECT listing_config_id, expected_total FROM counts WHERE id = ?", (count.id,))
-            assert tuple(row.one()) == (None, 3)
+            assert tuple(row.one()) == (config.id, 3)
         assert other.totals(session.id) == bench.totals(session.id)
     finally:
         bench.close()

@@ -18,7 +18,6 @@ from scanapp.services.lab import Reconciliation
 from scanapp.services.lab_reads import LabReads
 from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
-from scanapp.sync import local
 from scanapp.sync.client import SyncClient
 from tests.integration.sync.conftest import START, Clock, LiveServer, wire_event
 
@@ -47,7 +46,7 @@ class Station:
             )
         self.client = SyncClient(self.store, server.url, clock=self.clock)
         token = server.token(user, self.store.device_id)
-        self.client.put_setting(**{local.TOKEN: token, local.TOKEN_EXPIRES: (START + timedelta(days=365)).isoformat()})
+        self.client.remember_token(user, token, START + timedelta(days=365))
 
     def sync(self) -> dict[str, str]:
         report = self.client.sync_once()

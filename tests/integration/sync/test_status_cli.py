@@ -41,7 +41,13 @@ def test_status_says_the_server_the_last_sync_and_attempt_what_is_unsent_and_hel
             )
         with SqlUnitOfWork(app.store) as uow:
             uow.settings.put(local.SERVER_URL, server.url)
-            uow.settings.put(local.TOKEN, server.token("alex", device))
+            uow.commit()
+        token = server.token("alex", device)
+        with SqlUnitOfWork(app.store) as uow:
+            uow.settings.put(
+                local.TOKENS, {"alex": {"token": token, "expires_at": (START + timedelta(days=1)).isoformat()}}
+            )
+            uow.settings.put(local.USER, "alex")
             uow.commit()
         assert status(data, capsys)["state"] == "never"
         assert app.sync.run_round().ok

@@ -63,7 +63,9 @@ class SyncBridge(QObject):
             self.refresh_state()
             return
         self.jobs = Jobs()
-        self.worker = SyncWorker(self.service.run_round, self._started.emit, self._finished.emit, self.timing)
+        self.worker = SyncWorker(
+            self.service.run_round, from_worker(self._started), from_worker(self._finished), self.timing
+        )
         self.worker.start()
         self.refresh_state()
 
@@ -116,7 +118,7 @@ class SyncBridge(QObject):
 
         def done(lease: Any, err: BaseException | None) -> None:
             error = err if isinstance(err, SyncError) else SyncError(str(err)) if err is not None else None
-            self._answered.emit(answered, LeaseAnswer(op, session_id, lease, error))
+            from_worker(self._answered)(answered, LeaseAnswer(op, session_id, lease, error))
 
         self.jobs.submit(call, done)
         return True
@@ -141,7 +143,7 @@ class SyncBridge(QObject):
         """On the jobs thread: a sign-in that worked may let a failed round through now."""
         if err is None and refusal is None:
             self._server_back()
-        self._finished.emit(None)  # the header reads the state again (a refusal is said there)
+        from_worker(self._finished)(None)  # the header reads the state again (a refusal is said there)
 
     @Slot()
     def _on_started(self) -> None:
@@ -172,3 +174,17 @@ class SyncBridge(QObject):
         worker, last = self.worker, self.last_result
         if worker is not None and last is not None and not last.ok:
             worker.sync_now()
+
+
+def from_worker(signal: Any) -> Callable[..., None]:
+    """`signal.emit` for a worker thread. The window may close while a round runs on past stop()'s bound: the
+    bridge is deleted then, and what the round has to say reaches nobody (Qt raises; nothing is lost, the
+    result is in the store)."""
+
+    def emit(*args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError as err:  # "Signal source has been deleted"
+            log.info("a sync result arrived after the window closed: %s", err)
+
+    return emit
