@@ -14,6 +14,8 @@ from scanapp.gui.models.lab_listing import ListingModel
 from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.widgets.dialog_parts import button_row, error_label, fit_to_window
+from scanapp.gui.widgets.error_text import error_text
+from scanapp.gui.widgets.formatting import grouped
 from scanapp.gui.widgets.views import TableView
 
 RESOLUTIONS = {
@@ -88,10 +90,10 @@ class EndSessionDialog(QDialog):
                 "{not_found} of {expected} expected items were not found; {left} still need a resolution. "
                 "Found: {found}."
             ).format(
-                not_found=f"{not_found:,}",
-                expected=f"{self.row.expected:,}",
-                left=f"{left:,}",
-                found=f"{self.row.found:,}",
+                not_found=grouped(not_found),
+                expected=grouped(self.row.expected),
+                left=grouped(left),
+                found=grouped(self.row.found),
             )
         )
         recheck = self.engine.lab_reads.recheck(session_id)
@@ -128,7 +130,7 @@ class EndSessionDialog(QDialog):
                 self.engine.actor, self.row.session.id, barcodes, resolution, to=self.place.currentText()
             )
         except KnownError as err:
-            self.error.setText(str(err))
+            self.error.setText(error_text(err))
             self.error.show()
             return
         self.error.hide()
@@ -149,7 +151,7 @@ class EndSessionDialog(QDialog):
         try:
             self.engine.lab.end(self.engine.actor, self.row.session.id)
         except KnownError as err:
-            self.error.setText(str(err))
+            self.error.setText(error_text(err))
             self.error.show()
             return
         self.ended.emit()

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from scanapp.domain.lab_rows import LabSessionRow
@@ -26,7 +26,9 @@ PathChooser = Callable[[QWidget, str, str], str]
 
 
 def choose_path(parent: QWidget, suggested: str, filter_: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the report"), suggested, filter_)
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("PastSessionsDialog", "Save the report"), suggested, filter_
+    )
     return str(path)
 
 

@@ -21,6 +21,7 @@ from scanapp.gui.capture.router import Refusal, ScanRouter
 from scanapp.gui.capture.wedge_input import WedgeInput
 from scanapp.gui.models.lab_colours import TAG_FLASH
 from scanapp.gui.shell.style import set_property
+from scanapp.gui.widgets.error_text import error_text
 from scanapp.scanners.pipeline import ScanPipeline
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.sources import DeviceSource
@@ -61,7 +62,7 @@ class LabScanController(QObject):
             try:
                 self.device = self.engine.device_sources(self.pipeline.settings, self.page)
             except KnownError as err:
-                self.page.message_bar.show_error(self.tr("Scanner: {error}").format(error=err))
+                self.page.message_bar.show_error(self.tr("Scanner: {error}").format(error=error_text(err)))
             else:
                 self.device.scan_read.connect(self.on_scan_read)
                 self.device.state_changed.connect(self._on_device_state)
@@ -149,8 +150,8 @@ class LabScanController(QObject):
                 )
                 outcome = LabScan("rejected", rejected.message, result.raw, rejected.ordinal)
         except KnownError as err:
-            page.message_bar.show_error(self.tr("The scan was not recorded: {error}").format(error=err))
-            self._show(result.raw, str(err), "rejected")
+            page.message_bar.show_error(self.tr("The scan was not recorded: {error}").format(error=error_text(err)))
+            self._show(result.raw, error_text(err), "rejected")
             return
         self.show_outcome(outcome)
         page.scan_taken(outcome)

@@ -12,7 +12,7 @@ from scanapp.domain.lab_rows import LabSessionRow, ProgressRow, UnknownCode
 from scanapp.domain.rows import HistoryRow
 from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.models.table import HeaderedTableModel, Index
-from scanapp.gui.widgets.formatting import clock_time, local
+from scanapp.gui.widgets.formatting import clock_time, grouped, local
 
 R = TypeVar("R")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -61,7 +61,7 @@ class ProgressModel(RowsModel[ProgressRow]):
     right = frozenset({1, 2, 3})
 
     def text(self, row: ProgressRow, column: int) -> str:
-        return (row.location, f"{row.expected:,}", f"{row.found:,}", f"{row.missing:,}")[column]
+        return (row.location, grouped(row.expected), grouped(row.found), grouped(row.missing))[column]
 
 
 class UnknownCodesModel(RowsModel[UnknownCode]):
@@ -103,7 +103,8 @@ class SessionsModel(RowsModel[LabSessionRow]):
         s = row.session
         started = f"{local(s.started_at):%Y-%m-%d %H:%M} · {s.started_by}" if s.started_at else ""
         ended = f"{local(s.ended_at):%Y-%m-%d %H:%M}" if s.ended_at else "—"
-        return (row.count.name, row.count.lab or "", started, ended, f"{row.found:,} / {row.expected:,}")[column]
+        found = f"{grouped(row.found)} / {grouped(row.expected)}"
+        return (row.count.name, row.count.lab or "", started, ended, found)[column]
 
 
 class RecordsModel(RowsModel[dict[str, Any]]):

@@ -14,7 +14,7 @@ from scanapp.domain.tally import LineKind
 from scanapp.gui.models.paged import ROW_ROLE, OrdinalPagedModel
 from scanapp.gui.shell.style import CATEGORY_COLOURS, MUTED_COLOUR, REJECTED_COLOUR
 from scanapp.gui.widgets.error_text import refusal_text
-from scanapp.gui.widgets.formatting import clock_time
+from scanapp.gui.widgets.formatting import clock_time, line_status_name
 from scanapp.services.reads import Reads
 
 STATUS_ROLE = ROW_ROLE + 1
@@ -110,7 +110,7 @@ def _title(row: ScanRow) -> str:
 
 def _detail(row: ScanRow) -> str:
     line = row.line
-    parts = [] if line.kind in (LineKind.REJECTED, LineKind.REFUSED) else [row.status]
+    parts = [] if line.kind in (LineKind.REJECTED, LineKind.REFUSED) else [line_status_name(row.status)]
     parts.append(clock_time(line.at))
     if line.kind is LineKind.HAND:
         parts.append(QCoreApplication.translate("ScanListModel", "hand-counted × {units}").format(units=line.units))

@@ -47,7 +47,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{name} · {lab} · {config} · started by {who} at {when} · found {found:,} of {expected:,}</source>
+        <source>{name} · {lab} · {config} · started by {who} at {when} · found {found} of {expected}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -540,6 +540,82 @@
 <context>
     <name>Formatting</name>
     <message>
+        <source>Directed count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undirected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncounted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -549,6 +625,11 @@
     </message>
     <message>
         <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>a QDate format: weekday, day, month</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -764,7 +845,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{lab} · {location} · {quantity:g} {unit} · {status}</source>
+        <source>{lab} · {location} · {quantity} {unit} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -891,7 +972,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{barcode}: {ingredient}, {quantity:g} {unit}, {status}</source>
+        <source>{barcode}: {ingredient}, {quantity} {unit}, {status}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1434,6 +1515,10 @@
 </context>
 <context>
     <name>PastSessionsDialog</name>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>View Past Inventory Reconciliation Sessions</source>
         <translation type="unfinished"></translation>
@@ -2391,13 +2476,6 @@ Unique products: {products}</source>
             <numerusform>…and %n earlier scan (all in Match)</numerusform>
             <numerusform>…and %n earlier scans (all in Match)</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Save the report</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
