@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -36,9 +36,11 @@ def quantity(text: str) -> float:
     try:
         value = float(text.strip().replace(",", "."))
     except ValueError:
-        raise InvalidTransition(f"{text.strip() or 'Nothing'} is not a quantity: type a number, e.g. 2.5.") from None
+        why = QCoreApplication.translate("ItemCard", "{text} is not a quantity: type a number, e.g. 2.5.")
+        empty = QCoreApplication.translate("ItemCard", "Nothing")
+        raise InvalidTransition(why.format(text=text.strip() or empty)) from None
     if value != value:  # NaN
-        raise InvalidTransition("Type a number, e.g. 2.5.")
+        raise InvalidTransition(QCoreApplication.translate("ItemCard", "Type a number, e.g. 2.5."))
     return value
 
 

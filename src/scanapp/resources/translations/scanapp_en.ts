@@ -769,6 +769,18 @@
 <context>
     <name>ItemCard</name>
     <message>
+        <source>{text} is not a quantity: type a number, e.g. 2.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a number, e.g. 2.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scan an item to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2356,6 +2368,49 @@ Unique products: {products}</source>
     </message>
     <message>
         <source>Give the session a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Suggestions</name>
+    <message>
+        <source>UPC-E read as another code: its UPC-A form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPC-A scanned, catalog has the UPC-E form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scanner left out the check digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leading zero missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same item, packaging level {indicator}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two digits swapped ({right} read as {scanned})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one digit misread ({right} read as {scanned})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason}, on the list</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
