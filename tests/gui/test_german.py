@@ -27,7 +27,7 @@ from scanapp.gui.shell.translations import install_translators
 from scanapp.gui.widgets.error_text import message_text
 from scanapp.gui.widgets.formatting import amount, day_and_time, grouped
 from scanapp.scanners.read import ScanRead
-from tests.gui.conftest import open_session, sign_in, text
+from tests.gui.conftest import open_session, scan_shown, sign_in, text
 from tests.gui.test_lab_page import scan, stocked  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,7 +92,7 @@ def test_the_retail_screens_in_german(qtbot, german_window, retail):
     assert text(page.action_row.scan_button) == "Zählung starten"
     assert page.header.state_chip.text() == "Nicht gestartet"
     assert page.header.type_label.text() == " · Vorgabezählung"
-    assert page.lists.tab_titles() == ["Gezählt (0)", "Nicht zugeordnet (0)", "Nicht vorgegeben (0)", "Ungezählt (3)"]
+    assert page.lists.tab_titles() == ["Gezählt (0)", "Unbekannt (0)", "Nicht gelistet (0)", "Ungezählt (3)"]
     assert text(page.action_row.submit_button) == "Einreichen"
     assert text(page.hand_button) == "Handgezählte Artikel"
     # A scan before Start counting is refused with the domain's reason, in German.
@@ -102,6 +102,17 @@ def test_the_retail_screens_in_german(qtbot, german_window, retail):
         "Scan 4006381333931 wurde nicht erfasst. Diese Sitzung ist nicht gestartet: Drücken Sie „Zählung starten“ "
         "und scannen Sie dann."
     )
+    # Started, a scan's outcome reads in German on the last-scan line, and in the scan list.
+    qtbot.mouseClick(page.action_row.scan_button, Qt.MouseButton.LeftButton)
+    assert page.header.state_chip.text() == "Läuft"
+    with scan_shown(qtbot, page):
+        window.capture.router.route(ScanRead("4006381333931", "wedge", datetime.now(UTC)))
+    assert page.last_scan.text().startswith("Gezählt: ")
+    with scan_shown(qtbot, page):
+        window.capture.router.route(ScanRead("5901234123457", "wedge", datetime.now(UTC)))
+    assert page.last_scan.text() == "Unbekannt: 05901234123457 passt zu keinem Artikel"
+    assert page.lists.scan_model.index(0, 0).data().split("\n")[1].startswith("Unbekannt · ")
+    assert page.lists.tab_titles()[:2] == ["Gezählt (1)", "Unbekannt (1)"]
 
 
 def test_a_domain_message_reads_as_german_with_its_action(german):
@@ -151,6 +162,7 @@ def test_barcode_tracking_in_german(qtbot, stocked, german_window):  # noqa: F81
         scan(qtbot, window, code)
     shown = {page.scan_model.index(i, 1).data() for i in range(page.scan_model.rowCount())}
     assert {"Erwartet", "Falscher Lagerort", "Nicht erwartet"} <= shown
+    assert page.last_scan.text() == "Nicht erwartet: B-1 PBS gehört zu Lab B, nicht zu Lab A"
     assert page.card.details.text() == "Lab B · Cold room · 1 l · verfügbar"
     qtbot.mouseClick(page.card.move_here_button, Qt.MouseButton.LeftButton)
     assert page.message_bar.text  # B-1 belongs to Lab B: refused, with why

@@ -11,6 +11,7 @@ the device is told what to do, not which flag their account lacks.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 
 CONTEXT = "Messages"
@@ -58,6 +59,17 @@ class Message(StrEnum):
     PIN_TOO_LONG = "PIN too long"
     PIN_ALREADY_SET = "PIN already set"
     REFUSED_SCAN_NOT_REMOVABLE = "refused scan not removable"
+    # What a scan became (not refusals): the last-scan line of the session and Barcode Tracking pages.
+    SCAN_REJECTED = "scan rejected"
+    SCAN_UNMATCHED = "scan unmatched"
+    LAB_HERE = "lab here"
+    LAB_IN_SCOPE = "lab in scope"
+    LAB_IN_SCOPE_NOWHERE = "lab in scope, no location"
+    LAB_WRONG_LOCATION = "lab wrong location"
+    LAB_OTHER_LAB = "lab item of another lab"
+    LAB_ARCHIVED = "lab item archived"
+    LAB_NOT_LISTED = "lab item not listed"
+    LAB_UNKNOWN = "lab unknown code"
 
 
 TEXT: Mapping[Message, str] = {
@@ -127,6 +139,24 @@ TEXT: Mapping[Message, str] = {
     Message.REFUSED_SCAN_NOT_REMOVABLE: QT_TRANSLATE_NOOP(
         "Messages", "A refused scan was never counted: there is nothing to remove."
     ),
+    Message.SCAN_REJECTED: QT_TRANSLATE_NOOP("Messages", "Rejected: {reason}"),
+    Message.SCAN_UNMATCHED: QT_TRANSLATE_NOOP("Messages", "Unmatched: {code} matches no product"),
+    Message.LAB_HERE: QT_TRANSLATE_NOOP("Messages", "Here: {place}"),
+    Message.LAB_IN_SCOPE: QT_TRANSLATE_NOOP("Messages", "In Scope: {item}"),
+    Message.LAB_IN_SCOPE_NOWHERE: QT_TRANSLATE_NOOP(
+        "Messages", "In Scope: {item} (scan a location label to record where items are)"
+    ),
+    Message.LAB_WRONG_LOCATION: QT_TRANSLATE_NOOP(
+        "Messages", "Wrong location: {item} is recorded at {recorded}, found at {found}"
+    ),
+    Message.LAB_OTHER_LAB: QT_TRANSLATE_NOOP("Messages", "Not in Scope: {item} belongs to {item_lab}, not {lab}"),
+    Message.LAB_ARCHIVED: QT_TRANSLATE_NOOP(
+        "Messages", "Not in Scope: {item} is archived in the inventory, yet it is here: check it"
+    ),
+    Message.LAB_NOT_LISTED: QT_TRANSLATE_NOOP("Messages", "Not in Scope: {item} is not in this session's listing"),
+    Message.LAB_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Messages", "Not in Scope: {code} matches no inventory item; it is kept (add a note under Unknown codes)."
+    ),
 }
 
 
@@ -171,6 +201,23 @@ ACTION_TEXT: Mapping[Action, str] = {
     Action.RESET_PIN: QT_TRANSLATE_NOOP("Messages", "reset another user's PIN"),
     Action.SET_IDLE_LOCK: QT_TRANSLATE_NOOP("Messages", "change when ScanApp locks"),
 }
+
+
+@dataclass(frozen=True)
+class Said:
+    """A message with its values, as a result carries it: the screens translate it by id, the rest of the app
+    reads `english`."""
+
+    message: Message
+    params: tuple[tuple[str, object], ...] = ()
+
+    @staticmethod
+    def of(message: Message, **params: object) -> Said:
+        return Said(message, tuple(params.items()))
+
+    @property
+    def english(self) -> str:
+        return english(self.message, dict(self.params))
 
 
 def english(message: Message, params: Mapping[str, object]) -> str:

@@ -20,6 +20,7 @@ from scanapp.domain.counts import Count, CountKind, Session, SessionState
 from scanapp.domain.errors import InvalidTransition, NotFound
 from scanapp.domain.journal import EventKind, new_event_id
 from scanapp.domain.lab import Location, Resolution, Tag
+from scanapp.domain.messages import Message, Said
 from scanapp.domain.permissions import LAB, Actor, require
 from scanapp.services import lab_projection
 from scanapp.services.lab_actions import InventoryActions
@@ -42,6 +43,8 @@ class LabScan:
     tag: Tag | None = None
     item: InventoryItem | None = None
     location: Location | None = None
+    said: Said | None = None
+    """`message` by id, for the screens to translate."""
 
     @property
     def status(self) -> str:
@@ -135,7 +138,7 @@ class Reconciliation(InventoryActions):
             code = decode(raw).code
         except BarcodeError as err:
             outcome = self.counting.record_rejected(actor, session_id, raw, err.reason, source, manual)
-            return LabScan("rejected", outcome.message, raw, outcome.ordinal)
+            return LabScan("rejected", outcome.message, raw, outcome.ordinal, said=outcome.said)
         location = lab_rules.parse_location(code)
         with self._uow() as uow:
             session, count = self._open(uow, actor, session_id)
@@ -145,7 +148,8 @@ class Reconciliation(InventoryActions):
                         f"{code} is a place in {location.lab}; this session reconciles {count.lab}. Scan a "
                         f"location of {count.lab}."
                     )
-                return LabScan("location", f"Here: {location.name}", code, location=location)
+                said = Said.of(Message.LAB_HERE, place=location.name)
+                return LabScan("location", said.english, code, location=location, said=said)
             item = uow.catalog.inventory_item(code)
             payload = {
                 "raw": raw,
@@ -162,10 +166,11 @@ class Reconciliation(InventoryActions):
             uow.commit()
         assert line is not None
         if item is None:
-            message = f"Not in Scope: {code} matches no inventory item; it is kept (add a note under Unknown codes)."
-            return LabScan("unknown", message, code, line.ordinal)
+            said = Said.of(Message.LAB_UNKNOWN, code=code)
+            return LabScan("unknown", said.english, code, line.ordinal, said=said)
         found = lab_rules.tag(in_scope, here.name if here else None, item.location)
-        return LabScan("item", _scan_message(found, item, count, here), code, line.ordinal, found, item)
+        said = _scan_said(found, item, count, here)
+        return LabScan("item", said.english, code, line.ordinal, found, item, said=said)
 
     def note_code(self, actor: Actor, session_id: str, code: str, note: str) -> None:
         """Keep a note on an unknown code (L12); an empty note takes it away. The code's scans stay."""
@@ -258,17 +263,18 @@ class Reconciliation(InventoryActions):
         return session, count
 
 
-def _scan_message(found: Tag, item: InventoryItem, count: Count, here: Location | None) -> str:
+def _scan_said(found: Tag, item: InventoryItem, count: Count, here: Location | None) -> Said:
     what = f"{item.barcode} {item.ingredient}"
     if found is Tag.IN_SCOPE:
-        return f"In Scope: {what}" + ("" if here else " (scan a location label to record where items are)")
+        return Said.of(Message.LAB_IN_SCOPE if here else Message.LAB_IN_SCOPE_NOWHERE, item=what)
     if found is Tag.WRONG_LOCATION:
-        return f"Wrong location: {what} is recorded at {item.location}, found at {here.name if here else '?'}"
+        found_at = here.name if here else "?"
+        return Said.of(Message.LAB_WRONG_LOCATION, item=what, recorded=item.location, found=found_at)
     if item.lab != count.lab:
-        return f"Not in Scope: {what} belongs to {item.lab}, not {count.lab}"
+        return Said.of(Message.LAB_OTHER_LAB, item=what, item_lab=item.lab, lab=count.lab)
     if item.status == InventoryStatus.ARCHIVED:
-        return f"Not in Scope: {what} is archived in the inventory, yet it is here: check it"
-    return f"Not in Scope: {what} is not in this session's listing"
+        return Said.of(Message.LAB_ARCHIVED, item=what)
+    return Said.of(Message.LAB_NOT_LISTED, item=what)
 
 
 def _config_json(config: ListingConfig) -> dict[str, object]:

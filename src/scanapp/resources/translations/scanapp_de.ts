@@ -306,7 +306,7 @@
     </message>
     <message>
         <source>Unmatched code</source>
-        <translation>Nicht zugeordneter Code</translation>
+        <translation>Unbekannter Code</translation>
     </message>
 </context>
 <context>
@@ -581,11 +581,11 @@
     </message>
     <message>
         <source>Unmatched</source>
-        <translation>Nicht zugeordnet</translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>Undirected</source>
-        <translation>Nicht vorgegeben</translation>
+        <translation>Nicht gelistet</translation>
     </message>
     <message>
         <source>Uncounted</source>
@@ -1232,7 +1232,7 @@
     </message>
     <message>
         <source>Submit is blocked: match or remove the unmatched items first (see the Unmatched tab; {count} left).</source>
-        <translation>Einreichen ist gesperrt: Ordnen Sie zuerst die nicht zugeordneten Artikel zu oder entfernen Sie sie (siehe Reiter „Nicht zugeordnet“; noch {count}).</translation>
+        <translation>Einreichen ist gesperrt: Ordnen Sie zuerst die unbekannten Codes Artikeln zu oder entfernen Sie sie (siehe Reiter „Unbekannt“; noch {count}).</translation>
     </message>
     <message>
         <source>This is a hard count: every product not scanned in it will be recorded as zero on hand. Confirm to submit.</source>
@@ -1268,11 +1268,11 @@
     </message>
     <message>
         <source>Only unmatched items can be matched to a product.</source>
-        <translation>Nur nicht zugeordnete Scans können einem Artikel zugeordnet werden.</translation>
+        <translation>Nur unbekannte Scans können einem Artikel zugeordnet werden.</translation>
     </message>
     <message>
         <source>There is no unmatched scan to match.</source>
-        <translation>Es gibt keinen nicht zugeordneten Scan.</translation>
+        <translation>Es gibt keinen unbekannten Scan zum Zuordnen.</translation>
     </message>
     <message>
         <source>No product with SKU {sku}.</source>
@@ -1317,6 +1317,46 @@
     <message>
         <source>A refused scan was never counted: there is nothing to remove.</source>
         <translation>Ein zurückgewiesener Scan wurde nie gezählt: Es gibt nichts zu entfernen.</translation>
+    </message>
+    <message>
+        <source>Rejected: {reason}</source>
+        <translation>Abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <source>Unmatched: {code} matches no product</source>
+        <translation>Unbekannt: {code} passt zu keinem Artikel</translation>
+    </message>
+    <message>
+        <source>Here: {place}</source>
+        <translation>Hier: {place}</translation>
+    </message>
+    <message>
+        <source>In Scope: {item}</source>
+        <translation>Erwartet: {item}</translation>
+    </message>
+    <message>
+        <source>In Scope: {item} (scan a location label to record where items are)</source>
+        <translation>Erwartet: {item} (scannen Sie ein Lagerort-Etikett, um festzuhalten, wo die Artikel sind)</translation>
+    </message>
+    <message>
+        <source>Wrong location: {item} is recorded at {recorded}, found at {found}</source>
+        <translation>Falscher Lagerort: {item} ist in {recorded} erfasst, gefunden in {found}</translation>
+    </message>
+    <message>
+        <source>Not in Scope: {item} belongs to {item_lab}, not {lab}</source>
+        <translation>Nicht erwartet: {item} gehört zu {item_lab}, nicht zu {lab}</translation>
+    </message>
+    <message>
+        <source>Not in Scope: {item} is archived in the inventory, yet it is here: check it</source>
+        <translation>Nicht erwartet: {item} ist im Bestand archiviert, liegt aber hier: Bitte prüfen</translation>
+    </message>
+    <message>
+        <source>Not in Scope: {item} is not in this session&apos;s listing</source>
+        <translation>Nicht erwartet: {item} steht nicht in der Liste dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>Not in Scope: {code} matches no inventory item; it is kept (add a note under Unknown codes).</source>
+        <translation>Nicht erwartet: {code} passt zu keinem Bestandsartikel; der Code bleibt erhalten (Notiz unter „Unbekannte Codes“ möglich).</translation>
     </message>
     <message>
         <source>count</source>
@@ -2020,7 +2060,7 @@
     </message>
     <message>
         <source>Show unmatched</source>
-        <translation>Nicht zugeordnete zeigen</translation>
+        <translation>Unbekannte zeigen</translation>
     </message>
     <message>
         <source>Submit hard count?</source>
@@ -2187,15 +2227,15 @@ Verschiedene Artikel: {products}</translation>
     </message>
     <message>
         <source>&amp;Unmatched</source>
-        <translation>Nicht &amp;zugeordnet</translation>
+        <translation>&amp;Unbekannt</translation>
     </message>
     <message>
         <source>Un&amp;directed</source>
-        <translation>&amp;Nicht vorgegeben</translation>
+        <translation>&amp;Nicht gelistet</translation>
     </message>
     <message>
         <source>Unc&amp;ounted</source>
-        <translation>&amp;Ungezählt</translation>
+        <translation>Unge&amp;zählt</translation>
     </message>
     <message>
         <source>Scans, newest first</source>

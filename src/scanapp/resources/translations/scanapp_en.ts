@@ -1319,6 +1319,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rejected: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched: {code} matches no product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here: {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Scope: {item}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Scope: {item} (scan a location label to record where items are)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong location: {item} is recorded at {recorded}, found at {found}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in Scope: {item} belongs to {item_lab}, not {lab}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in Scope: {item} is archived in the inventory, yet it is here: check it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in Scope: {item} is not in this session&apos;s listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in Scope: {code} matches no inventory item; it is kept (add a note under Unknown codes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>count</source>
         <translation type="unfinished"></translation>
     </message>
