@@ -4,7 +4,7 @@ listing config shows what changed in the inventory since the start; then the end
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from scanapp.domain.lab import Resolution
@@ -15,15 +15,8 @@ from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.widgets.dialog_parts import button_row, error_label, fit_to_window
 from scanapp.gui.widgets.error_text import error_text
-from scanapp.gui.widgets.formatting import grouped
+from scanapp.gui.widgets.formatting import grouped, resolution_name
 from scanapp.gui.widgets.views import TableView
-
-RESOLUTIONS = {
-    Resolution.STILL_MISSING: QT_TRANSLATE_NOOP("EndSessionDialog", "Still missing"),
-    Resolution.ARCHIVED: QT_TRANSLATE_NOOP("EndSessionDialog", "Archived"),
-    Resolution.MOVED: QT_TRANSLATE_NOOP("EndSessionDialog", "Moved elsewhere"),
-    Resolution.NOT_APPLICABLE: QT_TRANSLATE_NOOP("EndSessionDialog", "Not applicable"),
-}
 
 
 class EndSessionDialog(QDialog):
@@ -47,9 +40,7 @@ class EndSessionDialog(QDialog):
         self.table = TableView(self.model, stretch=1)
         self.resolution = QComboBox()
         for resolution in Resolution:
-            self.resolution.addItem(
-                QCoreApplication.translate("EndSessionDialog", str(RESOLUTIONS[resolution])), resolution
-            )
+            self.resolution.addItem(resolution_name(resolution), resolution)
         self.place = QComboBox()
         self.place.setEditable(True)
         self.place.addItems(engine.lab_reads.filter_values("location", row.count.lab))

@@ -28,6 +28,7 @@ from scanapp.gui.lab.banner import ActiveSessionBanner
 from scanapp.gui.lab.item_card import ItemCard
 from scanapp.gui.lab.menus import LabMenus
 from scanapp.gui.lab.scan_controller import LabScanController
+from scanapp.gui.models.lab_colours import tag_name
 from scanapp.gui.models.lab_scans import LabScanModel
 from scanapp.gui.models.lab_tables import ProgressModel, UnknownCodesModel
 from scanapp.gui.models.paged import ROW_ROLE
@@ -178,6 +179,9 @@ class BarcodeTrackingPage(QWidget):
     def showEvent(self, event: object) -> None:
         self.scanning.start()
         super().showEvent(event)  # type: ignore[arg-type]
+        # The tag column fits the longest tag in the screens' language, in the font the window's style gives it.
+        widest = max(self.scan_view.fontMetrics().horizontalAdvance(tag_name(tag)) for tag in Tag)
+        self.scan_view.size_columns([(LabScanModel.TAG, max(120, widest + 20))])
 
     def hideEvent(self, event: object) -> None:
         self.scanning.stop()

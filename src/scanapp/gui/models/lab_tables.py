@@ -8,11 +8,13 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
+from scanapp.domain.lab import Tag
 from scanapp.domain.lab_rows import LabSessionRow, ProgressRow, UnknownCode
 from scanapp.domain.rows import HistoryRow
+from scanapp.gui.models.lab_colours import tag_name
 from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.models.table import HeaderedTableModel, Index
-from scanapp.gui.widgets.formatting import clock_time, grouped, local
+from scanapp.gui.widgets.formatting import clock_time, grouped, lab_action_name, local, resolution_name
 
 R = TypeVar("R")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -87,7 +89,7 @@ class HistoryModel(RowsModel[HistoryRow]):
 
     def text(self, row: HistoryRow, column: int) -> str:
         when = f"{local(row.at):%Y-%m-%d} {clock_time(row.at)}"
-        return (when, row.item_barcode, row.action, row.detail, row.user_id)[column]
+        return (when, row.item_barcode, lab_action_name(row.action), row.detail, row.user_id)[column]
 
 
 class SessionsModel(RowsModel[LabSessionRow]):
@@ -116,5 +118,12 @@ class RecordsModel(RowsModel[dict[str, Any]]):
         self.keys = keys
 
     def text(self, row: dict[str, Any], column: int) -> str:
-        value = row.get(self.keys[column])
-        return "" if value is None else str(value)
+        key, value = self.keys[column], row.get(self.keys[column])
+        if value is None:
+            return ""
+        named = {"tag": _tag_name, "resolution": resolution_name, "action": lab_action_name}.get(key)
+        return named(str(value)) if named else str(value)
+
+
+def _tag_name(value: str) -> str:
+    return tag_name(Tag(value)) if value in set(Tag) else value

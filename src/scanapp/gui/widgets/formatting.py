@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, 
 from scanapp.domain.catalog import InventoryStatus
 from scanapp.domain.classification import Category
 from scanapp.domain.counts import CountKind, CountState, Session, SessionState
+from scanapp.domain.lab import Resolution
 from scanapp.domain.permissions import Actor
 
 # The domain's states, kinds and statuses are stored and exported in English; the screens show these.
@@ -34,6 +35,19 @@ LINE_STATUS_NAMES = {
     Category.UNCOUNTED: QT_TRANSLATE_NOOP("Formatting", "Uncounted"),
     "Rejected": QT_TRANSLATE_NOOP("Formatting", "Rejected"),
     "Refused": QT_TRANSLATE_NOOP("Formatting", "Refused"),
+}
+RESOLUTION_NAMES = {
+    Resolution.STILL_MISSING: QT_TRANSLATE_NOOP("Formatting", "Still missing"),
+    Resolution.ARCHIVED: QT_TRANSLATE_NOOP("Formatting", "Archived"),
+    Resolution.MOVED: QT_TRANSLATE_NOOP("Formatting", "Moved elsewhere"),
+    Resolution.NOT_APPLICABLE: QT_TRANSLATE_NOOP("Formatting", "Not applicable"),
+}
+LAB_ACTION_NAMES = {  # an item history line's action (services.lab_projection)
+    "move": QT_TRANSLATE_NOOP("Formatting", "move"),
+    "split": QT_TRANSLATE_NOOP("Formatting", "split"),
+    "set": QT_TRANSLATE_NOOP("Formatting", "set"),
+    "archive": QT_TRANSLATE_NOOP("Formatting", "archive"),
+    "resolved": QT_TRANSLATE_NOOP("Formatting", "resolved"),
 }
 INVENTORY_STATUS_NAMES = {
     InventoryStatus.AVAILABLE: QT_TRANSLATE_NOOP("Formatting", "available"),
@@ -64,6 +78,14 @@ def line_status_name(status: str) -> str:
 
 def inventory_status_name(status: str) -> str:
     return _named(INVENTORY_STATUS_NAMES, status)
+
+
+def resolution_name(resolution: str) -> str:
+    return _named(RESOLUTION_NAMES, resolution)
+
+
+def lab_action_name(action: str) -> str:
+    return _named(LAB_ACTION_NAMES, action)
 
 
 def grouped(n: int) -> str:

@@ -78,7 +78,7 @@
     </message>
     <message>
         <source>Scan a location, then items</source>
-        <translation>Erst den Lagerort scannen, dann die Artikel</translation>
+        <translation>Lagerort, dann Artikel scannen</translation>
     </message>
     <message>
         <source>Scanner input</source>
@@ -275,6 +275,10 @@
     <message>
         <source>When</source>
         <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Found at</source>
+        <translation>Gefunden in</translation>
     </message>
     <message>
         <source>Item</source>
@@ -477,22 +481,6 @@
 <context>
     <name>EndSessionDialog</name>
     <message>
-        <source>Still missing</source>
-        <translation>Fehlt weiterhin</translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation>Archiviert</translation>
-    </message>
-    <message>
-        <source>Moved elsewhere</source>
-        <translation>An anderen Ort umgelagert</translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation>Entfällt</translation>
-    </message>
-    <message>
         <source>End Reconciliation Session</source>
         <translation>Abgleich-Sitzung beenden</translation>
     </message>
@@ -506,11 +494,11 @@
     </message>
     <message>
         <source>Resolve &amp;selected</source>
-        <translation>&amp;Ausgewählte klären</translation>
+        <translation>Auswahl &amp;klären</translation>
     </message>
     <message>
         <source>Resolve all &amp;unresolved</source>
-        <translation>Alle &amp;ungeklärten klären</translation>
+        <translation>&amp;Alle übrigen klären</translation>
     </message>
     <message>
         <source>Resolution:</source>
@@ -598,6 +586,42 @@
     <message>
         <source>Refused</source>
         <translation>Zurückgewiesen</translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation>Fehlt weiterhin</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Moved elsewhere</source>
+        <translation>An anderen Ort umgelagert</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Entfällt</translation>
+    </message>
+    <message>
+        <source>move</source>
+        <translation>umgelagert</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>geteilt</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>Menge gesetzt</translation>
+    </message>
+    <message>
+        <source>archive</source>
+        <translation>archiviert</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>geklärt</translation>
     </message>
     <message>
         <source>available</source>
@@ -1062,11 +1086,11 @@
     <name>ListingModel</name>
     <message>
         <source>not scanned</source>
-        <translation>nicht gescannt</translation>
+        <translation>ungescannt</translation>
     </message>
     <message>
         <source>place not scanned</source>
-        <translation>Lagerort nicht gescannt</translation>
+        <translation>ohne Lagerort</translation>
     </message>
     <message>
         <source>unresolved</source>
@@ -1863,7 +1887,7 @@
     </message>
     <message>
         <source>Read it when the scanner sends one</source>
-        <translation>Auswerten, wenn der Scanner eine sendet</translation>
+        <translation>Auswerten, wenn gesendet</translation>
     </message>
     <message>
         <source>Require it (reject codes without)</source>
@@ -1895,7 +1919,7 @@
     </message>
     <message>
         <source>e.g. ~ when the scanner cannot send GS</source>
-        <translation>z. B. ~, wenn der Scanner kein GS senden kann</translation>
+        <translation>z. B. ~ (Scanner ohne GS)</translation>
     </message>
     <message>
         <source> characters</source>
@@ -1935,7 +1959,7 @@
     </message>
     <message>
         <source>Typed by hand above a median key gap of</source>
-        <translation>Von Hand getippt bei mittlerem Tastenabstand über</translation>
+        <translation>Getippt bei Tastenabstand (Median) über</translation>
     </message>
     <message>
         <source>and always below a length of</source>
