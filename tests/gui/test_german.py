@@ -165,7 +165,7 @@ def test_barcode_tracking_in_german(qtbot, stocked, german_window):  # noqa: F81
     assert page.last_scan.text() == "Nicht erwartet: B-1 PBS gehört zu Lab B, nicht zu Lab A"
     assert page.card.details.text() == "Lab B · Cold room · 1 l · verfügbar"
     qtbot.mouseClick(page.card.move_here_button, Qt.MouseButton.LeftButton)
-    assert page.message_bar.text  # B-1 belongs to Lab B: refused, with why
+    assert page.message_bar.text == "B-1 gehört zu Lab B, nicht zu Lab A: Erledigen Sie das in einer Sitzung von Lab B."
 
 
 def test_numbers_and_days_read_the_german_way(german):

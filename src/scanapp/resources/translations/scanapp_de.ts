@@ -1343,6 +1343,126 @@
         <translation>Ein zurückgewiesener Scan wurde nie gezählt: Es gibt nichts zu entfernen.</translation>
     </message>
     <message>
+        <source>{code} looks like a location label but does not say LOC:lab:place.</source>
+        <translation>{code} sieht wie ein Lagerort-Etikett aus, hat aber nicht die Form LOC:Labor:Lagerort.</translation>
+    </message>
+    <message>
+        <source>{text} is not a resolution; choose one of: {names}.</source>
+        <translation>{text} ist keine Klärung; möglich sind: {names}.</translation>
+    </message>
+    <message>
+        <source>{item} is archived: an archived item cannot be moved, split or set.</source>
+        <translation>{item} ist archiviert: Ein archivierter Artikel kann nicht umgelagert, geteilt oder in der Menge geändert werden.</translation>
+    </message>
+    <message>
+        <source>{item} belongs to {item_lab}, not {lab}: do it in a session of {item_lab}.</source>
+        <translation>{item} gehört zu {item_lab}, nicht zu {lab}: Erledigen Sie das in einer Sitzung von {item_lab}.</translation>
+    </message>
+    <message>
+        <source>{code} is the label of the location {place} ({lab}), not an item label: scan the new item&apos;s own label.</source>
+        <translation>{code} ist das Etikett des Lagerorts {place} ({lab}), kein Artikeletikett: Scannen Sie das eigene Etikett des neuen Artikels.</translation>
+    </message>
+    <message>
+        <source>A listing config needs a name.</source>
+        <translation>Eine Listenkonfiguration braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Cannot filter on {unknown}; filters: {known}.</source>
+        <translation>Filtern nach {unknown} ist nicht möglich; Filter: {known}.</translation>
+    </message>
+    <message>
+        <source>A listing config shows at least one column.</source>
+        <translation>Eine Listenkonfiguration zeigt mindestens eine Spalte.</translation>
+    </message>
+    <message>
+        <source>A reconciliation session needs a name.</source>
+        <translation>Eine Abgleich-Sitzung braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Choose the lab where the reconciliation takes place.</source>
+        <translation>Wählen Sie das Labor, in dem der Abgleich stattfindet.</translation>
+    </message>
+    <message>
+        <source>{code} is a place in {place_lab}; this session reconciles {lab}. Scan a location of {lab}.</source>
+        <translation>{code} ist ein Lagerort in {place_lab}; diese Sitzung gleicht {lab} ab. Scannen Sie einen Lagerort in {lab}.</translation>
+    </message>
+    <message>
+        <source>A note is at most {most} characters; this one has {length}.</source>
+        <translation>Eine Notiz hat höchstens {most} Zeichen; diese hat {length}.</translation>
+    </message>
+    <message>
+        <source>{code} is not an unknown code of this session.</source>
+        <translation>{code} ist kein unbekannter Code dieser Sitzung.</translation>
+    </message>
+    <message>
+        <source>Choose the items to resolve.</source>
+        <translation>Wählen Sie die Artikel, die geklärt werden sollen.</translation>
+    </message>
+    <message>
+        <source>{items}: not in this session&apos;s listing; only expected items are resolved.</source>
+        <translation>{items}: nicht in der Liste dieser Sitzung; geklärt werden nur erwartete Artikel.</translation>
+    </message>
+    <message>
+        <source>{items}: found in this session; only items nobody found are resolved.</source>
+        <translation>{items}: in dieser Sitzung gefunden; geklärt werden nur Artikel, die niemand gefunden hat.</translation>
+    </message>
+    <message>
+        <source>Moved elsewhere: say where the items are now.</source>
+        <translation>An anderen Ort umgelagert: Geben Sie an, wo die Artikel jetzt sind.</translation>
+    </message>
+    <message>
+        <source>Only a reconciliation session is ended; counts are submitted.</source>
+        <translation>Beendet wird nur eine Abgleich-Sitzung; Zählungen werden eingereicht.</translation>
+    </message>
+    <message>
+        <source>1 expected item not found yet without a resolution: resolve it (still missing, archived, moved elsewhere, not applicable) before ending.</source>
+        <translation>1 erwarteter Artikel ist weder gefunden noch geklärt: Klären Sie ihn (fehlt weiterhin, archiviert, an anderen Ort umgelagert, entfällt), bevor Sie beenden.</translation>
+    </message>
+    <message>
+        <source>{left} expected items not found yet without a resolution: resolve each (still missing, archived, moved elsewhere, not applicable) before ending.</source>
+        <translation>{left} erwartete Artikel sind weder gefunden noch geklärt: Klären Sie jeden (fehlt weiterhin, archiviert, an anderen Ort umgelagert, entfällt), bevor Sie beenden.</translation>
+    </message>
+    <message>
+        <source>That is a count&apos;s session, not a reconciliation session.</source>
+        <translation>Das ist die Sitzung einer Zählung, keine Abgleich-Sitzung.</translation>
+    </message>
+    <message>
+        <source>Say where the item goes.</source>
+        <translation>Geben Sie an, wohin der Artikel kommt.</translation>
+    </message>
+    <message>
+        <source>{place} is a location label: pick or scan the place itself.</source>
+        <translation>{place} ist ein Lagerort-Etikett: Wählen oder scannen Sie den Lagerort selbst.</translation>
+    </message>
+    <message>
+        <source>{item} is recorded at {place} already.</source>
+        <translation>{item} ist bereits in {place} erfasst.</translation>
+    </message>
+    <message>
+        <source>A quantity cannot be negative.</source>
+        <translation>Eine Menge kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>{item} is already archived.</source>
+        <translation>{item} ist bereits archiviert.</translation>
+    </message>
+    <message>
+        <source>Split off more than 0 and less than {most} ({item} has {most}); got {quantity}.</source>
+        <translation>Teilen Sie mehr als 0 und weniger als {most} ab ({item} hat {most}); eingegeben: {quantity}.</translation>
+    </message>
+    <message>
+        <source>Barcode {barcode} is empty or already in use.</source>
+        <translation>Barcode {barcode} ist leer oder schon vergeben.</translation>
+    </message>
+    <message>
+        <source>No inventory item {barcode}.</source>
+        <translation>Kein Bestandsartikel {barcode}.</translation>
+    </message>
+    <message>
+        <source>Inventory actions belong to a reconciliation session.</source>
+        <translation>Bestandsaktionen gehören zu einer Abgleich-Sitzung.</translation>
+    </message>
+    <message>
         <source>Rejected: {reason}</source>
         <translation>Abgelehnt: {reason}</translation>
     </message>

@@ -1343,6 +1343,126 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{code} looks like a location label but does not say LOC:lab:place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a resolution; choose one of: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} is archived: an archived item cannot be moved, split or set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} belongs to {item_lab}, not {lab}: do it in a session of {item_lab}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is the label of the location {place} ({lab}), not an item label: scan the new item&apos;s own label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A listing config needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot filter on {unknown}; filters: {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A listing config shows at least one column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reconciliation session needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the lab where the reconciliation takes place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is a place in {place_lab}; this session reconciles {lab}. Scan a location of {lab}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note is at most {most} characters; this one has {length}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is not an unknown code of this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the items to resolve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{items}: not in this session&apos;s listing; only expected items are resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{items}: found in this session; only items nobody found are resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved elsewhere: say where the items are now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a reconciliation session is ended; counts are submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 expected item not found yet without a resolution: resolve it (still missing, archived, moved elsewhere, not applicable) before ending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{left} expected items not found yet without a resolution: resolve each (still missing, archived, moved elsewhere, not applicable) before ending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is a count&apos;s session, not a reconciliation session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where the item goes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{place} is a location label: pick or scan the place itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} is recorded at {place} already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quantity cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} is already archived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split off more than 0 and less than {most} ({item} has {most}); got {quantity}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode {barcode} is empty or already in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No inventory item {barcode}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inventory actions belong to a reconciliation session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rejected: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
