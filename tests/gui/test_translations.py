@@ -17,6 +17,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from scanapp.domain.errors import InvalidTransition, PermissionDenied
 from scanapp.domain.messages import ACTION_TEXT, CONTEXT, TEXT, Action, Message
 from scanapp.domain.refusals import REFUSAL_SHORT, REFUSAL_TEXT, RefusalReason
+from scanapp.domain.suggestions import CONTEXT as SUGGESTIONS
+from scanapp.domain.suggestions import ON_THE_LIST, WHY_TEXT, Why
 from scanapp.gui.shell.translations import install_translators
 from scanapp.gui.widgets.error_text import error_text, refusal_text
 from scanapp.gui.widgets.formatting import scans_ago
@@ -61,7 +63,7 @@ def test_english_plurals_read_right(qapp):
     assert QCoreApplication.translate("Formatting", "the latest scan") == "the latest scan"
 
 
-@pytest.mark.parametrize("locale", ["en_US", "de_DE", "C"])
+@pytest.mark.parametrize("locale", ["en_US", "fr_FR", "C"])  # German has its own: tests/gui/test_german.py
 def test_a_locale_without_its_translation_falls_back_to_english(qapp, locale: str):
     before = QLocale()
     QLocale.setDefault(QLocale(locale))
@@ -103,13 +105,17 @@ def test_domain_errors_and_refusals_are_translated_by_their_id(qapp):
 
 def test_every_domain_message_is_in_the_shipped_translation():
     ts = ET.parse(TRANSLATIONS / "scanapp_en.ts").getroot()
-    sources = {
-        m.findtext("source") for c in ts.iter("context") if c.findtext("name") == CONTEXT for m in c.iter("message")
-    }
+
+    def sources(context: str) -> set[str | None]:
+        contexts = [c for c in ts.iter("context") if c.findtext("name") == context]
+        return {m.findtext("source") for c in contexts for m in c.iter("message")}
+
     texts = [*TEXT.values(), *ACTION_TEXT.values(), *REFUSAL_TEXT.values(), *REFUSAL_SHORT.values()]
-    assert [t for t in texts if t not in sources] == []
+    assert [t for t in texts if t not in sources(CONTEXT)] == []
+    assert [t for t in [*WHY_TEXT.values(), ON_THE_LIST] if t not in sources(SUGGESTIONS)] == []
     assert (
         set(TEXT) == set(Message)
         and set(ACTION_TEXT) == set(Action)
         and set(REFUSAL_TEXT) == set(RefusalReason) == set(REFUSAL_SHORT)
+        and set(WHY_TEXT) == set(Why)
     )

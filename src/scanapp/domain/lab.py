@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from scanapp.domain.catalog import InventoryItem, InventoryStatus
 from scanapp.domain.errors import InvalidTransition
+from scanapp.domain.messages import Message
 
 # A location's label: the lab and the place, so every bench station reads the same label the same way
 # without a registry to sync. Printed as Code 128, e.g. "LOC:Lab A:Freezer 1".
@@ -37,7 +38,7 @@ def parse_location(code: str) -> Location | None:
         return None
     lab, sep, name = code[len(LOCATION_PREFIX) :].partition(":")
     if not sep or not lab.strip() or not name.strip():
-        raise InvalidTransition(f"{code} looks like a location label but does not say LOC:lab:place.")
+        raise InvalidTransition(Message.LAB_BAD_LOCATION_LABEL, code=code)
     return Location(lab.strip(), name.strip())
 
 
@@ -73,26 +74,20 @@ def resolution_of(text: str) -> Resolution:
         return Resolution(text)
     except ValueError:
         names = ", ".join(r.value for r in Resolution)
-        raise InvalidTransition(f"{text!r} is not a resolution; choose one of: {names}.") from None
+        raise InvalidTransition(Message.LAB_NOT_A_RESOLUTION, text=repr(text), names=names) from None
 
 
-def ensure_actionable(item: InventoryItem, lab: str | None, action: str) -> None:
+def ensure_actionable(item: InventoryItem, lab: str | None) -> None:
     """Move, split and set need a live item of the session's lab: an archived item or another lab's item is
     refused whole, so nothing is half-written."""
     if item.status == InventoryStatus.ARCHIVED:
-        raise InvalidTransition(f"{item.barcode} is archived: an archived item cannot be {action}.")
+        raise InvalidTransition(Message.LAB_ITEM_ARCHIVED, item=item.barcode)
     if lab is not None and item.lab != lab:
-        raise InvalidTransition(
-            f"{item.barcode} belongs to {item.lab}, not {lab}: it cannot be {action} in this session. "
-            f"Do it in a session of {item.lab}."
-        )
+        raise InvalidTransition(Message.LAB_ITEM_OF_OTHER_LAB, item=item.barcode, item_lab=item.lab, lab=lab)
 
 
 def ensure_item_code(code: str) -> None:
     """Where an item's label is expected (a split's new label), a location label is refused."""
     location = parse_location(code)
     if location is not None:
-        raise InvalidTransition(
-            f"{code} is the label of the location {location.name} ({location.lab}), not an item label: "
-            "scan the new item's own label."
-        )
+        raise InvalidTransition(Message.LAB_LOCATION_NOT_ITEM, code=code, place=location.name, lab=location.lab)

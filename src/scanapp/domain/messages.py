@@ -1,6 +1,7 @@
-"""What the domain says to a person when it refuses something, each message once: an id (a member of `Message`)
-and its English text (`TEXT`). Errors carry the id and their values (`DomainError(Message.X, sku=…)`); the
-headless commands print the English text, the screens translate it by id through Qt (gui.widgets.error_text).
+"""What the domain says to a person when it refuses something, or what a scan became, each message once: an id
+(a member of `Message`) and its English text (`TEXT`). Errors carry the id and their values
+(`DomainError(Message.X, sku=…)`), results a `Said`; the headless commands print the English text, the screens
+translate it by id through Qt (gui.widgets.error_text).
 
 The texts are marked for Qt's lupdate with a Qt-free QT_TRANSLATE_NOOP (scripts/update-translations reads this
 file too), so the English is written here and nowhere else. Values that are themselves a phrase (the action
@@ -11,6 +12,7 @@ the device is told what to do, not which flag their account lacks.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 
 CONTEXT = "Messages"
@@ -58,6 +60,48 @@ class Message(StrEnum):
     PIN_TOO_LONG = "PIN too long"
     PIN_ALREADY_SET = "PIN already set"
     REFUSED_SCAN_NOT_REMOVABLE = "refused scan not removable"
+    # Barcode Tracking: the reconciliation's and the item actions' refusals.
+    LAB_BAD_LOCATION_LABEL = "bad location label"
+    LAB_NOT_A_RESOLUTION = "not a resolution"
+    LAB_ITEM_ARCHIVED = "item archived"
+    LAB_ITEM_OF_OTHER_LAB = "item of another lab"
+    LAB_LOCATION_NOT_ITEM = "location label, not an item's"
+    LISTING_CONFIG_NAME_NEEDED = "listing config name needed"
+    LISTING_CONFIG_BAD_FILTER = "listing config bad filter"
+    LISTING_CONFIG_NO_COLUMN = "listing config without columns"
+    LAB_SESSION_NAME_NEEDED = "reconciliation name needed"
+    LAB_CHOOSE_LAB = "choose the lab"
+    LAB_PLACE_OF_OTHER_LAB = "place of another lab"
+    LAB_NOTE_TOO_LONG = "note too long"
+    LAB_NOT_UNKNOWN_CODE = "not an unknown code"
+    LAB_CHOOSE_ITEMS = "choose items to resolve"
+    LAB_NOT_IN_LISTING = "not in the listing"
+    LAB_FOUND_NOT_RESOLVED = "found items are not resolved"
+    LAB_SAY_WHERE_MOVED = "say where they were moved"
+    LAB_ONLY_RECONCILIATION_ENDS = "only a reconciliation ends"
+    LAB_UNRESOLVED_ONE = "one unresolved"
+    LAB_UNRESOLVED = "unresolved left"
+    LAB_COUNT_SESSION = "a count's session"
+    LAB_SAY_WHERE_ITEM_GOES = "say where the item goes"
+    LAB_PLACE_IS_LABEL = "place is a location label"
+    LAB_ALREADY_THERE = "already there"
+    LAB_QUANTITY_NEGATIVE = "lab quantity negative"
+    LAB_ALREADY_ARCHIVED = "already archived"
+    LAB_SPLIT_RANGE = "split out of range"
+    LAB_BARCODE_IN_USE = "barcode in use"
+    LAB_NO_ITEM = "no inventory item"
+    LAB_ACTIONS_NEED_SESSION = "actions need a reconciliation"
+    # What a scan became (not refusals): the last-scan line of the session and Barcode Tracking pages.
+    SCAN_REJECTED = "scan rejected"
+    SCAN_UNMATCHED = "scan unmatched"
+    LAB_HERE = "lab here"
+    LAB_IN_SCOPE = "lab in scope"
+    LAB_IN_SCOPE_NOWHERE = "lab in scope, no location"
+    LAB_WRONG_LOCATION = "lab wrong location"
+    LAB_OTHER_LAB = "lab item of another lab"
+    LAB_ARCHIVED = "lab item archived"
+    LAB_NOT_LISTED = "lab item not listed"
+    LAB_UNKNOWN = "lab unknown code"
 
 
 TEXT: Mapping[Message, str] = {
@@ -127,6 +171,89 @@ TEXT: Mapping[Message, str] = {
     Message.REFUSED_SCAN_NOT_REMOVABLE: QT_TRANSLATE_NOOP(
         "Messages", "A refused scan was never counted: there is nothing to remove."
     ),
+    Message.LAB_BAD_LOCATION_LABEL: QT_TRANSLATE_NOOP(
+        "Messages", "{code} looks like a location label but does not say LOC:lab:place."
+    ),
+    Message.LAB_NOT_A_RESOLUTION: QT_TRANSLATE_NOOP("Messages", "{text} is not a resolution; choose one of: {names}."),
+    Message.LAB_ITEM_ARCHIVED: QT_TRANSLATE_NOOP(
+        "Messages", "{item} is archived: an archived item cannot be moved, split or set."
+    ),
+    Message.LAB_ITEM_OF_OTHER_LAB: QT_TRANSLATE_NOOP(
+        "Messages", "{item} belongs to {item_lab}, not {lab}: do it in a session of {item_lab}."
+    ),
+    Message.LAB_LOCATION_NOT_ITEM: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{code} is the label of the location {place} ({lab}), not an item label: scan the new item's own label.",
+    ),
+    Message.LISTING_CONFIG_NAME_NEEDED: QT_TRANSLATE_NOOP("Messages", "A listing config needs a name."),
+    Message.LISTING_CONFIG_BAD_FILTER: QT_TRANSLATE_NOOP("Messages", "Cannot filter on {unknown}; filters: {known}."),
+    Message.LISTING_CONFIG_NO_COLUMN: QT_TRANSLATE_NOOP("Messages", "A listing config shows at least one column."),
+    Message.LAB_SESSION_NAME_NEEDED: QT_TRANSLATE_NOOP("Messages", "A reconciliation session needs a name."),
+    Message.LAB_CHOOSE_LAB: QT_TRANSLATE_NOOP("Messages", "Choose the lab where the reconciliation takes place."),
+    Message.LAB_PLACE_OF_OTHER_LAB: QT_TRANSLATE_NOOP(
+        "Messages", "{code} is a place in {place_lab}; this session reconciles {lab}. Scan a location of {lab}."
+    ),
+    Message.LAB_NOTE_TOO_LONG: QT_TRANSLATE_NOOP(
+        "Messages", "A note is at most {most} characters; this one has {length}."
+    ),
+    Message.LAB_NOT_UNKNOWN_CODE: QT_TRANSLATE_NOOP("Messages", "{code} is not an unknown code of this session."),
+    Message.LAB_CHOOSE_ITEMS: QT_TRANSLATE_NOOP("Messages", "Choose the items to resolve."),
+    Message.LAB_NOT_IN_LISTING: QT_TRANSLATE_NOOP(
+        "Messages", "{items}: not in this session's listing; only expected items are resolved."
+    ),
+    Message.LAB_FOUND_NOT_RESOLVED: QT_TRANSLATE_NOOP(
+        "Messages", "{items}: found in this session; only items nobody found are resolved."
+    ),
+    Message.LAB_SAY_WHERE_MOVED: QT_TRANSLATE_NOOP("Messages", "Moved elsewhere: say where the items are now."),
+    Message.LAB_ONLY_RECONCILIATION_ENDS: QT_TRANSLATE_NOOP(
+        "Messages", "Only a reconciliation session is ended; counts are submitted."
+    ),
+    Message.LAB_UNRESOLVED_ONE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "1 expected item not found yet without a resolution: resolve it (still missing, archived, moved elsewhere, "
+        "not applicable) before ending.",
+    ),
+    Message.LAB_UNRESOLVED: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{left} expected items not found yet without a resolution: resolve each (still missing, archived, moved "
+        "elsewhere, not applicable) before ending.",
+    ),
+    Message.LAB_COUNT_SESSION: QT_TRANSLATE_NOOP(
+        "Messages", "That is a count's session, not a reconciliation session."
+    ),
+    Message.LAB_SAY_WHERE_ITEM_GOES: QT_TRANSLATE_NOOP("Messages", "Say where the item goes."),
+    Message.LAB_PLACE_IS_LABEL: QT_TRANSLATE_NOOP(
+        "Messages", "{place} is a location label: pick or scan the place itself."
+    ),
+    Message.LAB_ALREADY_THERE: QT_TRANSLATE_NOOP("Messages", "{item} is recorded at {place} already."),
+    Message.LAB_QUANTITY_NEGATIVE: QT_TRANSLATE_NOOP("Messages", "A quantity cannot be negative."),
+    Message.LAB_ALREADY_ARCHIVED: QT_TRANSLATE_NOOP("Messages", "{item} is already archived."),
+    Message.LAB_SPLIT_RANGE: QT_TRANSLATE_NOOP(
+        "Messages", "Split off more than 0 and less than {most} ({item} has {most}); got {quantity}."
+    ),
+    Message.LAB_BARCODE_IN_USE: QT_TRANSLATE_NOOP("Messages", "Barcode {barcode} is empty or already in use."),
+    Message.LAB_NO_ITEM: QT_TRANSLATE_NOOP("Messages", "No inventory item {barcode}."),
+    Message.LAB_ACTIONS_NEED_SESSION: QT_TRANSLATE_NOOP(
+        "Messages", "Inventory actions belong to a reconciliation session."
+    ),
+    Message.SCAN_REJECTED: QT_TRANSLATE_NOOP("Messages", "Rejected: {reason}"),
+    Message.SCAN_UNMATCHED: QT_TRANSLATE_NOOP("Messages", "Unmatched: {code} matches no product"),
+    Message.LAB_HERE: QT_TRANSLATE_NOOP("Messages", "Here: {place}"),
+    Message.LAB_IN_SCOPE: QT_TRANSLATE_NOOP("Messages", "In Scope: {item}"),
+    Message.LAB_IN_SCOPE_NOWHERE: QT_TRANSLATE_NOOP(
+        "Messages", "In Scope: {item} (scan a location label to record where items are)"
+    ),
+    Message.LAB_WRONG_LOCATION: QT_TRANSLATE_NOOP(
+        "Messages", "Wrong location: {item} is recorded at {recorded}, found at {found}"
+    ),
+    Message.LAB_OTHER_LAB: QT_TRANSLATE_NOOP("Messages", "Not in Scope: {item} belongs to {item_lab}, not {lab}"),
+    Message.LAB_ARCHIVED: QT_TRANSLATE_NOOP(
+        "Messages", "Not in Scope: {item} is archived in the inventory, yet it is here: check it"
+    ),
+    Message.LAB_NOT_LISTED: QT_TRANSLATE_NOOP("Messages", "Not in Scope: {item} is not in this session's listing"),
+    Message.LAB_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Messages", "Not in Scope: {code} matches no inventory item; it is kept (add a note under Unknown codes)."
+    ),
 }
 
 
@@ -171,6 +298,23 @@ ACTION_TEXT: Mapping[Action, str] = {
     Action.RESET_PIN: QT_TRANSLATE_NOOP("Messages", "reset another user's PIN"),
     Action.SET_IDLE_LOCK: QT_TRANSLATE_NOOP("Messages", "change when ScanApp locks"),
 }
+
+
+@dataclass(frozen=True)
+class Said:
+    """A message with its values, as a result carries it: the screens translate it by id, the rest of the app
+    reads `english`."""
+
+    message: Message
+    params: tuple[tuple[str, object], ...] = ()
+
+    @staticmethod
+    def of(message: Message, **params: object) -> Said:
+        return Said(message, tuple(params.items()))
+
+    @property
+    def english(self) -> str:
+        return english(self.message, dict(self.params))
 
 
 def english(message: Message, params: Mapping[str, object]) -> str:

@@ -12,6 +12,7 @@ from datetime import datetime
 from scanapp.domain.counts import Count, CountState, Session
 from scanapp.domain.permissions import Permission
 from scanapp.domain.refusals import RefusedScan, log_key
+from scanapp.domain.suggestions import ON_THE_LIST, Params, Why, reason_text
 from scanapp.domain.tally import Line, LineKind, Totals
 
 
@@ -61,7 +62,16 @@ class Candidate:
     name: str
     parent_name: str
     code: str | None
-    reason: str
+    why: Why
+    params: Params = ()
+    listed: bool = False
+    """On the count's directed list."""
+
+    @property
+    def reason(self) -> str:
+        """Why it is offered, in English (the screens translate `why`)."""
+        text = reason_text(self.why, self.params)
+        return ON_THE_LIST.format(reason=text) if self.listed else text
 
 
 @dataclass(frozen=True)

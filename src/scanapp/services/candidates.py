@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from scanapp.domain.barcodes import BarcodeError, gtin14_of
 from scanapp.domain.rows import Candidate
-from scanapp.domain.suggestions import suggest
+from scanapp.domain.suggestions import Why, suggest
 from scanapp.services.reads import Reads
 
 SEARCH_LIMIT = 50
@@ -15,12 +15,18 @@ def likely_matches(reads: Reads, code: str, count_id: str | None = None) -> list
     """Catalog products whose code the scanned one is probably a mis-read or another form of (B2), the
     likeliest first. With a count, products on its directed list come first: that is what was being counted."""
     suggestions = suggest(code)
-    reasons = {s.code: s.reason for s in suggestions}
+    reasons = {s.code: s for s in suggestions}
     hits = reads.products_for_codes([s.code for s in suggestions])
     listed = reads.expected_among(count_id, [h.sku for h in hits]) if count_id else set()
     found = [
         Candidate(
-            h.sku, h.name, h.parent_name, h.code, reasons[h.code or ""] + (", on the list" if h.sku in listed else "")
+            h.sku,
+            h.name,
+            h.parent_name,
+            h.code,
+            reasons[h.code or ""].why,
+            reasons[h.code or ""].params,
+            listed=h.sku in listed,
         )
         for h in hits
     ]
@@ -39,9 +45,9 @@ def search_matches(reads: Reads, text: str, only_count: str | None = None) -> li
         key = None
     if key is not None:
         owners = reads.products_for_codes([key])
-        found += [Candidate(h.sku, h.name, h.parent_name, h.code, "has this code") for h in owners]
+        found += [Candidate(h.sku, h.name, h.parent_name, h.code, Why.HAS_CODE) for h in owners]
     found += [
-        Candidate(h.sku, h.name, h.parent_name, h.code, "matches the search")
+        Candidate(h.sku, h.name, h.parent_name, h.code, Why.MATCHES_SEARCH)
         for h in reads.search_products(text, SEARCH_LIMIT, only_count)
     ]
     return found

@@ -20,6 +20,7 @@ from scanapp.domain.counts import Count, CountKind, Session, SessionState
 from scanapp.domain.errors import InvalidTransition, NotFound
 from scanapp.domain.journal import EventKind, new_event_id
 from scanapp.domain.lab import Location, Resolution, Tag
+from scanapp.domain.messages import Message, Said
 from scanapp.domain.permissions import LAB, Actor, require
 from scanapp.services import lab_projection
 from scanapp.services.lab_actions import InventoryActions
@@ -42,6 +43,8 @@ class LabScan:
     tag: Tag | None = None
     item: InventoryItem | None = None
     location: Location | None = None
+    said: Said | None = None
+    """`message` by id, for the screens to translate."""
 
     @property
     def status(self) -> str:
@@ -60,14 +63,16 @@ class Reconciliation(InventoryActions):
     ) -> ListingConfig:
         require(actor, LAB, "create a listing config")
         if not name.strip():
-            raise InvalidTransition("A listing config needs a name.")
+            raise InvalidTransition(Message.LISTING_CONFIG_NAME_NEEDED)
         unknown = set(filters) - set(ListingConfig.FILTERABLE)
         if unknown:
             raise InvalidTransition(
-                f"Cannot filter on {', '.join(sorted(unknown))}; filters: {', '.join(ListingConfig.FILTERABLE)}."
+                Message.LISTING_CONFIG_BAD_FILTER,
+                unknown=", ".join(sorted(unknown)),
+                known=", ".join(ListingConfig.FILTERABLE),
             )
         if columns is not None and not columns:
-            raise InvalidTransition("A listing config shows at least one column.")
+            raise InvalidTransition(Message.LISTING_CONFIG_NO_COLUMN)
         config = ListingConfig(
             id=new_event_id(),
             name=name.strip(),
@@ -86,9 +91,9 @@ class Reconciliation(InventoryActions):
         require(actor, LAB, "start a reconciliation session")
         name, lab = name.strip(), lab.strip()
         if not name:
-            raise InvalidTransition("A reconciliation session needs a name.")
+            raise InvalidTransition(Message.LAB_SESSION_NAME_NEEDED)
         if not lab:
-            raise InvalidTransition("Choose the lab where the reconciliation takes place.")
+            raise InvalidTransition(Message.LAB_CHOOSE_LAB)
         now = self.clock.now()
         with self._uow() as uow:
             config = uow.catalog.listing_config(listing_config_id)
@@ -135,17 +140,17 @@ class Reconciliation(InventoryActions):
             code = decode(raw).code
         except BarcodeError as err:
             outcome = self.counting.record_rejected(actor, session_id, raw, err.reason, source, manual)
-            return LabScan("rejected", outcome.message, raw, outcome.ordinal)
+            return LabScan("rejected", outcome.message, raw, outcome.ordinal, said=outcome.said)
         location = lab_rules.parse_location(code)
         with self._uow() as uow:
             session, count = self._open(uow, actor, session_id)
             if location is not None:
                 if location.lab != count.lab:
                     raise InvalidTransition(
-                        f"{code} is a place in {location.lab}; this session reconciles {count.lab}. Scan a "
-                        f"location of {count.lab}."
+                        Message.LAB_PLACE_OF_OTHER_LAB, code=code, place_lab=location.lab, lab=count.lab
                     )
-                return LabScan("location", f"Here: {location.name}", code, location=location)
+                said = Said.of(Message.LAB_HERE, place=location.name)
+                return LabScan("location", said.english, code, location=location, said=said)
             item = uow.catalog.inventory_item(code)
             payload = {
                 "raw": raw,
@@ -162,16 +167,17 @@ class Reconciliation(InventoryActions):
             uow.commit()
         assert line is not None
         if item is None:
-            message = f"Not in Scope: {code} matches no inventory item; it is kept (add a note under Unknown codes)."
-            return LabScan("unknown", message, code, line.ordinal)
+            said = Said.of(Message.LAB_UNKNOWN, code=code)
+            return LabScan("unknown", said.english, code, line.ordinal, said=said)
         found = lab_rules.tag(in_scope, here.name if here else None, item.location)
-        return LabScan("item", _scan_message(found, item, count, here), code, line.ordinal, found, item)
+        said = _scan_said(found, item, count, here)
+        return LabScan("item", said.english, code, line.ordinal, found, item, said=said)
 
     def note_code(self, actor: Actor, session_id: str, code: str, note: str) -> None:
         """Keep a note on an unknown code (L12); an empty note takes it away. The code's scans stay."""
         note = note.strip()
         if len(note) > MAX_NOTE:
-            raise InvalidTransition(f"A note is at most {MAX_NOTE} characters; this one has {len(note)}.")
+            raise InvalidTransition(Message.LAB_NOTE_TOO_LONG, most=MAX_NOTE, length=len(note))
         with self._uow() as uow:
             session, _count = self._open(uow, actor, session_id)
             if (
@@ -181,7 +187,7 @@ class Reconciliation(InventoryActions):
                 )
                 is None
             ):
-                raise NotFound(f"{code} is not an unknown code of this session.")
+                raise NotFound(Message.LAB_NOT_UNKNOWN_CODE, code=code)
             event = self.counting.record_event(uow, actor, EventKind.CODE_NOTED, session, {"code": code, "note": note})
             lab_projection.apply(uow, event)
             uow.commit()
@@ -199,22 +205,20 @@ class Reconciliation(InventoryActions):
         moved elsewhere (the item is moved `to`), not applicable. Each is written to the item's history."""
         barcodes = list(dict.fromkeys(barcodes))
         if not barcodes:
-            raise InvalidTransition("Choose the items to resolve.")
+            raise InvalidTransition(Message.LAB_CHOOSE_ITEMS)
         with self._uow() as uow:
             session, count = self._open(uow, actor, session_id)
             outside = sorted(set(barcodes) - uow.lab.in_scope(count.id, barcodes))
             if outside:
-                raise InvalidTransition(
-                    f"{_few(outside)} not in this session's listing: only expected items are resolved."
-                )
+                raise InvalidTransition(Message.LAB_NOT_IN_LISTING, items=_few(outside))
             found = sorted(uow.lab.scanned(session.id, barcodes))
             if found:
-                raise InvalidTransition(f"{_few(found)} found in this session: only items nobody found are resolved.")
+                raise InvalidTransition(Message.LAB_FOUND_NOT_RESOLVED, items=_few(found))
             payload: dict[str, object] = {"resolution": resolution.value, "barcodes": barcodes}
             if resolution is Resolution.MOVED:
                 place = (to or "").strip()
                 if not place:
-                    raise InvalidTransition("Moved elsewhere: say where the items are now.")
+                    raise InvalidTransition(Message.LAB_SAY_WHERE_MOVED)
                 payload["to"] = place
             if note.strip():
                 payload["note"] = note.strip()[:MAX_NOTE]
@@ -236,14 +240,11 @@ class Reconciliation(InventoryActions):
             session = uow.sessions.get(session_id)
             count = uow.counts.get(session.count_id)
             if count.kind is not CountKind.SCOPED:
-                raise InvalidTransition("Only a reconciliation session is ended; counts are submitted.")
+                raise InvalidTransition(Message.LAB_ONLY_RECONCILIATION_ENDS)
             ended = rules.end_scoped(session, count, actor, self.clock.now())
             left = uow.lab.unresolved(session_id)
             if left > 0:
-                raise InvalidTransition(
-                    f"{left} expected item{'s' if left != 1 else ''} not found yet without a resolution: resolve "
-                    "each (still missing, archived, moved elsewhere, not applicable) before ending."
-                )
+                raise InvalidTransition(Message.LAB_UNRESOLVED_ONE if left == 1 else Message.LAB_UNRESOLVED, left=left)
             uow.sessions.save(ended)
             self.counting.record_event(uow, actor, EventKind.SESSION_ENDED, ended, {})
             uow.commit()
@@ -253,22 +254,23 @@ class Reconciliation(InventoryActions):
         session = uow.sessions.get(session_id)
         count = uow.counts.get(session.count_id)
         if count.kind is not CountKind.SCOPED:
-            raise InvalidTransition("That is a count's session, not a reconciliation session.")
+            raise InvalidTransition(Message.LAB_COUNT_SESSION)
         rules.ensure_can_scan(session, count, actor, self.clock.now())
         return session, count
 
 
-def _scan_message(found: Tag, item: InventoryItem, count: Count, here: Location | None) -> str:
+def _scan_said(found: Tag, item: InventoryItem, count: Count, here: Location | None) -> Said:
     what = f"{item.barcode} {item.ingredient}"
     if found is Tag.IN_SCOPE:
-        return f"In Scope: {what}" + ("" if here else " (scan a location label to record where items are)")
+        return Said.of(Message.LAB_IN_SCOPE if here else Message.LAB_IN_SCOPE_NOWHERE, item=what)
     if found is Tag.WRONG_LOCATION:
-        return f"Wrong location: {what} is recorded at {item.location}, found at {here.name if here else '?'}"
+        found_at = here.name if here else "?"
+        return Said.of(Message.LAB_WRONG_LOCATION, item=what, recorded=item.location, found=found_at)
     if item.lab != count.lab:
-        return f"Not in Scope: {what} belongs to {item.lab}, not {count.lab}"
+        return Said.of(Message.LAB_OTHER_LAB, item=what, item_lab=item.lab, lab=count.lab)
     if item.status == InventoryStatus.ARCHIVED:
-        return f"Not in Scope: {what} is archived in the inventory, yet it is here: check it"
-    return f"Not in Scope: {what} is not in this session's listing"
+        return Said.of(Message.LAB_ARCHIVED, item=what)
+    return Said.of(Message.LAB_NOT_LISTED, item=what)
 
 
 def _config_json(config: ListingConfig) -> dict[str, object]:
@@ -281,5 +283,5 @@ def _config_json(config: ListingConfig) -> dict[str, object]:
 
 
 def _few(barcodes: list[str]) -> str:
-    shown = ", ".join(barcodes[:3]) + (f" and {len(barcodes) - 3} more" if len(barcodes) > 3 else "")
-    return f"{shown} {'is' if len(barcodes) == 1 else 'are'}"
+    """The first few barcodes, the same in every language."""
+    return ", ".join(barcodes[:3]) + (", …" if len(barcodes) > 3 else "")

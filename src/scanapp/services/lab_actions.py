@@ -16,6 +16,7 @@ from scanapp.domain.catalog import InventoryItem, InventoryStatus
 from scanapp.domain.counts import CountKind, Session
 from scanapp.domain.errors import InvalidTransition, NotFound
 from scanapp.domain.journal import EventKind
+from scanapp.domain.messages import Message
 from scanapp.domain.permissions import LAB, Actor, require
 from scanapp.services import lab_projection
 from scanapp.services.counting import Counting
@@ -38,33 +39,33 @@ class InventoryActions:
     def move(self, actor: Actor, session_id: str | None, barcode: str, location: str) -> InventoryItem:
         place = location.strip()
         if not place:
-            raise InvalidTransition("Say where the item goes.")
+            raise InvalidTransition(Message.LAB_SAY_WHERE_ITEM_GOES)
         if lab_rules.parse_location(place) is not None:
-            raise InvalidTransition(f"{place} is a location label: pick or scan the place itself.")
+            raise InvalidTransition(Message.LAB_PLACE_IS_LABEL, place=place)
 
         def change(item: InventoryItem) -> tuple[InventoryItem, dict[str, Any]]:
             if item.location == place:
-                raise InvalidTransition(f"{item.barcode} is recorded at {place} already.")
+                raise InvalidTransition(Message.LAB_ALREADY_THERE, item=item.barcode, place=place)
             return replace(item, location=place), {"from": item.location, "to": place}
 
-        return self._act(actor, session_id, barcode, EventKind.INVENTORY_MOVED, "moved", change)
+        return self._act(actor, session_id, barcode, EventKind.INVENTORY_MOVED, change)
 
     def set_quantity(self, actor: Actor, session_id: str | None, barcode: str, quantity: float) -> InventoryItem:
         if not quantity >= 0:  # NaN too
-            raise InvalidTransition("A quantity cannot be negative.")
+            raise InvalidTransition(Message.LAB_QUANTITY_NEGATIVE)
 
         def change(item: InventoryItem) -> tuple[InventoryItem, dict[str, Any]]:
             return replace(item, quantity=quantity), {"from": item.quantity, "to": quantity, "unit": item.unit}
 
-        return self._act(actor, session_id, barcode, EventKind.INVENTORY_SET, "set", change)
+        return self._act(actor, session_id, barcode, EventKind.INVENTORY_SET, change)
 
     def archive(self, actor: Actor, session_id: str | None, barcode: str) -> InventoryItem:
         def change(item: InventoryItem) -> tuple[InventoryItem, dict[str, Any]]:
             if item.status == InventoryStatus.ARCHIVED:
-                raise InvalidTransition(f"{item.barcode} is already archived.")
+                raise InvalidTransition(Message.LAB_ALREADY_ARCHIVED, item=item.barcode)
             return replace(item, status=InventoryStatus.ARCHIVED.value), {"from": item.status}
 
-        return self._act(actor, session_id, barcode, EventKind.INVENTORY_ARCHIVED, "archived", change)
+        return self._act(actor, session_id, barcode, EventKind.INVENTORY_ARCHIVED, change)
 
     def split(
         self, actor: Actor, session_id: str | None, barcode: str, quantity: float, new_barcode: str
@@ -76,14 +77,12 @@ class InventoryActions:
         with self._uow() as uow:
             session = self._session(uow, actor, session_id)
             item = self._item(uow, barcode)
-            lab_rules.ensure_actionable(item, self._lab(uow, session), "split")
+            lab_rules.ensure_actionable(item, self._lab(uow, session))
             if not 0 < quantity < item.quantity:
-                raise InvalidTransition(
-                    f"Split off more than 0 and less than {item.quantity:g} {item.unit}".rstrip() + f" ({barcode} has"
-                    f" {item.quantity:g}); got {quantity:g}."
-                )
+                most = f"{item.quantity:g} {item.unit}".rstrip()
+                raise InvalidTransition(Message.LAB_SPLIT_RANGE, most=most, item=barcode, quantity=f"{quantity:g}")
             if not new_barcode or uow.catalog.inventory_item(new_barcode) is not None:
-                raise InvalidTransition(f"Barcode {new_barcode!r} is empty or already in use.")
+                raise InvalidTransition(Message.LAB_BARCODE_IN_USE, barcode=repr(new_barcode))
             payload = {"barcode": barcode, "new_barcode": new_barcode, "quantity": quantity, "unit": item.unit}
             event = self.counting.record_event(uow, actor, EventKind.INVENTORY_SPLIT, session, payload)
             part = replace(item, barcode=new_barcode, quantity=quantity)
@@ -113,7 +112,7 @@ class InventoryActions:
         return moved
 
     def _act(
-        self, actor: Actor, session_id: str | None, barcode: str, kind: EventKind, done: str, change: Change
+        self, actor: Actor, session_id: str | None, barcode: str, kind: EventKind, change: Change
     ) -> InventoryItem:
         require(actor, LAB, "change inventory")
         with self._uow() as uow:
@@ -121,7 +120,7 @@ class InventoryActions:
             item = self._item(uow, barcode)
             if kind is EventKind.INVENTORY_ARCHIVED:
                 changed, payload = change(item)  # "already archived" says more than "archived: cannot be"
-            lab_rules.ensure_actionable(item, self._lab(uow, session), done)
+            lab_rules.ensure_actionable(item, self._lab(uow, session))
             if kind is not EventKind.INVENTORY_ARCHIVED:
                 changed, payload = change(item)
             event = self.counting.record_event(uow, actor, kind, session, {"barcode": barcode, **payload})
@@ -134,7 +133,7 @@ class InventoryActions:
     def _item(uow: SqlUnitOfWork, barcode: str) -> InventoryItem:
         item = uow.catalog.inventory_item(barcode)
         if item is None:
-            raise NotFound(f"No inventory item {barcode}.")
+            raise NotFound(Message.LAB_NO_ITEM, barcode=barcode)
         return item
 
     def _session(self, uow: SqlUnitOfWork, actor: Actor, session_id: str | None) -> Session | None:
@@ -144,7 +143,7 @@ class InventoryActions:
         session = uow.sessions.get(session_id)
         count = uow.counts.get(session.count_id)
         if count.kind is not CountKind.SCOPED:
-            raise InvalidTransition("Inventory actions belong to a reconciliation session.")
+            raise InvalidTransition(Message.LAB_ACTIONS_NEED_SESSION)
         rules.ensure_can_scan(session, count, actor, self.clock.now())
         return session
 

@@ -14,6 +14,7 @@ from scanapp.domain.classification import Category
 from scanapp.domain.clock import Clock
 from scanapp.domain.counts import Count, CountKind, Session
 from scanapp.domain.journal import Event, EventKind, new_event_id
+from scanapp.domain.messages import Message, Said
 from scanapp.domain.permissions import Actor
 from scanapp.services.ports import UnitOfWork
 from scanapp.services.projection import project
@@ -34,6 +35,8 @@ class ScanOutcome:
     category: Category | None = None
     name: str | None = None
     """The matched product's name (retail), so the screen shows it without another read."""
+    said: Said | None = None
+    """`message` by id, for the screens to translate (an accepted scan's they make of category and name)."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,8 @@ class ScanRecording:
             event = self.record_event(uow, actor, EventKind.SCAN_REJECTED, session, payload)
             line = project(uow, event, count)
             assert line is not None
-            return ScanOutcome("rejected", line.event_id, line.ordinal, f"Rejected: {reason}")
+            rejected = Said.of(Message.SCAN_REJECTED, reason=reason)
+            return ScanOutcome("rejected", line.event_id, line.ordinal, rejected.english, said=rejected)
         if count.kind is CountKind.SCOPED:
             item_key = uow.catalog.inventory_barcode(barcode.code)
         else:
@@ -92,15 +96,17 @@ class ScanRecording:
         line = project(uow, event, count)
         assert line is not None and line.category is not None
         name = uow.catalog.product_name(item_key) if item_key and count.kind is not CountKind.SCOPED else None
+        said = Said.of(Message.SCAN_UNMATCHED, code=barcode.code) if line.category is Category.UNMATCHED else None
         return ScanOutcome(
             status="unmatched" if line.category is Category.UNMATCHED else "accepted",
             line_id=line.event_id,
             ordinal=line.ordinal,
-            message=_scan_message(line.category, barcode, item_key),
+            message=said.english if said else f"{line.category.value}: {item_key}",
             barcode=barcode,
             item_key=item_key,
             category=line.category,
             name=name,
+            said=said,
         )
 
     def _scannable(self, uow: UnitOfWork, actor: Actor, session_id: str) -> tuple[Session, Count]:
@@ -147,9 +153,3 @@ def _payload(scan: ScanInput, barcode: Barcode, item_key: str | None) -> dict[st
     if barcode.expiry:
         payload["expiry"] = barcode.expiry.isoformat()
     return payload
-
-
-def _scan_message(category: Category, barcode: Barcode, item_key: str | None) -> str:
-    if category is Category.UNMATCHED:
-        return f"Unmatched: {barcode.code} matches no product"
-    return f"{category.value}: {item_key}"

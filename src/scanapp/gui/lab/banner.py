@@ -7,7 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from scanapp.domain.lab_rows import LabSessionRow, View
-from scanapp.gui.widgets.formatting import local
+from scanapp.gui.widgets.formatting import grouped, local
 
 VIEW_TITLES = {
     View.NOT_SCANNED: QT_TRANSLATE_NOOP("LabViews", "View all inventory not scanned from original listing"),
@@ -67,13 +67,13 @@ class ActiveSessionBanner(QFrame):
         who = names.get(s.started_by or "", s.started_by or "")
         when = f"{local(s.started_at):%Y-%m-%d %H:%M}" if s.started_at else ""
         self.details.setText(
-            self.tr("{name} · {lab} · {config} · started by {who} at {when} · found {found:,} of {expected:,}").format(
+            self.tr("{name} · {lab} · {config} · started by {who} at {when} · found {found} of {expected}").format(
                 name=row.count.name,
                 lab=row.count.lab or "",
                 config=row.config_name,
                 who=who,
                 when=when,
-                found=row.found,
-                expected=row.expected,
+                found=grouped(row.found),
+                expected=grouped(row.expected),
             )
         )

@@ -4,7 +4,7 @@ listing config shows what changed in the inventory since the start; then the end
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from scanapp.domain.lab import Resolution
@@ -14,14 +14,9 @@ from scanapp.gui.models.lab_listing import ListingModel
 from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.widgets.dialog_parts import button_row, error_label, fit_to_window
+from scanapp.gui.widgets.error_text import error_text
+from scanapp.gui.widgets.formatting import grouped, resolution_name
 from scanapp.gui.widgets.views import TableView
-
-RESOLUTIONS = {
-    Resolution.STILL_MISSING: QT_TRANSLATE_NOOP("EndSessionDialog", "Still missing"),
-    Resolution.ARCHIVED: QT_TRANSLATE_NOOP("EndSessionDialog", "Archived"),
-    Resolution.MOVED: QT_TRANSLATE_NOOP("EndSessionDialog", "Moved elsewhere"),
-    Resolution.NOT_APPLICABLE: QT_TRANSLATE_NOOP("EndSessionDialog", "Not applicable"),
-}
 
 
 class EndSessionDialog(QDialog):
@@ -45,9 +40,7 @@ class EndSessionDialog(QDialog):
         self.table = TableView(self.model, stretch=1)
         self.resolution = QComboBox()
         for resolution in Resolution:
-            self.resolution.addItem(
-                QCoreApplication.translate("EndSessionDialog", str(RESOLUTIONS[resolution])), resolution
-            )
+            self.resolution.addItem(resolution_name(resolution), resolution)
         self.place = QComboBox()
         self.place.setEditable(True)
         self.place.addItems(engine.lab_reads.filter_values("location", row.count.lab))
@@ -88,10 +81,10 @@ class EndSessionDialog(QDialog):
                 "{not_found} of {expected} expected items were not found; {left} still need a resolution. "
                 "Found: {found}."
             ).format(
-                not_found=f"{not_found:,}",
-                expected=f"{self.row.expected:,}",
-                left=f"{left:,}",
-                found=f"{self.row.found:,}",
+                not_found=grouped(not_found),
+                expected=grouped(self.row.expected),
+                left=grouped(left),
+                found=grouped(self.row.found),
             )
         )
         recheck = self.engine.lab_reads.recheck(session_id)
@@ -128,7 +121,7 @@ class EndSessionDialog(QDialog):
                 self.engine.actor, self.row.session.id, barcodes, resolution, to=self.place.currentText()
             )
         except KnownError as err:
-            self.error.setText(str(err))
+            self.error.setText(error_text(err))
             self.error.show()
             return
         self.error.hide()
@@ -149,7 +142,7 @@ class EndSessionDialog(QDialog):
         try:
             self.engine.lab.end(self.engine.actor, self.row.session.id)
         except KnownError as err:
-            self.error.setText(str(err))
+            self.error.setText(error_text(err))
             self.error.show()
             return
         self.ended.emit()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -25,6 +25,8 @@ from scanapp.domain.errors import InvalidTransition
 from scanapp.domain.lab import Location, Tag
 from scanapp.gui.models.lab_colours import TAG_COLOURS, tag_name
 from scanapp.gui.widgets.dialog_parts import error_label
+from scanapp.gui.widgets.error_text import error_text
+from scanapp.gui.widgets.formatting import amount, inventory_status_name
 
 Expecting = Literal["location", "label"] | None
 
@@ -34,9 +36,11 @@ def quantity(text: str) -> float:
     try:
         value = float(text.strip().replace(",", "."))
     except ValueError:
-        raise InvalidTransition(f"{text.strip() or 'Nothing'} is not a quantity: type a number, e.g. 2.5.") from None
+        why = QCoreApplication.translate("ItemCard", "{text} is not a quantity: type a number, e.g. 2.5.")
+        empty = QCoreApplication.translate("ItemCard", "Nothing")
+        raise InvalidTransition(why.format(text=text.strip() or empty)) from None
     if value != value:  # NaN
-        raise InvalidTransition("Type a number, e.g. 2.5.")
+        raise InvalidTransition(QCoreApplication.translate("ItemCard", "Type a number, e.g. 2.5."))
     return value
 
 
@@ -170,14 +174,14 @@ class ItemCard(QWidget):
         try:
             self.split_requested.emit(quantity(self.split_qty.text()), self.split_label.text().strip())
         except InvalidTransition as err:
-            self.say(str(err))
+            self.say(error_text(err))
 
     @Slot()
     def _set(self) -> None:
         try:
             self.set_requested.emit(quantity(self.set_qty.text()))
         except InvalidTransition as err:
-            self.say(str(err))
+            self.say(error_text(err))
 
     def say(self, text: str) -> None:
         self.error.setText(text)
@@ -199,7 +203,7 @@ class ItemCard(QWidget):
             try:
                 place = lab_rules.parse_location(code)
             except InvalidTransition as err:
-                return str(err)
+                return error_text(err)
             if place is None:
                 return self.tr(
                     "{code} is an item label, not a location: scan the label of the place {item} goes, pick it, "
@@ -211,7 +215,7 @@ class ItemCard(QWidget):
         try:
             lab_rules.ensure_item_code(code)
         except InvalidTransition as err:
-            return str(err)
+            return error_text(err)
         self.split_label.setText(code)
         return None
 
@@ -232,8 +236,12 @@ class ItemCard(QWidget):
             return
         self.title.setText(self.tr("{barcode} · {ingredient}").format(barcode=item.barcode, ingredient=item.ingredient))
         self.details.setText(
-            self.tr("{lab} · {location} · {quantity:g} {unit} · {status}").format(
-                lab=item.lab, location=item.location, quantity=item.quantity, unit=item.unit, status=item.status
+            self.tr("{lab} · {location} · {quantity} {unit} · {status}").format(
+                lab=item.lab,
+                location=item.location,
+                quantity=amount(item.quantity),
+                unit=item.unit,
+                status=inventory_status_name(item.status),
             )
         )
         if tag is None:

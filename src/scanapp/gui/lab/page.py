@@ -28,11 +28,14 @@ from scanapp.gui.lab.banner import ActiveSessionBanner
 from scanapp.gui.lab.item_card import ItemCard
 from scanapp.gui.lab.menus import LabMenus
 from scanapp.gui.lab.scan_controller import LabScanController
+from scanapp.gui.models.lab_colours import tag_name
 from scanapp.gui.models.lab_scans import LabScanModel
 from scanapp.gui.models.lab_tables import ProgressModel, UnknownCodesModel
 from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.widgets.dialog_host import DialogHost
+from scanapp.gui.widgets.error_text import error_text
+from scanapp.gui.widgets.formatting import grouped
 from scanapp.gui.widgets.message_bar import MessageBar
 from scanapp.gui.widgets.views import TableView
 from scanapp.services.lab import LabScan
@@ -176,6 +179,9 @@ class BarcodeTrackingPage(QWidget):
     def showEvent(self, event: object) -> None:
         self.scanning.start()
         super().showEvent(event)  # type: ignore[arg-type]
+        # The tag column fits the longest tag in the screens' language, in the font the window's style gives it.
+        widest = max(self.scan_view.fontMetrics().horizontalAdvance(tag_name(tag)) for tag in Tag)
+        self.scan_view.size_columns([(LabScanModel.TAG, max(120, widest + 20))])
 
     def hideEvent(self, event: object) -> None:
         self.scanning.stop()
@@ -217,7 +223,7 @@ class BarcodeTrackingPage(QWidget):
         self.unknown_model.set_rows(self.engine.lab_reads.unknown_codes(session_id) if session_id else [])
         self.side.setTabText(2, self.tr("&Unknown codes ({n})").format(n=self.unknown_model.rowCount()))
         scans = self.scan_model.rowCount()
-        self.scans_label.setText(self.tr("Scans since Clear All ({n}), newest first").format(n=f"{scans:,}"))
+        self.scans_label.setText(self.tr("Scans since Clear All ({n}), newest first").format(n=grouped(scans)))
         self.refreshed.emit()
 
     def scan_taken(self, outcome: LabScan) -> None:
@@ -331,8 +337,8 @@ class BarcodeTrackingPage(QWidget):
         try:
             calls[what]()
         except KnownError as err:
-            self.card.say(str(err))
-            self.message_bar.show_error(str(err))
+            self.card.say(error_text(err))
+            self.message_bar.show_error(error_text(err))
             return
         done = {
             "move": self.tr("{item} moved to {place}."),

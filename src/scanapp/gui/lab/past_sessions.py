@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from scanapp.domain.lab_rows import LabSessionRow
@@ -26,44 +26,45 @@ PathChooser = Callable[[QWidget, str, str], str]
 
 
 def choose_path(parent: QWidget, suggested: str, filter_: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the report"), suggested, filter_)
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("PastSessionsDialog", "Save the report"), suggested, filter_
+    )
     return str(path)
 
 
-_C = "Columns"
 SCANS = (
     (
-        QT_TRANSLATE_NOOP(_C, "When"),
-        QT_TRANSLATE_NOOP(_C, "Code"),
-        QT_TRANSLATE_NOOP(_C, "Ingredient"),
-        QT_TRANSLATE_NOOP(_C, "Found at"),
-        QT_TRANSLATE_NOOP(_C, "Tag"),
-        QT_TRANSLATE_NOOP(_C, "User"),
+        QT_TRANSLATE_NOOP("Columns", "When"),
+        QT_TRANSLATE_NOOP("Columns", "Code"),
+        QT_TRANSLATE_NOOP("Columns", "Ingredient"),
+        QT_TRANSLATE_NOOP("Columns", "Found at"),
+        QT_TRANSLATE_NOOP("Columns", "Tag"),
+        QT_TRANSLATE_NOOP("Columns", "User"),
     ),
     ("at", "code", "ingredient", "found_at", "tag", "user"),
 )
 ACTIONS = (
     (
-        QT_TRANSLATE_NOOP(_C, "When"),
-        QT_TRANSLATE_NOOP(_C, "Item"),
-        QT_TRANSLATE_NOOP(_C, "Action"),
-        QT_TRANSLATE_NOOP(_C, "Detail"),
-        QT_TRANSLATE_NOOP(_C, "User"),
+        QT_TRANSLATE_NOOP("Columns", "When"),
+        QT_TRANSLATE_NOOP("Columns", "Item"),
+        QT_TRANSLATE_NOOP("Columns", "Action"),
+        QT_TRANSLATE_NOOP("Columns", "Detail"),
+        QT_TRANSLATE_NOOP("Columns", "User"),
     ),
     ("at", "barcode", "action", "detail", "user"),
 )
 RESOLUTIONS = (
     (
-        QT_TRANSLATE_NOOP(_C, "When"),
-        QT_TRANSLATE_NOOP(_C, "Item"),
-        QT_TRANSLATE_NOOP(_C, "Resolution"),
-        QT_TRANSLATE_NOOP(_C, "Detail"),
-        QT_TRANSLATE_NOOP(_C, "User"),
+        QT_TRANSLATE_NOOP("Columns", "When"),
+        QT_TRANSLATE_NOOP("Columns", "Item"),
+        QT_TRANSLATE_NOOP("Columns", "Resolution"),
+        QT_TRANSLATE_NOOP("Columns", "Detail"),
+        QT_TRANSLATE_NOOP("Columns", "User"),
     ),
     ("at", "barcode", "resolution", "detail", "user"),
 )
 UNKNOWN = (
-    (QT_TRANSLATE_NOOP(_C, "Code"), QT_TRANSLATE_NOOP(_C, "Scans"), QT_TRANSLATE_NOOP(_C, "Note")),
+    (QT_TRANSLATE_NOOP("Columns", "Code"), QT_TRANSLATE_NOOP("Columns", "Scans"), QT_TRANSLATE_NOOP("Columns", "Note")),
     ("code", "scans", "note"),
 )
 

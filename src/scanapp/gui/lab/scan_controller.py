@@ -21,6 +21,7 @@ from scanapp.gui.capture.router import Refusal, ScanRouter
 from scanapp.gui.capture.wedge_input import WedgeInput
 from scanapp.gui.models.lab_colours import TAG_FLASH
 from scanapp.gui.shell.style import set_property
+from scanapp.gui.widgets.error_text import error_text, said_text
 from scanapp.scanners.pipeline import ScanPipeline
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.sources import DeviceSource
@@ -61,7 +62,7 @@ class LabScanController(QObject):
             try:
                 self.device = self.engine.device_sources(self.pipeline.settings, self.page)
             except KnownError as err:
-                self.page.message_bar.show_error(self.tr("Scanner: {error}").format(error=err))
+                self.page.message_bar.show_error(self.tr("Scanner: {error}").format(error=error_text(err)))
             else:
                 self.device.scan_read.connect(self.on_scan_read)
                 self.device.state_changed.connect(self._on_device_state)
@@ -147,10 +148,10 @@ class LabScanController(QObject):
                 rejected = self.engine.counting.record_rejected(
                     self.engine.actor, session_id, result.raw, result.reason or "", read.source, read.manual
                 )
-                outcome = LabScan("rejected", rejected.message, result.raw, rejected.ordinal)
+                outcome = LabScan("rejected", rejected.message, result.raw, rejected.ordinal, said=rejected.said)
         except KnownError as err:
-            page.message_bar.show_error(self.tr("The scan was not recorded: {error}").format(error=err))
-            self._show(result.raw, str(err), "rejected")
+            page.message_bar.show_error(self.tr("The scan was not recorded: {error}").format(error=error_text(err)))
+            self._show(result.raw, error_text(err), "rejected")
             return
         self.show_outcome(outcome)
         page.scan_taken(outcome)
@@ -166,7 +167,8 @@ class LabScanController(QObject):
         flash = TAG_FLASH[outcome.tag] if outcome.tag is not None else outcome.status
         if outcome.kind == "unknown":
             flash = TAG_FLASH[Tag.NOT_IN_SCOPE]
-        self._show(outcome.message, outcome.message, outcome.status, flash)
+        text = said_text(outcome.said) if outcome.said is not None else outcome.message
+        self._show(text, text, outcome.status, flash)
 
     def _show(self, text: str, tip: str, status: str, flash: str | None = None, sound: bool = True) -> None:
         last = self.page.last_scan

@@ -26,6 +26,8 @@ from scanapp.errors import KnownError
 from scanapp.gui.models.lab_listing import COLUMN_TITLES
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.widgets.dialog_parts import button_row, error_label, fit_to_window
+from scanapp.gui.widgets.error_text import error_text
+from scanapp.gui.widgets.formatting import inventory_status_name
 
 NEW = "__new__"
 FILTERS = {
@@ -137,7 +139,8 @@ class StartSessionDialog(QDialog):
             model.blockSignals(True)
             model.clear()
             for value in self.engine.lab_reads.filter_values(column, lab):
-                item = QStandardItem(value)
+                item = QStandardItem(inventory_status_name(value) if column == "status" else value)
+                item.setData(value, Qt.ItemDataRole.UserRole)  # the value filtered on; the text is in the language
                 item.setCheckable(True)
                 item.setEditable(False)
                 item.setCheckState(Qt.CheckState.Checked if value in ticked else Qt.CheckState.Unchecked)
@@ -152,9 +155,8 @@ class StartSessionDialog(QDialog):
 
     def _ticked(self, column: str) -> list[str]:
         model = self.filter_models[column]
-        return [
-            model.item(i).text() for i in range(model.rowCount()) if model.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        ticked = [model.item(i) for i in range(model.rowCount()) if model.item(i).checkState() == Qt.CheckState.Checked]
+        return [str(item.data(Qt.ItemDataRole.UserRole)) for item in ticked]
 
     def filters(self) -> dict[str, list[str]]:
         """The filters the session would start with: the chosen config's, or the editor's ticked values."""
@@ -193,7 +195,7 @@ class StartSessionDialog(QDialog):
                 self.config.setCurrentIndex(self.config.count() - 2)
             _count, session = lab.start(actor, self.name.text(), self.lab.currentText(), config_id)
         except KnownError as err:
-            self.error.setText(str(err))
+            self.error.setText(error_text(err))
             self.error.show()
             return
         self.started.emit(session.id)

@@ -5,14 +5,21 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from scanapp.domain.rows import Candidate
+from scanapp.domain.suggestions import CONTEXT, ON_THE_LIST, WHY_TEXT
 from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.models.table import HeaderedTableModel
 from scanapp.gui.shell.style import MUTED_COLOUR
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def reason_shown(c: Candidate) -> str:
+    """Why the product is offered, in the person's language."""
+    reason = QCoreApplication.translate(CONTEXT, WHY_TEXT[c.why]).format(**dict(c.params))
+    return QCoreApplication.translate(CONTEXT, ON_THE_LIST).format(reason=reason) if c.listed else reason
 
 
 class CandidateModel(HeaderedTableModel):
@@ -53,7 +60,7 @@ class CandidateModel(HeaderedTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.PRODUCT:
-                second = c.reason if self.show_reason else c.parent_name
+                second = reason_shown(c) if self.show_reason else c.parent_name
                 return f"{c.name}\n{second}" if second else c.name
             if column == self.SKU:
                 return c.sku
@@ -63,6 +70,6 @@ class CandidateModel(HeaderedTableModel):
             return MUTED_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("{name} ({sku}), code {code}: {reason}").format(
-                name=c.name, sku=c.sku, code=c.code or "—", reason=c.reason
+                name=c.name, sku=c.sku, code=c.code or "—", reason=reason_shown(c)
             )
         return None

@@ -12,6 +12,7 @@ from scanapp.domain.classification import Category
 from scanapp.domain.rows import ItemRow, ScanRow
 from scanapp.gui.models.paged import SessionPagedModel
 from scanapp.gui.shell.style import MUTED_COLOUR
+from scanapp.gui.widgets.formatting import amount, grouped
 from scanapp.services.reads import Reads
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -28,7 +29,7 @@ def counted_zero() -> str:
 def _qty(value: float | None) -> str:
     if value is None:
         return "—"
-    return f"{value:g}"
+    return amount(value)
 
 
 class _ProductRows(SessionPagedModel[ItemRow]):
@@ -48,7 +49,7 @@ class _ProductRows(SessionPagedModel[ItemRow]):
             if field == "sku":
                 return row.item_key
             if field == "units":
-                return f"{row.units:,}"
+                return grouped(row.units)
             return _qty(row.expected_qty)
         if role == Qt.ItemDataRole.TextAlignmentRole and field in ("units", "expected"):
             return _RIGHT

@@ -11,6 +11,7 @@ from scanapp.domain.lab_rows import ListingRow, View
 from scanapp.gui.models.lab_colours import TAG_COLOURS, tag_name
 from scanapp.gui.models.paged import PagedTableModel
 from scanapp.gui.shell.style import MUTED_COLOUR
+from scanapp.gui.widgets.formatting import amount, inventory_status_name, resolution_name
 from scanapp.services.lab_reads import LabReads
 
 COLUMN_TITLES = {
@@ -72,7 +73,11 @@ class ListingModel(PagedTableModel[ListingRow]):
             place = row.found_at or QCoreApplication.translate("ListingModel", "place not scanned")
             return f"{tag_name(row.tag)} · {place}" if row.tag is not None else place
         if field == "resolution":
-            return row.resolution or QCoreApplication.translate("ListingModel", "unresolved")
+            if row.resolution:
+                return resolution_name(row.resolution)
+            return QCoreApplication.translate("ListingModel", "unresolved")
         if field == "quantity":
-            return f"{row.item.quantity:g}"
+            return amount(row.item.quantity)
+        if field == "status":
+            return inventory_status_name(row.item.status)
         return str(getattr(row.item, field))

@@ -14,7 +14,7 @@ from scanapp.domain.tally import LineKind
 from scanapp.gui.models.lab_colours import TAG_COLOURS, tag_name
 from scanapp.gui.models.paged import ROW_ROLE, OrdinalPagedModel
 from scanapp.gui.shell.style import REJECTED_COLOUR
-from scanapp.gui.widgets.formatting import clock_time
+from scanapp.gui.widgets.formatting import amount, clock_time, inventory_status_name
 from scanapp.services.lab_reads import LabReads
 
 TAG_ROLE = ROW_ROLE + 1
@@ -110,8 +110,12 @@ def _tooltip(row: LabScanRow) -> str:
     if row.item is not None:
         item = row.item
         text += "\n" + QCoreApplication.translate(
-            "LabScanModel", "{barcode}: {ingredient}, {quantity:g} {unit}, {status}"
+            "LabScanModel", "{barcode}: {ingredient}, {quantity} {unit}, {status}"
         ).format(
-            barcode=item.barcode, ingredient=item.ingredient, quantity=item.quantity, unit=item.unit, status=item.status
+            barcode=item.barcode,
+            ingredient=item.ingredient,
+            quantity=amount(item.quantity),
+            unit=item.unit,
+            status=inventory_status_name(item.status),
         )
     return text

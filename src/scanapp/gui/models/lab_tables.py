@@ -8,11 +8,13 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
+from scanapp.domain.lab import Tag
 from scanapp.domain.lab_rows import LabSessionRow, ProgressRow, UnknownCode
 from scanapp.domain.rows import HistoryRow
+from scanapp.gui.models.lab_colours import tag_name
 from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.models.table import HeaderedTableModel, Index
-from scanapp.gui.widgets.formatting import clock_time, local
+from scanapp.gui.widgets.formatting import clock_time, grouped, lab_action_name, local, resolution_name
 
 R = TypeVar("R")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -61,7 +63,7 @@ class ProgressModel(RowsModel[ProgressRow]):
     right = frozenset({1, 2, 3})
 
     def text(self, row: ProgressRow, column: int) -> str:
-        return (row.location, f"{row.expected:,}", f"{row.found:,}", f"{row.missing:,}")[column]
+        return (row.location, grouped(row.expected), grouped(row.found), grouped(row.missing))[column]
 
 
 class UnknownCodesModel(RowsModel[UnknownCode]):
@@ -87,7 +89,7 @@ class HistoryModel(RowsModel[HistoryRow]):
 
     def text(self, row: HistoryRow, column: int) -> str:
         when = f"{local(row.at):%Y-%m-%d} {clock_time(row.at)}"
-        return (when, row.item_barcode, row.action, row.detail, row.user_id)[column]
+        return (when, row.item_barcode, lab_action_name(row.action), row.detail, row.user_id)[column]
 
 
 class SessionsModel(RowsModel[LabSessionRow]):
@@ -103,7 +105,8 @@ class SessionsModel(RowsModel[LabSessionRow]):
         s = row.session
         started = f"{local(s.started_at):%Y-%m-%d %H:%M} · {s.started_by}" if s.started_at else ""
         ended = f"{local(s.ended_at):%Y-%m-%d %H:%M}" if s.ended_at else "—"
-        return (row.count.name, row.count.lab or "", started, ended, f"{row.found:,} / {row.expected:,}")[column]
+        found = f"{grouped(row.found)} / {grouped(row.expected)}"
+        return (row.count.name, row.count.lab or "", started, ended, found)[column]
 
 
 class RecordsModel(RowsModel[dict[str, Any]]):
@@ -115,5 +118,12 @@ class RecordsModel(RowsModel[dict[str, Any]]):
         self.keys = keys
 
     def text(self, row: dict[str, Any], column: int) -> str:
-        value = row.get(self.keys[column])
-        return "" if value is None else str(value)
+        key, value = self.keys[column], row.get(self.keys[column])
+        if value is None:
+            return ""
+        named = {"tag": _tag_name, "resolution": resolution_name, "action": lab_action_name}.get(key)
+        return named(str(value)) if named else str(value)
+
+
+def _tag_name(value: str) -> str:
+    return tag_name(Tag(value)) if value in set(Tag) else value

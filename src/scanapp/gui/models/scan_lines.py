@@ -14,7 +14,7 @@ from scanapp.domain.tally import LineKind
 from scanapp.gui.models.paged import ROW_ROLE, OrdinalPagedModel
 from scanapp.gui.shell.style import CATEGORY_COLOURS, MUTED_COLOUR, REJECTED_COLOUR, REVIEW_COLOUR
 from scanapp.gui.widgets.error_text import refusal_text
-from scanapp.gui.widgets.formatting import clock_time
+from scanapp.gui.widgets.formatting import clock_time, line_status_name
 from scanapp.services.reads import Reads
 
 STATUS_ROLE = ROW_ROLE + 1
@@ -118,7 +118,7 @@ def _detail(row: ScanRow) -> str:
     if line.review is not None:  # counts in no total until a supervisor decides
         parts = [QCoreApplication.translate("ScanListModel", "In supervisor review")]
     else:
-        parts = [] if line.kind in (LineKind.REJECTED, LineKind.REFUSED) else [row.status]
+        parts = [] if line.kind in (LineKind.REJECTED, LineKind.REFUSED) else [line_status_name(row.status)]
     parts.append(clock_time(line.at))
     if line.kind is LineKind.HAND:
         parts.append(QCoreApplication.translate("ScanListModel", "hand-counted × {units}").format(units=line.units))

@@ -24,7 +24,7 @@ from scanapp.domain.counts import CountState, SessionState
 from scanapp.domain.permissions import Actor, can_open_counts
 from scanapp.domain.rows import CountRow, SessionRow
 from scanapp.gui.shell.style import set_property
-from scanapp.gui.widgets.formatting import day_and_time, holder
+from scanapp.gui.widgets.formatting import day_and_time, holder, kind_name, state_name
 
 
 def _chip(text: str, kind: str) -> QLabel:
@@ -90,13 +90,13 @@ class CountCard(_Card):
         name = QLabel(count.name)
         name.setProperty("role", "cardTitle")
         name.setWordWrap(True)
-        self.state_chip = _chip(row.state.value, row.state.value)
+        self.state_chip = _chip(state_name(row.state), row.state.value)
         top = QHBoxLayout()
         top.addWidget(name, 1)
         top.addWidget(self.state_chip, 0, Qt.AlignmentFlag.AlignTop)
         planned = QLabel(
             self.tr("{kind} · planned {when}").format(
-                kind=count.type_label, when=day_and_time(count.planned_start, now)
+                kind=kind_name(count.kind), when=day_and_time(count.planned_start, now)
             )
         )
         planned.setProperty("role", "subtitle")
@@ -148,7 +148,7 @@ class SessionCard(_Card):
         title.setWordWrap(True)
         area = QLabel(session.area or self.tr("no area"))
         area.setProperty("role", "subtitle")
-        self.state_chip = _chip(session.state.value, session.state.value)
+        self.state_chip = _chip(state_name(session.state), session.state.value)
         held = session.lock is not None and session.lock.live(now)
         self.held_elsewhere = rules.locked_by_other(session, actor, now)
         self.holder_text = (

@@ -221,7 +221,9 @@ class ScannerTestPad(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.scanner_input)
-        layout.addWidget(QLabel(self.tr("Live input (hex; key gaps in ms for keyboard sources)")))
+        live_label = QLabel(self.tr("Live input (hex; key gaps in ms for keyboard sources)"))
+        live_label.setWordWrap(True)  # a longer translation wraps rather than widen the pad past the form
+        layout.addWidget(live_label)
         layout.addWidget(self.live)
         layout.addWidget(self.table, 1)
         self._show_kind()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from scanapp.errors import KnownError
+from scanapp.gui.widgets.error_text import error_text
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class CrashHandler:
         else:
             log.critical("unhandled exception (a bug):\n%s", details)
         try:
-            dialog = CrashDialog(str(exc) if known else details, known, self.parent())
+            dialog = CrashDialog(error_text(exc) if known else details, known, self.parent())
             self.dialogs.append(dialog)
             dialog.finished.connect(lambda _result, d=dialog: self.dialogs.remove(d))
             dialog.open()

@@ -12,7 +12,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 
 from scanapp.domain.errors import DomainError, PermissionDenied
-from scanapp.domain.messages import ACTION_TEXT, CONTEXT, TEXT, Action, Message
+from scanapp.domain.messages import ACTION_TEXT, CONTEXT, TEXT, Action, Message, Said
 from scanapp.domain.refusals import REFUSAL_SHORT, REFUSAL_TEXT, RefusalReason
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,11 @@ def message_text(message: Message, **params: object) -> str:
         return QCoreApplication.translate(CONTEXT, ACTION_TEXT[v]) if isinstance(v, Action) else v
 
     return QCoreApplication.translate(CONTEXT, TEXT[message]).format(**{k: value(v) for k, v in params.items()})
+
+
+def said_text(said: Said) -> str:
+    """A result's message (a scan's outcome) in the person's language."""
+    return message_text(said.message, **dict(said.params))
 
 
 def refusal_text(reason: RefusalReason, detail: str = "", short: bool = False) -> str:

@@ -47,7 +47,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{name} · {lab} · {config} · started by {who} at {when} · found {found:,} of {expected:,}</source>
+        <source>{name} · {lab} · {config} · started by {who} at {when} · found {found} of {expected}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -308,6 +308,10 @@
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Found at</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CountCard</name>
@@ -477,22 +481,6 @@
 <context>
     <name>EndSessionDialog</name>
     <message>
-        <source>Still missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Moved elsewhere</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>End Reconciliation Session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -657,6 +645,127 @@
             <numerusform>%n scan ago</numerusform>
             <numerusform>%n scans ago</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Directed count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undirected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncounted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In supervisor review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>a QDate format: weekday, day, month</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -844,11 +953,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{lab} · {location} · {quantity:g} {unit} · {status}</source>
+        <source>Move &amp;here ({place})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Move &amp;here ({place})</source>
+        <source>{text} is not a quantity: type a number, e.g. 2.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a number, e.g. 2.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lab} · {location} · {quantity} {unit} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -971,7 +1092,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{barcode}: {ingredient}, {quantity:g} {unit}, {status}</source>
+        <source>{barcode}: {ingredient}, {quantity} {unit}, {status}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1497,6 +1618,166 @@
         <source>the session was being taken</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{code} looks like a location label but does not say LOC:lab:place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a resolution; choose one of: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} is archived: an archived item cannot be moved, split or set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} belongs to {item_lab}, not {lab}: do it in a session of {item_lab}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is the label of the location {place} ({lab}), not an item label: scan the new item&apos;s own label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A listing config needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot filter on {unknown}; filters: {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A listing config shows at least one column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reconciliation session needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the lab where the reconciliation takes place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is a place in {place_lab}; this session reconciles {lab}. Scan a location of {lab}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note is at most {most} characters; this one has {length}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is not an unknown code of this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the items to resolve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{items}: not in this session&apos;s listing; only expected items are resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{items}: found in this session; only items nobody found are resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved elsewhere: say where the items are now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a reconciliation session is ended; counts are submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 expected item not found yet without a resolution: resolve it (still missing, archived, moved elsewhere, not applicable) before ending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{left} expected items not found yet without a resolution: resolve each (still missing, archived, moved elsewhere, not applicable) before ending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is a count&apos;s session, not a reconciliation session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say where the item goes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{place} is a location label: pick or scan the place itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} is recorded at {place} already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quantity cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} is already archived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split off more than 0 and less than {most} ({item} has {most}); got {quantity}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barcode {barcode} is empty or already in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No inventory item {barcode}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inventory actions belong to a reconciliation session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched: {code} matches no product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here: {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Scope: {item}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Scope: {item} (scan a location label to record where items are)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong location: {item} is recorded at {recorded}, found at {found}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in Scope: {item} belongs to {item_lab}, not {lab}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in Scope: {item} is archived in the inventory, yet it is here: check it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in Scope: {item} is not in this session&apos;s listing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in Scope: {code} matches no inventory item; it is kept (add a note under Unknown codes).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
@@ -1580,6 +1861,10 @@
     </message>
     <message>
         <source>Saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2391,6 +2676,49 @@ Unique products: {products}</source>
     </message>
 </context>
 <context>
+    <name>Suggestions</name>
+    <message>
+        <source>UPC-E read as another code: its UPC-A form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPC-A scanned, catalog has the UPC-E form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scanner left out the check digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leading zero missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same item, packaging level {indicator}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two digits swapped ({right} read as {scanned})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one digit misread ({right} read as {scanned})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason}, on the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPrompt</name>
     <message>
         <source>Supervisor</source>
@@ -2653,13 +2981,6 @@ Unique products: {products}</source>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

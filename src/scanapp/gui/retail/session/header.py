@@ -11,6 +11,7 @@ from scanapp.domain.counts import Count, Session
 from scanapp.domain.permissions import Actor
 from scanapp.domain.tally import Totals
 from scanapp.gui.shell.style import set_property
+from scanapp.gui.widgets.formatting import grouped, kind_name, state_name
 
 
 class SessionHeader(QWidget):
@@ -50,12 +51,12 @@ class SessionHeader(QWidget):
 
     def show_session(self, count: Count, session: Session, actor: Actor) -> None:
         self.count_label.setText(count.name)
-        self.type_label.setText(self.tr(" · {kind}").format(kind=count.type_label))
+        self.type_label.setText(self.tr(" · {kind}").format(kind=kind_name(count.kind)))
         if session.area:
             self.session_label.setText(self.tr("{session} · {area}").format(session=session.name, area=session.area))
         else:
             self.session_label.setText(session.name)
-        self.state_chip.setText(session.state.value)
+        self.state_chip.setText(state_name(session.state))
         set_property(self.state_chip, "chip", session.state.value)
         self.user_label.setText(self.tr("· {user}").format(user=actor.display_name or actor.user_id))
 
@@ -63,7 +64,7 @@ class SessionHeader(QWidget):
         """C7: units scanned and unique products, from the store's session totals."""
         self.totals_label.setText(
             self.tr("Units scanned: {units}\nUnique products: {products}").format(
-                units=f"{totals.units:,}", products=f"{totals.unique_items:,}"
+                units=grouped(totals.units), products=grouped(totals.unique_items)
             )
         )
 

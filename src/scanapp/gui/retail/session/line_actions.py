@@ -15,6 +15,7 @@ from scanapp.gui.retail.match_product import MatchProductDialog
 from scanapp.gui.shell.style import set_property
 from scanapp.gui.widgets.confirm import ConfirmDialog
 from scanapp.gui.widgets.error_text import error_text, message_text
+from scanapp.gui.widgets.formatting import line_status_name
 
 if TYPE_CHECKING:
     from scanapp.gui.retail.session.page import SessionPage
@@ -92,7 +93,9 @@ class LineActions(QObject):
     def _matched(self, sku: str, category: str, scans: int) -> None:
         name = self.engine.reads.product_name(sku)
         self.page.message_bar.show_info(
-            self.tr("Matched to {name}: %n scans moved to {category}.", "", scans).format(name=name, category=category)
+            self.tr("Matched to {name}: %n scans moved to {category}.", "", scans).format(
+                name=name, category=line_status_name(category)
+            )
         )
         self.page.after_change()
 

@@ -20,7 +20,8 @@ from scanapp.gui.capture.keeper import RefusalKeeper
 from scanapp.gui.capture.router import Refusal, ScanRouter
 from scanapp.gui.capture.wedge_input import WedgeInput
 from scanapp.gui.shell.style import set_property
-from scanapp.gui.widgets.error_text import error_text
+from scanapp.gui.widgets.error_text import error_text, said_text
+from scanapp.gui.widgets.formatting import line_status_name
 from scanapp.scanners.pipeline import ScanPipeline
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings
@@ -223,13 +224,14 @@ class ScanController(QObject):
         unmatched, then accepted; the latest of them), so a burst is heard once and its problem is not missed."""
         outcome = max(reversed(outcomes), key=lambda o: _ATTENTION[o.status])
         last_scan = self.page.last_scan
-        text = outcome.message
+        text = said_text(outcome.said) if outcome.said is not None else outcome.message
+        tip = text
         if outcome.status == "accepted" and outcome.item_key and outcome.category is not None:
-            text = f"{outcome.category.value}: {outcome.name or outcome.item_key}"
+            text = f"{line_status_name(outcome.category)}: {outcome.name or outcome.item_key}"
         if len(outcomes) > 1:
             text = self.tr("{text} (%n scans recorded)", "", len(outcomes)).format(text=text)
         last_scan.setText(text)
-        last_scan.setToolTip(outcome.message)
+        last_scan.setToolTip(tip)
         set_property(last_scan, "status", outcome.status)
         # H5: the outcome's sound, and the last-scan line flashes in its colour.
         self.feedback.give(outcome.status, last_scan)

@@ -16,6 +16,7 @@ from scanapp.gui.models.items import ItemsModel, UncountedModel
 from scanapp.gui.models.paged import SessionPagedModel
 from scanapp.gui.models.scan_lines import ScanListModel
 from scanapp.gui.models.unmatched import UnmatchedModel
+from scanapp.gui.widgets.formatting import grouped
 from scanapp.gui.widgets.views import TableView
 from scanapp.services.reads import Reads
 
@@ -171,18 +172,18 @@ class SessionTabs(QWidget):
         for i in range(self.tabs.count()):
             view = self.tabs.widget(i)
             category = next(c for c, v in self.views.items() if v is view)
-            rows = f"{self.models[category].rowCount():,}"
+            rows = grouped(self.models[category].rowCount())
             title = self.tr("{tab} ({rows})").format(tab=tab_title(category), rows=rows)
             if self.tabs.tabText(i) != title:  # a new tab text lays the tab bar out again: only when it changed
                 self.tabs.setTabText(i, title)
-        scans = f"{self.scan_model.rowCount():,}"
+        scans = grouped(self.scan_model.rowCount())
         refused = self.scan_model.refused
         if rejected or refused:  # short enough for 800 px; the tooltip says which kind how often
             text = self.tr("Sca&ns ({scans}), {left_out} not counted").format(
-                scans=scans, left_out=f"{rejected + refused:,}"
+                scans=scans, left_out=grouped(rejected + refused)
             )
             tip = self.tr("{rejected} rejected (unreadable or invalid), {refused} refused (nothing could take them)")
-            tip = tip.format(rejected=f"{rejected:,}", refused=f"{refused:,}")
+            tip = tip.format(rejected=grouped(rejected), refused=grouped(refused))
         else:
             text, tip = self.tr("Sca&ns ({scans}), newest first").format(scans=scans), ""
         if self.scans_label.toolTip() != tip:
