@@ -249,14 +249,18 @@ class ItemCard(QWidget):
         else:
             colour = TAG_COLOURS[tag].name()
             self.tag_chip.setText(tag_name(tag))
-            self.tag_chip.setStyleSheet(f"background: {colour}; color: white; padding: 2px 8px; border-radius: 8px;")
+            sheet = f"background: {colour}; color: white; padding: 2px 8px; border-radius: 8px;"
+            if self.tag_chip.styleSheet() != sheet:  # a new style sheet polishes the chip again: only on a change
+                self.tag_chip.setStyleSheet(sheet)
         live = item.status != InventoryStatus.ARCHIVED
         for button in (self.move_button, self.split_button, self.set_button, self.archive_button):
             button.setEnabled(live)
         if places is not None:
             current = self.move_place.currentText()
-            self.move_place.clear()
-            self.move_place.addItems([p for p in places if p != item.location])
+            choices = [p for p in places if p != item.location]
+            if choices != [self.move_place.itemText(i) for i in range(self.move_place.count())]:
+                self.move_place.clear()
+                self.move_place.addItems(choices)
             self.move_place.setEditText(current if same else "")
         self.show_here(self.here)
 

@@ -221,7 +221,9 @@ class BarcodeTrackingPage(QWidget):
         session_id = row.session.id if row else None
         self.progress_model.set_rows(self.engine.lab_reads.progress(session_id) if session_id else [])
         self.unknown_model.set_rows(self.engine.lab_reads.unknown_codes(session_id) if session_id else [])
-        self.side.setTabText(2, self.tr("&Unknown codes ({n})").format(n=self.unknown_model.rowCount()))
+        unknown = self.tr("&Unknown codes ({n})").format(n=self.unknown_model.rowCount())
+        if self.side.tabText(2) != unknown:  # each new title lays the tab bar out again
+            self.side.setTabText(2, unknown)
         scans = self.scan_model.rowCount()
         self.scans_label.setText(self.tr("Scans since Clear All ({n}), newest first").format(n=grouped(scans)))
         self.refreshed.emit()

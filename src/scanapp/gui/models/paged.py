@@ -195,9 +195,12 @@ class OrdinalPagedModel(SessionPagedModel[R]):
         return self._by_ordinal.get(ordinal)
 
     def fetch_session(self, session_id: str, offset: int, limit: int) -> list[R]:
+        """The page's rows not cached yet: after new ordinals were taken in on top (refresh(new_rows_on_top)),
+        only the new lines are read, not the page they pushed down."""
         top = len(self._ordinals) - offset
-        wanted = self._ordinals[max(0, top - limit) : max(0, top)][::-1]
-        rows = self.rows_for(session_id, wanted)
+        page = self._ordinals[max(0, top - limit) : max(0, top)][::-1]
+        wanted = [o for o in page if o not in self._by_ordinal]
+        rows = self.rows_for(session_id, wanted) if wanted else []
         if len(rows) != len(wanted):  # lines removed behind our back (another window, a sync): start over
             QTimer.singleShot(0, self.reload)
         return rows
