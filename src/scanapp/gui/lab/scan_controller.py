@@ -16,6 +16,7 @@ from scanapp.domain.lab import Tag
 from scanapp.domain.permissions import LAB
 from scanapp.domain.refusals import RefusalReason
 from scanapp.errors import KnownError
+from scanapp.gui.capture.device_reader import DeviceReader
 from scanapp.gui.capture.feedback import ScanFeedback
 from scanapp.gui.capture.router import Refusal, ScanRouter
 from scanapp.gui.capture.wedge_input import WedgeInput
@@ -24,7 +25,6 @@ from scanapp.gui.shell.style import set_property
 from scanapp.gui.widgets.error_text import error_text, said_text
 from scanapp.scanners.pipeline import ScanPipeline
 from scanapp.scanners.read import ScanRead
-from scanapp.scanners.sources import DeviceSource
 from scanapp.scanners.state import DISCONNECTED
 from scanapp.services.lab import LabScan
 
@@ -45,7 +45,7 @@ class LabScanController(QObject):
         self.pipeline = ScanPipeline()
         self.feedback = ScanFeedback(page)
         self.router: ScanRouter | None = None
-        self.device: DeviceSource | None = None
+        self.reader = DeviceReader(self.engine.device_sources, page, self.on_scan_read, self._on_device_state)
         self.wedge = WedgeInput(page.scanner_input, clock=self.engine.clock, claim_scanner_keys=False)
         self.wedge.scan_read.connect(self.on_scan_read)
 
@@ -57,30 +57,18 @@ class LabScanController(QObject):
         self.pipeline = ScanPipeline(self.engine.scanner_settings.load())
         self.wedge.set_settings(self.pipeline.settings)
         self.wedge.clear()
-        self._stop_device()
-        if self.pipeline.settings.kind != "wedge":
-            try:
-                self.device = self.engine.device_sources(self.pipeline.settings, self.page)
-            except KnownError as err:
-                self.page.message_bar.show_error(self.tr("Scanner: {error}").format(error=error_text(err)))
-            else:
-                self.device.scan_read.connect(self.on_scan_read)
-                self.device.state_changed.connect(self._on_device_state)
-                self.device.start()
+        try:
+            self.reader.start(self.pipeline.settings)
+        except KnownError as err:
+            self.page.message_bar.show_error(self.tr("Scanner: {error}").format(error=error_text(err)))
         if self.router is not None:
             self.router.register(self)
 
     def stop(self) -> None:
         if self.router is not None:
             self.router.unregister(self)
-        self._stop_device()
+        self.reader.stop()
         self.wedge.clear()
-
-    def _stop_device(self) -> None:
-        device, self.device = self.device, None
-        if device is not None:
-            device.stop()
-            device.deleteLater()
 
     @Slot(str, str)
     def _on_device_state(self, state: str, message: str) -> None:

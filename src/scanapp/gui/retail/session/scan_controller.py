@@ -15,6 +15,7 @@ from scanapp.domain.barcodes import printable
 from scanapp.domain.counts import SessionState
 from scanapp.domain.refusals import RefusalReason
 from scanapp.errors import KnownError
+from scanapp.gui.capture.device_reader import DeviceReader
 from scanapp.gui.capture.feedback import ScanFeedback
 from scanapp.gui.capture.keeper import RefusalKeeper
 from scanapp.gui.capture.router import Refusal, ScanRouter
@@ -47,8 +48,8 @@ class ScanController(QObject):
         self.engine = page.engine
         self.scanner_input = page.action_row.scanner_input
         self.pipeline = ScanPipeline()
-        self.device: DeviceSource | None = None
-        """The serial or evdev scanner read while a session is open (None for the keyboard wedge)."""
+        self.reader = DeviceReader(self.engine.device_sources, page, self.on_scan_read, self._on_device_state)
+        """The serial or evdev scanner read while a session is open."""
         self.feedback = ScanFeedback(page)
         self.router: ScanRouter | None = None
         """The window's scan router (None: the page takes its own scans, as a page on its own)."""
@@ -81,33 +82,21 @@ class ScanController(QObject):
         self.flush()  # scans taken are recorded before the session is left
         if self.router is not None:
             self.router.unregister(self)
-        self._stop_device()
+        self.reader.stop()
         self.wedge.clear()
 
     # -- a serial or evdev scanner ----------------------------------------------------------------------------
 
+    @property
+    def device(self) -> DeviceSource | None:
+        return self.reader.device
+
     def _start_device(self, settings: ScannerSettings) -> None:
-        """Serial and evdev scanners are read while the session is open, whatever has the focus; the
-        keyboard wedge needs nothing: the application-wide capture reads it."""
-        self._stop_device()
         self.scanner_input.setPlaceholderText(self.tr("Scan here"))
-        if settings.kind == "wedge":
-            return
         try:
-            device = self.engine.device_sources(settings, self.page)
+            self.reader.start(settings)
         except KnownError as err:
             self.page.message_bar.show_error(self.tr("Scanner: {error}").format(error=error_text(err)))
-            return
-        self.device = device
-        device.scan_read.connect(self.on_scan_read)
-        device.state_changed.connect(self._on_device_state)
-        device.start()
-
-    def _stop_device(self) -> None:
-        device, self.device = self.device, None
-        if device is not None:
-            device.stop()
-            device.deleteLater()
 
     @Slot(str, str)
     def _on_device_state(self, state: str, message: str) -> None:
