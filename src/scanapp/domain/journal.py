@@ -47,6 +47,10 @@ class EventKind(StrEnum):
     # A user chose their sign-in PIN on the device: the payload is its argon2 hash, never the PIN. The server
     # keeps it only when pushed under that same user's sign-in, and sends it to every device.
     PIN_SET = "pin_set"
+    # Supervisor station (S8): a decision on one item's variance (approved, rejected to recount, forced with a
+    # reason) and a count's variance threshold. Only a supervisor may; the server checks it again (A2).
+    VARIANCE_DECIDED = "variance_decided"
+    VARIANCE_THRESHOLD_SET = "variance_threshold_set"
 
 
 # Kinds that add a line to a session's scan list.

@@ -277,6 +277,10 @@ class Action(StrEnum):
     FORCE_RELEASE = "force release"
     RESET_PIN = "reset PIN"
     SET_IDLE_LOCK = "set idle lock"
+    DECIDE_VARIANCE = "decide variance"
+    SET_THRESHOLD = "set threshold"
+    CREATE_RECOUNT = "create recount"
+    REVIEW_EVENTS = "review events"
 
 
 ACTION_TEXT: Mapping[Action, str] = {
@@ -297,6 +301,10 @@ ACTION_TEXT: Mapping[Action, str] = {
     Action.FORCE_RELEASE: QT_TRANSLATE_NOOP("Messages", "force-release another user's session"),
     Action.RESET_PIN: QT_TRANSLATE_NOOP("Messages", "reset another user's PIN"),
     Action.SET_IDLE_LOCK: QT_TRANSLATE_NOOP("Messages", "change when ScanApp locks"),
+    Action.DECIDE_VARIANCE: QT_TRANSLATE_NOOP("Messages", "approve, reject or force a variance"),
+    Action.SET_THRESHOLD: QT_TRANSLATE_NOOP("Messages", "change a count's variance threshold"),
+    Action.CREATE_RECOUNT: QT_TRANSLATE_NOOP("Messages", "create a recount session"),
+    Action.REVIEW_EVENTS: QT_TRANSLATE_NOOP("Messages", "review fenced and refused scans"),
 }
 
 
