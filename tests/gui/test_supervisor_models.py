@@ -4,7 +4,7 @@ count read a page at a time."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
@@ -26,7 +26,7 @@ from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.models.supervisor_tables import AttributionModel, FiguresModel, SessionsModel, SplitModel
 from scanapp.gui.models.supervisor_variance import ProgressItemsModel, VarianceModel
 
-T0 = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 SESSIONS = [
     SessionInfo("s1", "Default session", "Display", "sam", SessionState.IN_PROGRESS, T0, 9, T0 + timedelta(minutes=5)),
     SessionInfo("s2", "Backstock", "Backstock", "alex", SessionState.SUBMITTED, T0 + timedelta(minutes=1), 3),

@@ -53,6 +53,9 @@ class DecisionDialog(SupervisorPrompt):
         else:
             self.reason_edit.setPlaceholderText(self.tr("Optional"))
         self.form.insertRow(0, self.tr("Reason"), self.reason_edit)
+        # Enter types the PIN in; it never cancels (a disabled confirm button leaves Cancel as the default).
+        self.cancel_button.setAutoDefault(False)
+        self.confirm_button.setDefault(True)
         self.reason_edit.textChanged.connect(self._reason_changed)
         self._reason_changed(self.reason_edit.text())
 

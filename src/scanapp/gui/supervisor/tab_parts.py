@@ -3,7 +3,7 @@ store, which sync fills with every device's events: offline-first), a message ba
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -20,11 +20,11 @@ from scanapp.services.sync_state import Phase, SyncState
 
 
 def supervisor_reads(engine: Engine) -> SupervisorReadsPort:
-    return cast(SupervisorReadsPort, cast(Any, engine.parts).supervisor_reads)
+    return engine.parts.supervisor_reads
 
 
 def supervision(engine: Engine) -> SupervisionPort:
-    return cast(SupervisionPort, cast(Any, engine.parts).supervision)
+    return engine.parts.supervision
 
 
 def user_names(engine: Engine) -> dict[str, str]:
