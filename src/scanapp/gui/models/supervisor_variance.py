@@ -109,6 +109,7 @@ class VarianceModel(PagedTableModel[VarianceLine]):
         "sessions",
     )
     numeric: ClassVar[frozenset[str]] = frozenset({"expected", "counted", "variance", "percent"})
+    SESSIONS = 7
 
     def __init__(self, reads: SupervisorReadsPort, parent: Any = None) -> None:
         super().__init__(parent)
@@ -190,3 +191,4 @@ class ProgressItemsModel(VarianceModel):
         str(QT_TRANSLATE_NOOP("Columns", "Sessions")),
     )
     fields: ClassVar[tuple[str, ...]] = ("product", "sku", "expected", "counted", "sessions")
+    SESSIONS = 4

@@ -14,10 +14,9 @@ from scanapp.errors import KnownError
 from scanapp.gui.models.supervisor_tables import FiguresModel, percent_text
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.supervisor.ports import ExportFormat, SupervisionPort, SupervisorReadsPort
-from scanapp.gui.supervisor.tab_parts import SupervisorTab, user_names
+from scanapp.gui.supervisor.tab_parts import SupervisorTab, supervisor_table, user_names
 from scanapp.gui.widgets.error_text import error_text
 from scanapp.gui.widgets.formatting import grouped
-from scanapp.gui.widgets.views import TableView
 
 
 class FiguresTab(SupervisorTab):
@@ -39,9 +38,8 @@ class FiguresTab(SupervisorTab):
         self.grouping.addItem(self.tr("per counter"), Grouping.COUNTER)
         self.grouping.currentIndexChanged.connect(self._load_groups)
         self.model = FiguresModel(self)
-        self.table = TableView(self.model, stretch=0)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.size_columns([(0, 200), (1, 80), (2, 80), (3, 100), (4, 80), (5, 100)])
+        self.table = supervisor_table(self.model, stretch=0)
+        self.table.size_columns([(1, 80), (2, 90), (3, 110), (4, 90), (5, 100), (6, 80)])
         self.csv_button = QPushButton(self.tr("Export &CSV…"))
         self.pdf_button = QPushButton(self.tr("Export &PDF…"))
         self.csv_button.clicked.connect(lambda: self.export("csv"))

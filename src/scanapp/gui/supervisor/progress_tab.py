@@ -5,6 +5,7 @@ session."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from scanapp.domain.variance import Status
@@ -12,10 +13,11 @@ from scanapp.gui.models.supervisor_tables import SessionsModel, SplitModel
 from scanapp.gui.models.supervisor_variance import ProgressItemsModel
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.supervisor.ports import SupervisionPort, SupervisorReadsPort
-from scanapp.gui.supervisor.tab_parts import SupervisorTab, user_names
+from scanapp.gui.supervisor.tab_parts import SupervisorTab, supervisor_table, user_names
 from scanapp.gui.widgets.formatting import grouped
-from scanapp.gui.widgets.views import TableView
 
+WIDE_COLUMNS = ((0, 230), (1, 110), (2, 90), (3, 100))
+NARROW_COLUMNS = ((0, 150), (1, 92), (2, 90), (3, 90))
 _COUNTED = frozenset(Status) - {Status.NOT_COUNTED}
 
 
@@ -32,9 +34,8 @@ class ProgressTab(SupervisorTab):
         self.summary.setProperty("role", "title")
         self.summary.setWordWrap(True)
         self.sessions_model = SessionsModel(engine.now(), self)
-        self.sessions = TableView(self.sessions_model, stretch=0)
-        self.sessions.size_columns([(0, 190), (1, 150), (2, 110), (3, 110), (4, 70)])
-        self.sessions.horizontalHeader().setStretchLastSection(True)
+        self.sessions = supervisor_table(self.sessions_model, stretch=0)
+        self.sessions.size_columns([(1, 170), (2, 110), (3, 110), (4, 70), (5, 130)])
         self.filter = QComboBox()
         self.filter.setAccessibleName(self.tr("Show items"))
         self.filter.addItem(self.tr("All items"), None)
@@ -42,14 +43,15 @@ class ProgressTab(SupervisorTab):
         self.filter.addItem(self.tr("Counted"), _COUNTED)
         self.filter.currentIndexChanged.connect(self._filter_changed)
         self.items_model = ProgressItemsModel(self.reads, self)
-        self.items = TableView(self.items_model, stretch=0)
-        self.items.size_columns([(1, 130), (2, 90), (3, 100)])
-        self.items.horizontalHeader().setStretchLastSection(True)
+        self.items = supervisor_table(self.items_model, stretch=ProgressItemsModel.SESSIONS)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # 800 px: scroll sideways
+        self.items.size_columns(WIDE_COLUMNS)
         self.items.selectionModel().selectionChanged.connect(self._item_selected)
         self.split_title = QLabel(self.tr("Select an item to see its count by session."))
         self.split_title.setWordWrap(True)
         self.split_model = SplitModel(self)
-        self.split = TableView(self.split_model, stretch=0)
+        self.split = supervisor_table(self.split_model, stretch=0)
+        self.split.size_columns([(1, 70)])
         items_bar = QHBoxLayout()
         items_bar.addWidget(QLabel(self.tr("Items")))
         items_bar.addWidget(self.filter)
@@ -80,6 +82,10 @@ class ProgressTab(SupervisorTab):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.body.addWidget(self.splitter, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.items.size_columns(WIDE_COLUMNS if event.size().width() >= 1000 else NARROW_COLUMNS)
 
     def load(self, count_id: str | None) -> None:
         self.split_model.set_rows([])
@@ -120,6 +126,6 @@ class ProgressTab(SupervisorTab):
         parts = self.reads.items_of_session(self.count_id, row.item_key)
         self.split_model.set_rows(list(parts))
         if parts:
-            self.split_title.setText(self.tr("{name}: counted in these sessions").format(name=row.name))
+            self.split_title.setText(self.tr("{name}, by session").format(name=row.name))
         else:
             self.split_title.setText(self.tr("{name}: not counted in any session").format(name=row.name))

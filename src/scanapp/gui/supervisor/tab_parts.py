@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QAbstractItemModel, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from scanapp.domain.rows import CountRow
@@ -16,6 +16,7 @@ from scanapp.gui.widgets.dialog_host import DialogHost
 from scanapp.gui.widgets.error_text import error_text
 from scanapp.gui.widgets.formatting import day_and_time, state_name
 from scanapp.gui.widgets.message_bar import MessageBar
+from scanapp.gui.widgets.views import TableView
 from scanapp.services.sync_state import Phase, SyncState
 
 
@@ -29,6 +30,13 @@ def supervision(engine: Engine) -> SupervisionPort:
 
 def user_names(engine: Engine) -> dict[str, str]:
     return {u.user_id: u.display_name for u in engine.reads.users()}
+
+
+def supervisor_table(model: QAbstractItemModel, stretch: int = 0) -> TableView:
+    """The app's touch table, with room between a right-aligned number and the next column's text."""
+    table = TableView(model, stretch=stretch)
+    table.setObjectName("supervisorTable")
+    return table
 
 
 class AsOfLabel(QLabel):
@@ -49,13 +57,19 @@ class AsOfLabel(QLabel):
     @Slot(object)
     def show_state(self, state: SyncState) -> None:
         if state.last_success is not None:
-            self.setText(
-                self.tr("As of {when} (last sync)").format(when=day_and_time(state.last_success, self.engine.now()))
+            when = day_and_time(state.last_success, self.engine.now())
+            self.setText(self.tr("As of {when}").format(when=when))
+            self.setToolTip(
+                self.tr("What this device had at its last successful sync ({when}), and its own counts since.").format(
+                    when=when
+                )
             )
         elif state.phase is Phase.OFF:
-            self.setText(self.tr("No sync server: this device's counts only"))
+            self.setText(self.tr("No sync server"))
+            self.setToolTip(self.tr("No sync server is set: this shows this device's own counts only."))
         else:
-            self.setText(self.tr("Never synced: this device's counts only"))
+            self.setText(self.tr("Never synced"))
+            self.setToolTip(self.tr("This device has never synced: this shows its own counts only."))
 
 
 class SupervisorTab(QWidget):
@@ -80,7 +94,7 @@ class SupervisorTab(QWidget):
         self.counts: list[CountRow] = []
         self.count_box = QComboBox()
         self.count_box.setAccessibleName(self.tr("Count"))
-        self.count_box.setMinimumContentsLength(14)
+        self.count_box.setMinimumContentsLength(10)
         self.count_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.count_box.currentIndexChanged.connect(self._count_picked)
         self.as_of = AsOfLabel(engine)
@@ -88,7 +102,7 @@ class SupervisorTab(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.header = QHBoxLayout()
         self.header.addWidget(QLabel(self.tr("Count")))
-        self.header.addWidget(self.count_box, 1)
+        self.header.addWidget(self.count_box, 2)
         self.header.addWidget(self.as_of)
         self.header.addWidget(self.refresh_button)
         self.message_bar = MessageBar()

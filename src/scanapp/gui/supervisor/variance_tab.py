@@ -6,6 +6,7 @@ Force a reason. Below, the variance put down to each session, area or counter; R
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,10 +28,14 @@ from scanapp.gui.shell.engine import Engine
 from scanapp.gui.supervisor.decision_dialog import DecisionDialog, ThresholdDialog, decision_title, threshold_text
 from scanapp.gui.supervisor.ports import SupervisionPort, SupervisorReadsPort
 from scanapp.gui.supervisor.recount_dialog import RecountDialog
-from scanapp.gui.supervisor.tab_parts import SupervisorTab, user_names
+from scanapp.gui.supervisor.tab_parts import SupervisorTab, supervisor_table, user_names
 from scanapp.gui.widgets.error_text import error_text
-from scanapp.gui.widgets.views import TableView
 
+ATTRIBUTION_SHOWN_FROM = 560
+"""The tab's height (px) from which the attribution shows under the items without being asked for."""
+WIDE_COLUMNS = ((0, 230), (1, 110), (2, 90), (3, 100), (4, 85), (5, 80), (6, 250))
+NARROW_COLUMNS = ((0, 150), (1, 92), (2, 92), (3, 92), (4, 88), (5, 75), (6, 180))
+"""On a handheld's 800 px the status still shows; the sessions are a sideways scroll away."""
 DECIDED = frozenset({Status.APPROVED, Status.FORCED})
 NEEDS_RECOUNT = frozenset({Status.NOT_COUNTED, Status.PENDING, Status.REJECTED})
 
@@ -60,6 +65,8 @@ class VarianceTab(SupervisorTab):
             (self.tr("No stock record"), frozenset({Status.NO_STOCK})),
         ):
             self.filter.addItem(label, statuses)
+        self.filter.setMinimumContentsLength(10)
+        self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.filter.currentIndexChanged.connect(self._filter_changed)
         self.threshold_label = QLabel()
         self.threshold_button = QPushButton(self.tr("&Threshold…"))
@@ -67,18 +74,14 @@ class VarianceTab(SupervisorTab):
         self.threshold_button.clicked.connect(self.change_threshold)
         self.total_label = QLabel()
         self.total_label.setProperty("role", "hint")
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Show")))
-        bar.addWidget(self.filter)
-        bar.addWidget(self.total_label)
-        bar.addStretch(1)
-        bar.addWidget(self.threshold_label)
-        bar.addWidget(self.threshold_button)
+        self.header.insertWidget(2, QLabel(self.tr("Show")))
+        self.header.insertWidget(3, self.filter, 1)
+        self.header.insertWidget(4, self.total_label)
         self.model = VarianceModel(self.reads, self)
-        self.table = TableView(self.model, stretch=0)
+        self.table = supervisor_table(self.model, stretch=VarianceModel.SESSIONS)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.size_columns([(0, 190), (1, 120), (2, 80), (3, 95), (4, 75), (5, 75), (6, 150)])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # 800 px: scroll sideways
+        self.table.size_columns(WIDE_COLUMNS)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.approve_button = QPushButton(self.tr("&Approve…"))
         self.approve_button.setProperty("variant", "primary")
@@ -92,16 +95,21 @@ class VarianceTab(SupervisorTab):
         self.reject_button.clicked.connect(lambda: self.decide(Decision.REJECTED))
         self.force_button.clicked.connect(lambda: self.decide(Decision.FORCED))
         self.recount_button.clicked.connect(self.recount)
+        self.attribution_button = QPushButton(self.tr("Attri&bution"))
+        self.attribution_button.setCheckable(True)
+        self.attribution_button.setToolTip(self.tr("The variance put down to each session, area or counter"))
         actions = QHBoxLayout()
         actions.addWidget(self.approve_button)
         actions.addWidget(self.reject_button)
         actions.addWidget(self.force_button)
         actions.addStretch(1)
+        actions.addWidget(self.threshold_label)
+        actions.addWidget(self.threshold_button)
+        actions.addWidget(self.attribution_button)
         actions.addWidget(self.recount_button)
         items = QWidget()
         items_layout = QVBoxLayout(items)
         items_layout.setContentsMargins(0, 0, 0, 0)
-        items_layout.addLayout(bar)
         items_layout.addWidget(self.table, 1)
         items_layout.addLayout(actions)
         self.grouping = QComboBox()
@@ -111,16 +119,15 @@ class VarianceTab(SupervisorTab):
         self.grouping.addItem(self.tr("by counter"), Grouping.COUNTER)
         self.grouping.currentIndexChanged.connect(self._load_attribution)
         self.attribution_model = AttributionModel(self)
-        self.attribution = TableView(self.attribution_model, stretch=0)
-        self.attribution.size_columns([(0, 200), (1, 80), (2, 80), (3, 90), (4, 140)])
-        self.attribution.horizontalHeader().setStretchLastSection(True)
+        self.attribution = supervisor_table(self.attribution_model, stretch=0)
+        self.attribution.size_columns([(1, 80), (2, 80), (3, 100), (4, 170), (5, 150)])
         attribution_bar = QHBoxLayout()
         attribution_title = QLabel(self.tr("Attribution"))
         attribution_title.setProperty("role", "title")
         attribution_bar.addWidget(attribution_title)
         attribution_bar.addWidget(self.grouping)
         attribution_bar.addStretch(1)
-        lower = QWidget()
+        lower = self.attribution_panel = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addLayout(attribution_bar)
@@ -131,8 +138,23 @@ class VarianceTab(SupervisorTab):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.body.addWidget(self.splitter, 1)
+        self.attribution_button.toggled.connect(lower.setVisible)
+        self._attribution_chosen = False
+        self.attribution_button.clicked.connect(self._attribution_clicked)
         self.threshold_value: Threshold | None = None
         self._selection_changed()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Attribution shows below the items where there is room (a tall screen) until the user chooses."""
+        super().resizeEvent(event)
+        self.table.size_columns(WIDE_COLUMNS if event.size().width() >= 1000 else NARROW_COLUMNS)
+        if not self._attribution_chosen:
+            self.attribution_button.setChecked(event.size().height() >= ATTRIBUTION_SHOWN_FROM)
+            self.attribution_panel.setVisible(self.attribution_button.isChecked())
+
+    @Slot()
+    def _attribution_clicked(self) -> None:
+        self._attribution_chosen = True
 
     # -- reading -------------------------------------------------------------------------------------------------
 
