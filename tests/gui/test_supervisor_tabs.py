@@ -236,3 +236,15 @@ def test_tabs_fit_a_small_screen(qtbot, engine, count):
         qtbot.waitExposed(t)
         assert t.minimumSizeHint().width() <= 800 and t.minimumSizeHint().height() <= 400, cls
     _ = Status
+
+
+def test_a_hidden_tab_reads_again_when_shown_after_a_change(qtbot, engine, counting, supervisor, count):
+    t = tab(qtbot, ProgressTab, engine, count)
+    assert t.summary.text().startswith("4 listed · 3 counted")
+    default = next(s for s in engine.parts.supervisor_reads.progress(count.id).sessions if s.name == "Default session")
+    counting.record_scan(supervisor, default.id, SODA_14, "test")
+    engine.session_changed.emit(default.id)
+    with qtbot.waitSignal(t.refreshed):
+        t.show()
+    assert t.summary.text().startswith("4 listed · 4 counted · 0 remaining")
+    assert t.count_id == count.id

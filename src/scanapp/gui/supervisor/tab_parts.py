@@ -40,15 +40,13 @@ def supervisor_table(model: QAbstractItemModel, stretch: int = 0) -> TableView:
 
 
 class AsOfLabel(QLabel):
-    """ "As of today 14:05 (last sync)", "Never synced: what this device has", or "No sync server: this
-    device's own counts"; follows the background sync when there is one."""
+    """ "As of today 14:05" (the last successful sync), "Never synced" or "No sync server", each explained in
+    its tooltip; the tab keeps it up to date with the background sync when there is one."""
 
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
         self.setProperty("role", "hint")
-        if engine.sync is not None:
-            engine.sync.state_changed.connect(self.show_state)
 
     def refresh(self) -> None:
         bridge = self.engine.sync
@@ -111,6 +109,9 @@ class SupervisorTab(QWidget):
         self.body.addLayout(self.header)
         self.body.addWidget(self.message_bar)
         self._loading = False
+        self._stale = False
+        self._followed: object = None
+        engine.session_changed.connect(self._changed)
 
     @property
     def count_id(self) -> str | None:
@@ -131,7 +132,7 @@ class SupervisorTab(QWidget):
     def refresh(self) -> None:
         """Read the counts again, keep the one shown, and reload the body."""
         current = self.count_id
-        self._loading = True
+        self._loading, self._stale = True, False
         try:
             self.counts = self.reads.counts()
             self.count_box.clear()
@@ -165,6 +166,23 @@ class SupervisorTab(QWidget):
         raise NotImplementedError
 
     def showEvent(self, event: Any) -> None:
+        """Read again when shown after something changed (a sync brought other devices' counts, a session
+        changed here); the first time, read at all."""
         super().showEvent(event)
-        if not self.counts:
+        self._follow_sync()
+        if self._stale or not self.counts:
             self.refresh()
+
+    def _follow_sync(self) -> None:
+        bridge = self.engine.sync
+        if bridge is not None and bridge is not self._followed:
+            bridge.round_finished.connect(self._changed)
+            bridge.state_changed.connect(self.as_of.show_state)
+            self._followed = bridge
+
+    @Slot()
+    def _changed(self, *_args: object) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
