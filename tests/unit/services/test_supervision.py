@@ -20,6 +20,7 @@ from scanapp.domain.permissions import Actor
 from scanapp.domain.session_record import session_json
 from scanapp.domain.variance import Decision, Grouping, Status, Threshold, ThresholdKind
 from scanapp.services.counting import Counting
+from scanapp.services.reads import Reads
 from scanapp.services.supervision import Supervision, parse_threshold
 from scanapp.services.supervisor_reads import SupervisorReads
 from scanapp.store import queries
@@ -208,8 +209,16 @@ def test_a_recount_lists_exactly_its_targets_and_supersedes_for_what_it_counted(
         ).scalar_one()
     assert '"recount_items":["SKU-JUICE","SKU-COLA","SKU-WATER"]' in payload
 
+    page = Reads(store)  # what the session page's Uncounted tab reads
+    assert page.uncounted_count(recount.id) == 3
+    assert [(r.item_key, r.name) for r in page.uncounted(recount.id, 0, 2)] == [
+        ("SKU-COLA", "Product SKU-COLA"),
+        ("SKU-JUICE", "Product SKU-JUICE"),
+    ]
     counting.start(supervisor, recount.id)
-    counting.add_hand_counted(supervisor, recount.id, [("SKU-JUICE", 4), ("SKU-COLA", 12)])
+    counting.add_hand_counted(supervisor, recount.id, [("SKU-JUICE", 4)])
+    assert [r.item_key for r in page.uncounted(recount.id)] == ["SKU-COLA", "SKU-WATER"]
+    counting.add_hand_counted(supervisor, recount.id, [("SKU-COLA", 12)])
     counting.record_scan(supervisor, recount.id, WATER, "wedge")
     with store.read() as conn:
         assert queries.uncounted(conn, recount.id) == []
