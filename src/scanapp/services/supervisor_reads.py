@@ -8,7 +8,8 @@ computed lines are kept per count and brought up to date on each read from what 
 - a session whose totals moved, or with a new event, has its item rows read again (a few thousand), and only
   the items whose rows changed are computed again; a changed decision recomputes its item alone;
 - a changed threshold recomputes the lines from the kept rows; a changed list, session state, recount or
-  review reads everything again.
+  review reads everything again. (A product renamed by a catalog pull alone shows its new name once its
+  count is read again.)
 Until a count was computed once, the unfiltered variance pages are read for their own items alone (by key).
 `prepare` computes a count ahead (a screen can call it on a worker thread).
 """
@@ -131,6 +132,11 @@ class _Base:
 def _shape(sessions: Sequence[SessionInfo]) -> tuple[tuple[str, str, frozenset[str]], ...]:
     """What of the sessions decides which rows count: which there are, their state, what they recount."""
     return tuple((s.id, s.state.value, s.recount_items) for s in sessions)
+
+
+def _labels(sessions: Sequence[SessionInfo]) -> list[tuple[str, str, str]]:
+    """What attribution and figures group sessions by."""
+    return [(s.name, s.area, s.counter) for s in sessions]
 
 
 @dataclass
@@ -319,6 +325,8 @@ def _refreshed(
     moved = {sid for sid, t in totals.items() if base.totals.get(sid) != t}
     if last_event != base.last_event:
         moved |= q.sessions_moved(conn, [s.id for s in sessions], base.last_event)
+    if _labels(sessions) != _labels(base.sessions):  # a session renamed or moved to another area
+        held.derived.clear()
     base.sessions, base.totals, base.last_event = sessions, totals, last_event
     changed = base.reread(conn, moved) if moved else set()
     if threshold != held.threshold:

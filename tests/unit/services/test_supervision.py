@@ -389,6 +389,8 @@ def test_the_kept_lines_equal_a_fresh_computation_after_every_change(
     check()
     counting.add_hand_counted(supervisor, default.id, [("SKU-CHIPS", 1)])  # the rejection lapses
     check()
+    counting.edit(supervisor, default.id, "Front", "Endcap")
+    check()
     counting.discard(supervisor, other.id)
     check()
     recount = supervision.create_recount(supervisor, count.id, ["SKU-COLA"], "Recount", "")
