@@ -1,22 +1,27 @@
 """The supervisor's station's reads (S7, S8, S10, S11, B4): a count's progress, variance, attribution and
 figures, computed by domain.variance from the device's store (which sync fills with every device's events).
 
-A count of 50,000 items takes a few hundred milliseconds to compute whole, so the computed lines are kept per
-count while nothing they come from has moved: the sessions' and counts' change counters, the count's sessions'
-totals, the reviews, and no new journal event in one of its sessions. Decisions and the threshold are read
-again on every call (a few rows): a changed decision recomputes that item alone, a changed threshold the lines
-from the kept counts.
+A count of 50,000 items takes about a second to read and compute whole on a handheld-class machine, so the
+computed lines are kept per count and brought up to date on each read from what moved since:
+- every read looks at a few small things: the count's sessions (state, recount targets), their totals, the
+  journal's newest event, the counts' change counter, the reviews, the decisions and the threshold;
+- a session whose totals moved, or with a new event, has its item rows read again (a few thousand), and only
+  the items whose rows changed are computed again; a changed decision recomputes its item alone;
+- a changed threshold recomputes the lines from the kept rows; a changed list, session state, recount or
+  review reads everything again. (A product renamed by a catalog pull alone shows its new name once its
+  count is read again.)
+Until a count was computed once, the unfiltered variance pages are read for their own items alone (by key).
+`prepare` computes a count ahead (a screen can call it on a worker thread).
 """
 
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from scanapp.domain.clock import Clock
 from scanapp.domain.counts import CountKind
@@ -39,7 +44,6 @@ from scanapp.domain.variance import (
     attribute,
     count_figures,
     group_figures,
-    progress,
     variance_lines,
 )
 from scanapp.store import queries
@@ -69,30 +73,70 @@ def threshold_of(conn: Connection, count_id: str) -> Threshold:
 
 def line_of(conn: Connection, count_id: str, item_key: str) -> VarianceLine | None:
     """One item's variance line, read for that item alone (None: neither listed nor counted in the count)."""
-    sessions = q.session_infos(conn, count_id)
-    keys = [item_key]
-    lines = variance_lines(
+    lines = lines_of(conn, count_id, q.session_infos(conn, count_id), [item_key])
+    return lines[0] if lines else None
+
+
+def lines_of(
+    conn: Connection, count_id: str, sessions: Sequence[SessionInfo], keys: Sequence[str]
+) -> list[VarianceLine]:
+    """These items' variance lines, read for them alone (an item's line needs only its own rows)."""
+    return variance_lines(
         q.expected_of(conn, count_id, keys),
         sessions,
         q.item_counts(conn, [s.id for s in sessions], keys),
-        q.names_of(conn, count_id, (), keys),
+        q.names_of(conn, keys),
         threshold_of(conn, count_id),
         q.decisions_of(conn, count_id, keys),
     )
-    return lines[0] if lines else None
 
 
 @dataclass
 class _Base:
-    """What the lines are computed from, apart from decisions and threshold."""
+    """The rows the lines are computed from (apart from decisions and threshold), and what says they moved."""
 
-    key: tuple[Any, ...]
+    marks: tuple[object, ...]
+    totals: dict[str, tuple[int, ...]]
     last_event: int
     sessions: list[SessionInfo]
     expected: dict[str, float]
-    counts: dict[str, list[ItemCount]]
+    by_session: dict[str, dict[str, ItemCount]]
     names: dict[str, str]
-    progress: Progress
+
+    @property
+    def shape(self) -> tuple[tuple[str, str, frozenset[str]], ...]:
+        return _shape(self.sessions)
+
+    def counts_of(self, keys: Iterable[str]) -> list[ItemCount]:
+        return [c for rows in self.by_session.values() for k in keys if (c := rows.get(k)) is not None]
+
+    def all_counts(self) -> list[ItemCount]:
+        return [c for rows in self.by_session.values() for c in rows.values()]
+
+    def reread(self, conn: Connection, session_ids: set[str]) -> set[str]:
+        """Read these sessions' item rows again; returns the items whose rows changed."""
+        changed: set[str] = set()
+        fresh: dict[str, dict[str, ItemCount]] = {sid: {} for sid in session_ids}
+        for c in q.item_counts(conn, sorted(session_ids)):
+            fresh[c.session_id][c.item_key] = c
+        for sid, rows in fresh.items():
+            old = self.by_session.get(sid, {})
+            changed |= {k for k in old.keys() | rows.keys() if old.get(k) != rows.get(k)}
+            self.by_session[sid] = rows
+        missing = [k for k in changed if k not in self.names]
+        if missing:
+            self.names.update(q.names_of(conn, missing))
+        return changed
+
+
+def _shape(sessions: Sequence[SessionInfo]) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """What of the sessions decides which rows count: which there are, their state, what they recount."""
+    return tuple((s.id, s.state.value, s.recount_items) for s in sessions)
+
+
+def _labels(sessions: Sequence[SessionInfo]) -> list[tuple[str, str, str]]:
+    """What attribution and figures group sessions by."""
+    return [(s.name, s.area, s.counter) for s in sessions]
 
 
 @dataclass
@@ -112,7 +156,7 @@ class SupervisorReads:
         self.clock = clock
         self._store: Store | None = None
         self._views: dict[str, _View] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     @property
     def store(self) -> Store:
@@ -128,8 +172,24 @@ class SupervisorReads:
         with self.store.read() as conn:
             return [r for r in queries.counts_overview(conn) if r.count.kind is not CountKind.SCOPED]
 
+    def prepare(self, count_id: str) -> None:
+        """Compute the count's lines now (on a worker thread, say), so the screens' reads find them kept."""
+        self._view(count_id)
+
     def progress(self, count_id: str) -> Progress:
-        return self._view(count_id).base.progress
+        view = self._view(count_id)
+        key = ("progress", "")
+        if key not in view.derived:
+            # domain.variance.progress over the same rows: the lines hold each counted item's count already.
+            listed = [ln for ln in view.lines if ln.expected is not None]
+            view.derived[key] = Progress(
+                sessions=sorted(view.base.sessions, key=lambda s: s.created_at),
+                listed=len(listed),
+                counted=sum(1 for ln in listed if ln.counted is not None),
+                units=sum(ln.counted or 0 for ln in view.lines),
+            )
+        result: Progress = view.derived[key]
+        return result
 
     def threshold(self, count_id: str) -> Threshold:
         with self.store.read() as conn:
@@ -147,9 +207,18 @@ class SupervisorReads:
         self, count_id: str, statuses: frozenset[Status] | None, offset: int, limit: int
     ) -> list[VarianceLine]:
         """A page of the lines with one of `statuses` (None: all), by item key."""
+        if statuses is None and count_id not in self._views:
+            with self.store.read() as conn, conn.begin():
+                sessions = self._sessions(conn, count_id)
+                keys = q.item_keys_page(conn, count_id, [s.id for s in sessions], offset, limit)
+                return lines_of(conn, count_id, sessions, keys)
         return self._filtered(self._view(count_id), statuses)[offset : offset + limit]
 
     def variance_total(self, count_id: str, statuses: frozenset[Status] | None) -> int:
+        if statuses is None and count_id not in self._views:
+            with self.store.read() as conn, conn.begin():
+                sessions = self._sessions(conn, count_id)
+                return q.item_keys_total(conn, count_id, [s.id for s in sessions])
         return len(self._filtered(self._view(count_id), statuses))
 
     def line(self, count_id: str, item_key: str) -> VarianceLine | None:
@@ -203,105 +272,94 @@ class SupervisorReads:
             view.filtered[statuses] = hit
         return hit
 
+    @staticmethod
+    def _sessions(conn: Connection, count_id: str) -> list[SessionInfo]:
+        if q.cursor(conn).execute("SELECT 1 FROM counts WHERE id = ?", (count_id,)).fetchone() is None:
+            raise NotFound(Message.NO_COUNT, id=count_id)
+        return q.session_infos(conn, count_id)
+
     def _view(self, count_id: str) -> _View:
-        with self._lock, self.store.read() as conn:
-            if conn.execute(text("SELECT 1 FROM counts WHERE id = :c"), {"c": count_id}).first() is None:
-                raise NotFound(Message.NO_COUNT, id=count_id)
-            held = self._views.get(count_id)
-            base = held.base if held is not None else None
-            key, last_event = _base_key(conn, count_id)
-            if base is None or base.key != key or _count_moved(conn, base, last_event):
-                base = _load_base(conn, count_id, key, last_event)
-                held = None
-            else:
-                base.last_event = last_event
+        with self._lock, self.store.read() as conn, conn.begin():  # one snapshot for all of it
+            sessions = self._sessions(conn, count_id)
+            totals, marks, last = q.change_marks(conn, count_id)
             threshold = threshold_of(conn, count_id)
             decisions = q.decisions_of(conn, count_id)
-            if held is not None and held.threshold == threshold:
-                if held.decisions != decisions:
-                    held = _patched(held, decisions)
+            held = self._views.get(count_id)
+            if held is None or held.base.marks != marks or held.base.shape != _shape(sessions):
+                view = _computed(_load_base(conn, count_id, sessions, totals, marks, last), threshold, decisions)
             else:
-                held = _computed(base, threshold, decisions)
-            self._views[count_id] = held
-            return held
+                view = _refreshed(conn, held, sessions, totals, last, threshold, decisions)
+            self._views[count_id] = view
+            return view
 
 
-def _base_key(conn: Connection, count_id: str) -> tuple[tuple[Any, ...], int]:
-    counters = tuple(conn.execute(text("SELECT name, value FROM change_counters ORDER BY name")).all())
-    totals = tuple(
-        tuple(r)
-        for r in conn.execute(
-            text(
-                "SELECT t.session_id, t.lines, t.units, t.unique_items, t.rejected FROM session_totals t"
-                " JOIN sessions s ON s.id = t.session_id WHERE s.count_id = :c ORDER BY t.session_id"
-            ),
-            {"c": count_id},
-        )
-    )
-    reviews = conn.execute(text("SELECT count(*) FROM event_reviews")).scalar_one()
-    targets = conn.execute(text("SELECT count(*) FROM session_targets")).scalar_one()
-    last = int(conn.execute(text("SELECT coalesce(max(local_id), 0) FROM events")).scalar_one())
-    return (counters, totals, reviews, targets), last
-
-
-def _count_moved(conn: Connection, base: _Base, last_event: int) -> bool:
-    """Whether an event journalled since the base was read belongs to one of the count's sessions."""
-    if last_event == base.last_event:
-        return False
-    ids = [s.id for s in base.sessions]
-    if not ids:
-        return False
-    marks = ", ".join(f":s{i}" for i in range(len(ids)))
-    params: dict[str, object] = {f"s{i}": sid for i, sid in enumerate(ids)}
-    params["last"] = base.last_event
-    found = conn.execute(
-        text(f"SELECT 1 FROM events WHERE local_id > :last AND session_id IN ({marks}) LIMIT 1"), params
-    ).first()
-    return found is not None
-
-
-def _load_base(conn: Connection, count_id: str, key: tuple[Any, ...], last_event: int) -> _Base:
-    sessions = q.session_infos(conn, count_id)
+def _load_base(
+    conn: Connection,
+    count_id: str,
+    sessions: list[SessionInfo],
+    totals: dict[str, tuple[int, ...]],
+    marks: tuple[object, ...],
+    last_event: int,
+) -> _Base:
     ids = [s.id for s in sessions]
-    expected = q.expected_of(conn, count_id)
-    rows = q.item_counts(conn, ids)
-    by_item: dict[str, list[ItemCount]] = defaultdict(list)
-    for c in rows:
-        by_item[c.item_key].append(c)
-    return _Base(
-        key=key,
-        last_event=last_event,
-        sessions=sessions,
-        expected=expected,
-        counts=dict(by_item),
-        names=q.names_of(conn, count_id, ids),
-        progress=progress(expected, sessions, rows),
-    )
+    by_session: dict[str, dict[str, ItemCount]] = {sid: {} for sid in ids}
+    for c in q.item_counts(conn, ids):
+        by_session[c.session_id][c.item_key] = c
+    expected, names = q.listed_with_names(conn, count_id)
+    unlisted = {k for rows in by_session.values() for k in rows if k not in expected}
+    names.update(q.names_of(conn, sorted(unlisted)))
+    return _Base(marks, totals, last_event, sessions, expected, by_session, names)
+
+
+def _refreshed(
+    conn: Connection,
+    held: _View,
+    sessions: list[SessionInfo],
+    totals: dict[str, tuple[int, ...]],
+    last_event: int,
+    threshold: Threshold,
+    decisions: dict[str, DecisionRecord],
+) -> _View:
+    """The kept view brought up to date: the sessions that moved read again, their changed items computed."""
+    base = held.base
+    moved = {sid for sid, t in totals.items() if base.totals.get(sid) != t}
+    if last_event != base.last_event:
+        moved |= q.sessions_moved(conn, [s.id for s in sessions], base.last_event)
+    if _labels(sessions) != _labels(base.sessions):  # a session renamed or moved to another area
+        held.derived.clear()
+    base.sessions, base.totals, base.last_event = sessions, totals, last_event
+    changed = base.reread(conn, moved) if moved else set()
+    if threshold != held.threshold:
+        return _computed(base, threshold, decisions)
+    changed |= {k for k in held.decisions.keys() | decisions.keys() if held.decisions.get(k) != decisions.get(k)}
+    if not changed:
+        if moved:  # units and last activity of a session moved: what is derived from the sessions is not current
+            held.derived.pop(("progress", ""), None)
+        return held
+    return _patched(held, base, decisions, changed)
 
 
 def _computed(base: _Base, threshold: Threshold, decisions: dict[str, DecisionRecord]) -> _View:
-    counts = [c for group in base.counts.values() for c in group]
-    lines = variance_lines(base.expected, base.sessions, counts, base.names, threshold, decisions)
+    lines = variance_lines(base.expected, base.sessions, base.all_counts(), base.names, threshold, decisions)
     return _View(base, threshold, decisions, lines, {ln.item_key: i for i, ln in enumerate(lines)})
 
 
-def _patched(view: _View, decisions: dict[str, DecisionRecord]) -> _View:
-    """The view with the lines of the items whose decision changed computed again."""
-    changed = {k for k in set(view.decisions) | set(decisions) if view.decisions.get(k) != decisions.get(k)}
-    lines = list(view.lines)
-    base = view.base
-    for line in _lines_for(base, view.threshold, decisions, changed):
-        i = view.index.get(line.item_key)
-        if i is not None:
-            lines[i] = line
-    return _View(base, view.threshold, decisions, lines, view.index)
-
-
-def _lines_for(
-    base: _Base, threshold: Threshold, decisions: Mapping[str, DecisionRecord], keys: Sequence[str] | set[str]
-) -> list[VarianceLine]:
-    expected = {k: base.expected[k] for k in keys if k in base.expected}
-    counts = [c for k in keys for c in base.counts.get(k, ())]
-    return variance_lines(
-        expected, base.sessions, counts, base.names, threshold, {k: decisions[k] for k in keys if k in decisions}
+def _patched(view: _View, base: _Base, decisions: dict[str, DecisionRecord], keys: set[str]) -> _View:
+    """The view with these items' lines computed again (an item's line depends on its own rows alone)."""
+    fresh = variance_lines(
+        {k: base.expected[k] for k in keys if k in base.expected},
+        base.sessions,
+        base.counts_of(keys),
+        base.names,
+        view.threshold,
+        {k: decisions[k] for k in keys if k in decisions},
     )
+    if all(ln.item_key in view.index for ln in fresh) and len(fresh) == len(keys):
+        lines = list(view.lines)
+        for ln in fresh:
+            lines[view.index[ln.item_key]] = ln
+        return _View(base, view.threshold, decisions, lines, view.index)
+    merged = {ln.item_key: ln for ln in view.lines if ln.item_key not in keys}  # an item came or went
+    merged.update((ln.item_key, ln) for ln in fresh)
+    lines = [merged[k] for k in sorted(merged)]
+    return _View(base, view.threshold, decisions, lines, {ln.item_key: i for i, ln in enumerate(lines)})

@@ -20,13 +20,14 @@ from scanapp.domain.permissions import Actor
 from scanapp.domain.session_record import session_json
 from scanapp.domain.variance import Decision, Grouping, Status, Threshold, ThresholdKind
 from scanapp.services.counting import Counting
+from scanapp.services.reads import Reads
 from scanapp.services.supervision import Supervision, parse_threshold
 from scanapp.services.supervisor_reads import SupervisorReads
 from scanapp.store import queries
 from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
 from scanapp.sync.local import apply_changes
-from tests.helpers import COLA, WATER, FixedClock
+from tests.helpers import COLA, WATER, FixedClock, add_products
 
 SUPERVISION_TABLES = ("variance_decisions", "count_thresholds", "session_targets")
 
@@ -208,8 +209,16 @@ def test_a_recount_lists_exactly_its_targets_and_supersedes_for_what_it_counted(
         ).scalar_one()
     assert '"recount_items":["SKU-JUICE","SKU-COLA","SKU-WATER"]' in payload
 
+    page = Reads(store)  # what the session page's Uncounted tab reads
+    assert page.uncounted_count(recount.id) == 3
+    assert [(r.item_key, r.name) for r in page.uncounted(recount.id, 0, 2)] == [
+        ("SKU-COLA", "Product SKU-COLA"),
+        ("SKU-JUICE", "Product SKU-JUICE"),
+    ]
     counting.start(supervisor, recount.id)
-    counting.add_hand_counted(supervisor, recount.id, [("SKU-JUICE", 4), ("SKU-COLA", 12)])
+    counting.add_hand_counted(supervisor, recount.id, [("SKU-JUICE", 4)])
+    assert [r.item_key for r in page.uncounted(recount.id)] == ["SKU-COLA", "SKU-WATER"]
+    counting.add_hand_counted(supervisor, recount.id, [("SKU-COLA", 12)])
     counting.record_scan(supervisor, recount.id, WATER, "wedge")
     with store.read() as conn:
         assert queries.uncounted(conn, recount.id) == []
@@ -325,3 +334,68 @@ def test_a_lab_reconciliation_is_not_supervised_here(
     with pytest.raises(InvalidTransition) as err:
         supervision.set_threshold(supervisor, lab.id, Threshold())
     assert err.value.message is Message.NOT_A_RETAIL_COUNT
+
+
+def test_the_kept_lines_equal_a_fresh_computation_after_every_change(
+    store: Store,
+    counting: Counting,
+    supervision: Supervision,
+    reads: SupervisorReads,
+    supervisor: Actor,
+    clock: FixedClock,
+    counted: tuple[Count, Session, Session],
+) -> None:
+    """Whatever moved (a scan, an unlisted item counted, a line removed, a decision, a discarded session, a
+    recount, a threshold), what the kept reads answer is what reading everything afresh answers."""
+    from scanapp.domain.variance import progress as domain_progress
+    from scanapp.store.queries import supervision as q
+
+    count, default, other = counted
+
+    def fresh() -> SupervisorReads:
+        return SupervisorReads(lambda: SqlUnitOfWork(store), clock)
+
+    def check() -> None:
+        clock.advance(timedelta(seconds=1))
+        new = fresh()
+        assert reads.variance(count.id) == new.variance(count.id)
+        for statuses in (None, frozenset({Status.PENDING}), frozenset({Status.NOT_COUNTED, Status.NO_STOCK})):
+            assert reads.variance_total(count.id, statuses) == new.variance_total(count.id, statuses)
+            assert reads.variance_page(count.id, statuses, 1, 2) == new.variance_page(count.id, statuses, 1, 2)
+        with store.read() as conn:
+            sessions = q.session_infos(conn, count.id)
+            expected = q.expected_of(conn, count.id)
+            rows = q.item_counts(conn, [s.id for s in sessions])
+        assert reads.progress(count.id) == domain_progress(expected, sessions, rows)
+        assert reads.attribution(count.id, Grouping.AREA) == new.attribution(count.id, Grouping.AREA)
+        assert reads.figures(count.id, Grouping.SESSION) == new.figures(count.id, Grouping.SESSION)
+
+    # Unfiltered pages before anything is kept are read by key: the same lines.
+    assert reads.variance_page(count.id, None, 0, 10) == fresh().variance(count.id)
+    assert reads.variance_total(count.id, None) == 4
+    check()
+    counting.record_scan(supervisor, other.id, COLA, "wedge")
+    check()
+    add_products(store, {"SKU-NEW": ["00000000000017"]})
+    counting.record_scan(supervisor, other.id, "00000000000017", "wedge")  # an unlisted item comes
+    check()
+    with store.read() as conn:
+        line_id = conn.execute(
+            text("SELECT event_id FROM scan_lines WHERE session_id = :s AND item_key = 'SKU-NEW'"), {"s": other.id}
+        ).scalar_one()
+    counting.remove_line(supervisor, other.id, line_id)  # and goes again
+    check()
+    supervision.decide(supervisor, count.id, "SKU-CHIPS", Decision.REJECTED, "look behind the shelf")
+    check()
+    counting.add_hand_counted(supervisor, default.id, [("SKU-CHIPS", 1)])  # the rejection lapses
+    check()
+    counting.edit(supervisor, default.id, "Front", "Endcap")
+    check()
+    counting.discard(supervisor, other.id)
+    check()
+    recount = supervision.create_recount(supervisor, count.id, ["SKU-COLA"], "Recount", "")
+    counting.start(supervisor, recount.id)
+    counting.add_hand_counted(supervisor, recount.id, [("SKU-COLA", 11)])
+    check()
+    supervision.set_threshold(supervisor, count.id, Threshold(ThresholdKind.UNITS, 1))
+    check()

@@ -1551,6 +1551,30 @@
         <translation>Bestandsaktionen gehören zu einer Abgleich-Sitzung.</translation>
     </message>
     <message>
+        <source>Rejecting or forcing a variance needs a reason: say why, for the audit.</source>
+        <translation>Ablehnen oder Erzwingen einer Abweichung braucht einen Grund: Geben Sie ihn für die Prüfung an.</translation>
+    </message>
+    <message>
+        <source>{item} is neither on this count&apos;s list nor counted in it.</source>
+        <translation>{item} steht weder auf der Liste dieser Zählung noch wurde der Artikel darin gezählt.</translation>
+    </message>
+    <message>
+        <source>{item} is not counted yet: there is no variance to decide. Recount it first.</source>
+        <translation>{item} ist noch nicht gezählt: Es gibt keine Abweichung zu entscheiden. Zählen Sie den Artikel zuerst (Nachzählung).</translation>
+    </message>
+    <message>
+        <source>A variance threshold is a number of 0 or more (units or percent); got {value}.</source>
+        <translation>Eine Abweichungsschwelle ist eine Zahl ab 0 (Stück oder Prozent); erhalten: {value}.</translation>
+    </message>
+    <message>
+        <source>Choose the items to recount.</source>
+        <translation>Wählen Sie die Artikel für die Nachzählung.</translation>
+    </message>
+    <message>
+        <source>That is a lab reconciliation: variances, thresholds and recounts are for counts.</source>
+        <translation>Das ist ein Laborabgleich: Abweichungen, Schwellen und Nachzählungen gibt es nur für Zählungen.</translation>
+    </message>
+    <message>
         <source>Rejected: {reason}</source>
         <translation>Abgelehnt: {reason}</translation>
     </message>
@@ -1657,6 +1681,22 @@
     <message>
         <source>change when ScanApp locks</source>
         <translation>die automatische Sperre von ScanApp zu ändern</translation>
+    </message>
+    <message>
+        <source>approve, reject or force a variance</source>
+        <translation>eine Abweichung freigeben, ablehnen oder erzwingen</translation>
+    </message>
+    <message>
+        <source>change a count&apos;s variance threshold</source>
+        <translation>den Abweichungsschwellenwert einer Zählung ändern</translation>
+    </message>
+    <message>
+        <source>create a recount session</source>
+        <translation>eine Nachzählungssitzung anlegen</translation>
+    </message>
+    <message>
+        <source>review fenced and refused scans</source>
+        <translation>gesperrte und abgewiesene Scans prüfen</translation>
     </message>
     <message>
         <source>No session is open here: open a session to scan.</source>
@@ -1777,6 +1817,130 @@
     <message>
         <source>the session was being taken</source>
         <translation>Sitzung wurde gerade übernommen</translation>
+    </message>
+    <message>
+        <source>too long: {length} characters (at most {most})</source>
+        <translation>zu lang: {length} Zeichen (höchstens {most})</translation>
+    </message>
+    <message>
+        <source>empty scan</source>
+        <translation>leerer Scan</translation>
+    </message>
+    <message>
+        <source>incomplete symbology identifier {id}</source>
+        <translation>unvollständige Symbologie-Kennung {id}</translation>
+    </message>
+    <message>
+        <source>unreadable symbology identifier {id}</source>
+        <translation>unlesbare Symbologie-Kennung {id}</translation>
+    </message>
+    <message>
+        <source>unreadable data: invalid byte sequence at position {position}</source>
+        <translation>unlesbare Daten: ungültige Bytefolge an Stelle {position}</translation>
+    </message>
+    <message>
+        <source>unreadable data: control character {char} at position {position}</source>
+        <translation>unlesbare Daten: Steuerzeichen {char} an Stelle {position}</translation>
+    </message>
+    <message>
+        <source>GTIN must be digits only</source>
+        <translation>Eine GTIN besteht nur aus Ziffern</translation>
+    </message>
+    <message>
+        <source>GTIN must have 8, 12, 13 or 14 digits, not {length}</source>
+        <translation>Eine GTIN hat 8, 12, 13 oder 14 Ziffern, nicht {length}</translation>
+    </message>
+    <message>
+        <source>{reason} (as EAN-8), and not a UPC-E either: {detail}</source>
+        <translation>{reason} (als EAN-8), und auch kein UPC-E: {detail}</translation>
+    </message>
+    <message>
+        <source>bad check digit: {detail}</source>
+        <translation>falsche Prüfziffer: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid UPC-E: {detail}</source>
+        <translation>kein gültiger UPC-E: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid GS1 element string: {detail}</source>
+        <translation>kein gültiger GS1-Elementstring: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid GS1 Digital Link: {detail}</source>
+        <translation>kein gültiger GS1 Digital Link: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid web address: {detail}</source>
+        <translation>keine gültige Webadresse: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid {what}: {detail}</source>
+        <translation>keine gültige {what}: {detail}</translation>
+    </message>
+    <message>
+        <source>unknown EAN/UPC symbology identifier {id}</source>
+        <translation>unbekannte EAN/UPC-Symbologie-Kennung {id}</translation>
+    </message>
+    <message>
+        <source>{id} says ITF-14: 14 digits, but the data is {length} characters</source>
+        <translation>{id} kündigt ITF-14 an (14 Ziffern), aber die Daten haben {length} Zeichen</translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has other characters than digits</source>
+        <translation>{id} kündigt {claim} an, aber die Daten enthalten andere Zeichen als Ziffern</translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has {length} digits</source>
+        <translation>{id} kündigt {claim} an, aber die Daten haben {length} Ziffern</translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has {length}</source>
+        <translation>{id} kündigt {claim} an, aber die Daten haben {length}</translation>
+    </message>
+    <message>
+        <source>({ai}) appears twice with different values: {first} and {second}</source>
+        <translation>({ai}) kommt zweimal mit verschiedenen Werten vor: {first} und {second}</translation>
+    </message>
+    <message>
+        <source>({ai}) {what}: {reason}</source>
+        <translation>({ai}) {what}: {reason}</translation>
+    </message>
+    <message>
+        <source>moved from {old} to {new}</source>
+        <translation>verschoben von {old} nach {new}</translation>
+    </message>
+    <message>
+        <source>quantity set from {old} to {new}</source>
+        <translation>Menge von {old} auf {new} gesetzt</translation>
+    </message>
+    <message>
+        <source>archived (was {old})</source>
+        <translation>archiviert (war {old})</translation>
+    </message>
+    <message>
+        <source>split {quantity} off into {new}</source>
+        <translation>{quantity} abgeteilt in {new}</translation>
+    </message>
+    <message>
+        <source>split from {old}</source>
+        <translation>abgeteilt von {old}</translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}</source>
+        <translation>geklärt als {resolution}</translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}, to {place}</source>
+        <translation>geklärt als {resolution}, nach {place}</translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}: {note}</source>
+        <translation>geklärt als {resolution}: {note}</translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}, to {place}: {note}</source>
+        <translation>geklärt als {resolution}, nach {place}: {note}</translation>
     </message>
 </context>
 <context>
