@@ -100,7 +100,7 @@ def test_variance_shows_every_case_and_pending_first(qtbot, engine, count):
     assert rows["SKU-WATER"][2] == "not listed" and rows["SKU-WATER"][6] == "No stock record"
     assert rows["SKU-COLA"][3] == "12" and rows["SKU-COLA"][6] == "Within threshold"
     assert rows["SKU-COLA"][7] == "Default session 10 + Backstock shelf 2"
-    assert t.threshold_label.text() == "Threshold: 5 %"
+    assert t.threshold_button.text() == "&Threshold: 5 %…"
     assert column(t.attribution_model, 0)  # by session: the sessions that counted
     t.grouping.setCurrentIndex(2)  # by counter
     assert set(column(t.attribution_model, 0)) == {"Sam (supervisor)", "Alex (associate)"}
@@ -173,7 +173,7 @@ def test_threshold_is_a_supervisors_to_change(qtbot, engine, store, count):
     dialog.who.setCurrentIndex(1)
     qtbot.keyClicks(dialog.entry.pin, PIN)
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
-    assert t.threshold_label.text() == "Threshold: 5 units"
+    assert t.threshold_button.text() == "&Threshold: 5 units…"
     assert journal(store, "variance_threshold_set")
     t.filter.setCurrentIndex(t.filter.findText("Pending approval"))
     assert column(t.model, 1) == []  # CHIPS −3 and JUICE +1 are within 5 units

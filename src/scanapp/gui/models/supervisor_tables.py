@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QModelIndex, Qt
 
 from scanapp.domain.variance import Attribution, Figures, SessionInfo
 from scanapp.gui.models.paged import ROW_ROLE
@@ -143,7 +143,8 @@ class AttributionModel(RowsModel[Attribution]):
 
 
 def percent_text(x: float | None) -> str:
-    return "—" if x is None else f"{x * 100:.1f} %"
+    """A share as a percentage with one decimal, in the screens' language (66.7 %; 66,7 % in German)."""
+    return "—" if x is None else f"{QLocale().toString(x * 100, 'f', 1)} %"
 
 
 class FiguresModel(RowsModel[Figures]):

@@ -109,7 +109,7 @@ class VarianceModel(PagedTableModel[VarianceLine]):
         "sessions",
     )
     numeric: ClassVar[frozenset[str]] = frozenset({"expected", "counted", "variance", "percent"})
-    SESSIONS = 7
+    SKU, SESSIONS = 1, 7
 
     def __init__(self, reads: SupervisorReadsPort, parent: Any = None) -> None:
         super().__init__(parent)
@@ -154,6 +154,8 @@ class VarianceModel(PagedTableModel[VarianceLine]):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ToolTipRole and field == "product":
+            return f"{row.name}\n{row.item_key}"
         if role == Qt.ItemDataRole.ToolTipRole and field == "status" and row.decision is not None:
             d = row.decision
             who = self.user_names.get(d.decided_by, d.decided_by)

@@ -111,5 +111,5 @@ class ThresholdDialog(SupervisorPrompt):
 def threshold_text(threshold: Threshold) -> str:
     value = f"{threshold.value:g}"
     if threshold.kind is ThresholdKind.UNITS:
-        return QCoreApplication.translate(CONTEXT, "{n} units").format(n=value)
-    return QCoreApplication.translate(CONTEXT, "{n} %").format(n=value)
+        return QCoreApplication.translate("DecisionDialog", "{n} units").format(n=value)
+    return QCoreApplication.translate("DecisionDialog", "{n} %").format(n=value)

@@ -20,6 +20,10 @@ from scanapp.gui.widgets.formatting import grouped
 
 
 class FiguresTab(SupervisorTab):
+    def title(self) -> str:
+        """The tab's name in the station's tab list."""
+        return self.tr("Figures and export")
+
     def __init__(
         self,
         engine: Engine,
@@ -39,7 +43,7 @@ class FiguresTab(SupervisorTab):
         self.grouping.currentIndexChanged.connect(self._load_groups)
         self.model = FiguresModel(self)
         self.table = supervisor_table(self.model, stretch=0)
-        self.table.size_columns([(1, 80), (2, 90), (3, 110), (4, 90), (5, 100), (6, 80)])
+        self.table.size_columns([(1, 80), (2, 90), (3, 110), (4, 90), (5, 120), (6, 80)])
         self.csv_button = QPushButton(self.tr("Export &CSV…"))
         self.pdf_button = QPushButton(self.tr("Export &PDF…"))
         self.csv_button.clicked.connect(lambda: self.export("csv"))

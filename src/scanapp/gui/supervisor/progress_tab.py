@@ -22,6 +22,10 @@ _COUNTED = frozenset(Status) - {Status.NOT_COUNTED}
 
 
 class ProgressTab(SupervisorTab):
+    def title(self) -> str:
+        """The tab's name in the station's tab list."""
+        return self.tr("Progress")
+
     def __init__(
         self,
         engine: Engine,

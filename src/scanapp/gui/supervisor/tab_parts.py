@@ -92,12 +92,13 @@ class SupervisorTab(QWidget):
         self.counts: list[CountRow] = []
         self.count_box = QComboBox()
         self.count_box.setAccessibleName(self.tr("Count"))
-        self.count_box.setMinimumContentsLength(10)
+        self.count_box.setMinimumContentsLength(8)
         self.count_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.count_box.currentIndexChanged.connect(self._count_picked)
         self.as_of = AsOfLabel(engine)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.setMinimumWidth(self.refresh_button.sizeHint().width())  # the lists give way, not it
         self.header = QHBoxLayout()
         self.header.addWidget(QLabel(self.tr("Count")))
         self.header.addWidget(self.count_box, 2)

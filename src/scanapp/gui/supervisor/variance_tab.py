@@ -33,9 +33,10 @@ from scanapp.gui.widgets.error_text import error_text
 
 ATTRIBUTION_SHOWN_FROM = 560
 """The tab's height (px) from which the attribution shows under the items without being asked for."""
-WIDE_COLUMNS = ((0, 230), (1, 110), (2, 90), (3, 100), (4, 85), (5, 80), (6, 250))
-NARROW_COLUMNS = ((0, 150), (1, 92), (2, 92), (3, 92), (4, 88), (5, 75), (6, 180))
-"""On a handheld's 800 px the status still shows; the sessions are a sideways scroll away."""
+WIDE_COLUMNS = ((0, 230), (1, 110), (2, 95), (3, 120), (4, 100), (5, 95), (6, 250))
+NARROW_COLUMNS = ((0, 150), (2, 92), (3, 105), (4, 112), (5, 90), (6, 180))
+"""On a handheld's 800 px the SKU is left out (the product's tooltip has it) so the status still shows; the
+sessions are a sideways scroll away."""
 DECIDED = frozenset({Status.APPROVED, Status.FORCED})
 NEEDS_RECOUNT = frozenset({Status.NOT_COUNTED, Status.PENDING, Status.REJECTED})
 
@@ -43,6 +44,10 @@ NEEDS_RECOUNT = frozenset({Status.NOT_COUNTED, Status.PENDING, Status.REJECTED})
 class VarianceTab(SupervisorTab):
     recount_created = Signal(str)
     """A recount session was made (its id): the station may show it on the counts list."""
+
+    def title(self) -> str:
+        """The tab's name in the station's tab list."""
+        return self.tr("Variance and approval")
 
     def __init__(
         self,
@@ -65,10 +70,9 @@ class VarianceTab(SupervisorTab):
             (self.tr("No stock record"), frozenset({Status.NO_STOCK})),
         ):
             self.filter.addItem(label, statuses)
-        self.filter.setMinimumContentsLength(10)
+        self.filter.setMinimumContentsLength(8)
         self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.filter.currentIndexChanged.connect(self._filter_changed)
-        self.threshold_label = QLabel()
         self.threshold_button = QPushButton(self.tr("&Threshold…"))
         self.threshold_button.setToolTip(self.tr("Change this count's variance threshold (supervisor PIN)"))
         self.threshold_button.clicked.connect(self.change_threshold)
@@ -103,7 +107,6 @@ class VarianceTab(SupervisorTab):
         actions.addWidget(self.reject_button)
         actions.addWidget(self.force_button)
         actions.addStretch(1)
-        actions.addWidget(self.threshold_label)
         actions.addWidget(self.threshold_button)
         actions.addWidget(self.attribution_button)
         actions.addWidget(self.recount_button)
@@ -147,7 +150,9 @@ class VarianceTab(SupervisorTab):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Attribution shows below the items where there is room (a tall screen) until the user chooses."""
         super().resizeEvent(event)
-        self.table.size_columns(WIDE_COLUMNS if event.size().width() >= 1000 else NARROW_COLUMNS)
+        wide = event.size().width() >= 1000
+        self.table.setColumnHidden(VarianceModel.SKU, not wide)
+        self.table.size_columns(WIDE_COLUMNS if wide else NARROW_COLUMNS)
         if not self._attribution_chosen:
             self.attribution_button.setChecked(event.size().height() >= ATTRIBUTION_SHOWN_FROM)
             self.attribution_panel.setVisible(self.attribution_button.isChecked())
@@ -164,7 +169,7 @@ class VarianceTab(SupervisorTab):
         self.attribution_model.user_names = names
         if count_id is None:
             self.threshold_value = None
-            self.threshold_label.setText("")
+            self.threshold_button.setText(self.tr("&Threshold…"))
             self.model.set_count(None)
             self.attribution_model.set_rows([])
             self._counted()
@@ -172,7 +177,7 @@ class VarianceTab(SupervisorTab):
         progress = self.reads.progress(count_id)
         self.model.session_names = {s.id: s.name for s in progress.sessions}
         self.threshold_value = self.reads.threshold(count_id)
-        self.threshold_label.setText(self.tr("Threshold: {t}").format(t=threshold_text(self.threshold_value)))
+        self.threshold_button.setText(self.tr("&Threshold: {t}…").format(t=threshold_text(self.threshold_value)))
         self.model.set_count(count_id, self.filter.currentData())
         self._load_attribution()
         self._counted()
@@ -213,7 +218,9 @@ class VarianceTab(SupervisorTab):
                 name=line.name,
                 sku=line.item_key,
                 expected=expected_text(line.expected),
-                counted=counted_text(line.counted),
+                counted=counted_text(line.counted)
+                if not line.counted
+                else self.tr("counted {n}").format(n=line.counted),
                 variance=signed(line.variance),
                 percent=signed(line.percent, " %"),
             )

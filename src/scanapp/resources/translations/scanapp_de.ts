@@ -59,6 +59,33 @@
     </message>
 </context>
 <context>
+    <name>AsOfLabel</name>
+    <message>
+        <source>As of {when}</source>
+        <translation>Stand {when}</translation>
+    </message>
+    <message>
+        <source>What this device had at its last successful sync ({when}), and its own counts since.</source>
+        <translation>Was dieses Gerät bei seiner letzten erfolgreichen Synchronisierung ({when}) hatte, und seine eigenen Zählungen seither.</translation>
+    </message>
+    <message>
+        <source>No sync server</source>
+        <translation>Ohne Server</translation>
+    </message>
+    <message>
+        <source>No sync server is set: this shows this device&apos;s own counts only.</source>
+        <translation>Kein Synchronisierungsserver eingestellt: Hier stehen nur die Zählungen dieses Geräts.</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Nie synchronisiert</translation>
+    </message>
+    <message>
+        <source>This device has never synced: this shows its own counts only.</source>
+        <translation>Dieses Gerät wurde nie synchronisiert: Hier stehen nur seine eigenen Zählungen.</translation>
+    </message>
+</context>
+<context>
     <name>BarcodeTrackingPage</name>
     <message>
         <source>Barcode Tracking</source>
@@ -312,6 +339,74 @@
         <source>Unmatched code</source>
         <translation>Unbekannter Code</translation>
     </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Zählende Person</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Zuletzt aktiv</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <source>Absolute variance</source>
+        <translation>Abweichung (Betrag)</translation>
+    </message>
+    <message>
+        <source>Over threshold</source>
+        <translation>Über Schwelle</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>Gelistet</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Gezählt</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Accurate</source>
+        <translation>Genau</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
 </context>
 <context>
     <name>CountCard</name>
@@ -468,6 +563,57 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Approve variance</source>
+        <translation>Abweichung freigeben</translation>
+    </message>
+    <message>
+        <source>Reject for recount</source>
+        <translation>Ablehnen zur Nachzählung</translation>
+    </message>
+    <message>
+        <source>Force variance</source>
+        <translation>Abweichung erzwingen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Force</source>
+        <translation>Erzwingen</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Required: why (e.g. damaged stock found in backstock)</source>
+        <translation>Pflicht: warum (z. B. beschädigte Ware im Lager gefunden)</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Give a reason first, then your PIN again.</source>
+        <translation>Geben Sie zuerst einen Grund an, dann erneut Ihre PIN.</translation>
+    </message>
+    <message>
+        <source>{n} units</source>
+        <translation>{n} Stück</translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation>{n} %</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Search products</source>
@@ -603,6 +749,69 @@
     <message>
         <source>{left} Why: {why}</source>
         <translation>{left} Grund: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTab</name>
+    <message>
+        <source>Figures and export</source>
+        <translation>Kennzahlen und Export</translation>
+    </message>
+    <message>
+        <source>Figures per</source>
+        <translation>Kennzahlen je</translation>
+    </message>
+    <message>
+        <source>per session</source>
+        <translation>je Sitzung</translation>
+    </message>
+    <message>
+        <source>per area</source>
+        <translation>je Bereich</translation>
+    </message>
+    <message>
+        <source>per counter</source>
+        <translation>je zählender Person</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>&amp;PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>No count yet.</source>
+        <translation>Noch keine Zählung.</translation>
+    </message>
+    <message>
+        <source>Completion {completion} ({counted} of {listed} listed) · accuracy {accuracy} · {units} units</source>
+        <translation>Fortschritt {completion} ({counted} von {listed} gelisteten) · Genauigkeit {accuracy} · {units} Stück</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the count</source>
+        <translation>Zählung exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}. Choose a folder you can write to.</source>
+        <translation>{path} konnte nicht geschrieben werden: {reason}. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>Exportiert nach {path}.</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2324,78 @@
     </message>
 </context>
 <context>
+    <name>ProgressTab</name>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Show items</source>
+        <translation>Artikel zeigen</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>Alle Artikel</translation>
+    </message>
+    <message>
+        <source>Remaining (not counted)</source>
+        <translation>Offen (nicht gezählt)</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Gezählt</translation>
+    </message>
+    <message>
+        <source>Select an item to see its count by session.</source>
+        <translation>Wählen Sie einen Artikel, um seine Zählung je Sitzung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>No count yet.</source>
+        <translation>Noch keine Zählung.</translation>
+    </message>
+    <message>
+        <source>{listed} listed · {counted} counted · {remaining} remaining · {units} units</source>
+        <translation>{listed} gelistet · {counted} gezählt · {remaining} offen · {units} Stück</translation>
+    </message>
+    <message>
+        <source>{name}, by session</source>
+        <translation>{name}, je Sitzung</translation>
+    </message>
+    <message>
+        <source>{name}: not counted in any session</source>
+        <translation>{name}: in keiner Sitzung gezählt</translation>
+    </message>
+</context>
+<context>
+    <name>RecountDialog</name>
+    <message>
+        <source>New recount session</source>
+        <translation>Neue Nachzählungssitzung</translation>
+    </message>
+    <message>
+        <source>Create recount</source>
+        <translation>Nachzählung anlegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} and %n more</source>
+        <translation>
+            <numerusform>{shown} und %n weiterer</numerusform>
+            <numerusform>{shown} und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items to recount: {items}</source>
+        <translation>
+            <numerusform>%n Artikel zum Nachzählen: {items}</numerusform>
+            <numerusform>%n Artikel zum Nachzählen: {items}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScanButton</name>
     <message>
         <source>Start counting</source>
@@ -2895,6 +3176,21 @@ Verschiedene Artikel: {products}</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorTab</name>
+    <message>
+        <source>Count</source>
+        <translation>Zählung</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>{name} ({state})</source>
+        <translation>{name} ({state})</translation>
+    </message>
+</context>
+<context>
     <name>SyncHeader</name>
     <message>
         <source>Sync state: tap to sync now</source>
@@ -3070,6 +3366,41 @@ Verschiedene Artikel: {products}</translation>
     </message>
 </context>
 <context>
+    <name>ThresholdDialog</name>
+    <message>
+        <source>Variance threshold</source>
+        <translation>Abweichungsschwelle</translation>
+    </message>
+    <message>
+        <source>Items whose variance is past this wait in Pending approval. This device&apos;s default is {default}. A supervisor enters their own PIN to change it for this count.</source>
+        <translation>Artikel mit einer Abweichung darüber warten in „Freigabe ausstehend“. Die Voreinstellung dieses Geräts ist {default}. Die Schichtleitung gibt ihre eigene PIN ein, um die Schwelle für diese Zählung zu ändern.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Threshold in</source>
+        <translation>Schwelle in</translation>
+    </message>
+    <message>
+        <source>Percent of expected</source>
+        <translation>Prozent vom Bestand</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation>Über</translation>
+    </message>
+</context>
+<context>
     <name>UnmatchedModel</name>
     <message>
         <source>Match…</source>
@@ -3128,6 +3459,212 @@ Verschiedene Artikel: {products}</translation>
     <message>
         <source>Scanned data: {data} (from {source})</source>
         <translation>Gescannte Daten: {data} (von {source})</translation>
+    </message>
+</context>
+<context>
+    <name>Variance</name>
+    <message>
+        <source>(recount)</source>
+        <translation>(Nachzählung)</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>Nicht gezählt</translation>
+    </message>
+    <message>
+        <source>No stock record</source>
+        <translation>Kein Bestand erfasst</translation>
+    </message>
+    <message>
+        <source>Within threshold</source>
+        <translation>Innerhalb der Schwelle</translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation>Freigabe ausstehend</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Forced</source>
+        <translation>Erzwungen</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>nicht gezählt</translation>
+    </message>
+    <message>
+        <source>counted 0</source>
+        <translation>0 gezählt</translation>
+    </message>
+    <message>
+        <source>not listed</source>
+        <translation>nicht gelistet</translation>
+    </message>
+</context>
+<context>
+    <name>VarianceTab</name>
+    <message>
+        <source>Variance and approval</source>
+        <translation>Abweichung und Freigabe</translation>
+    </message>
+    <message>
+        <source>Show items</source>
+        <translation>Artikel zeigen</translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation>Freigabe ausstehend</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>Alle Artikel</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>Nicht gezählt</translation>
+    </message>
+    <message>
+        <source>Needs recount (not counted, pending, rejected)</source>
+        <translation>Zum Nachzählen (nicht gezählt, ausstehend, abgelehnt)</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Approved or forced</source>
+        <translation>Freigegeben oder erzwungen</translation>
+    </message>
+    <message>
+        <source>Within threshold</source>
+        <translation>Innerhalb der Schwelle</translation>
+    </message>
+    <message>
+        <source>No stock record</source>
+        <translation>Kein Bestand erfasst</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold…</source>
+        <translation>&amp;Schwelle…</translation>
+    </message>
+    <message>
+        <source>Change this count&apos;s variance threshold (supervisor PIN)</source>
+        <translation>Die Abweichungsschwelle dieser Zählung ändern (PIN der Schichtleitung)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Freigeben…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>A&amp;blehnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Force…</source>
+        <translation>&amp;Erzwingen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;count…</source>
+        <translation>&amp;Nachzählung…</translation>
+    </message>
+    <message>
+        <source>A recount session for the selected items, else every item not counted, pending or rejected</source>
+        <translation>Eine Nachzählungssitzung für die gewählten Artikel, sonst für jeden nicht gezählten, ausstehenden oder abgelehnten</translation>
+    </message>
+    <message>
+        <source>Attri&amp;bution</source>
+        <translation>&amp;Zuordnung</translation>
+    </message>
+    <message>
+        <source>The variance put down to each session, area or counter</source>
+        <translation>Die Abweichung je Sitzung, Bereich oder zählender Person</translation>
+    </message>
+    <message>
+        <source>Attribution by</source>
+        <translation>Zuordnung nach</translation>
+    </message>
+    <message>
+        <source>by session</source>
+        <translation>nach Sitzung</translation>
+    </message>
+    <message>
+        <source>by area</source>
+        <translation>nach Bereich</translation>
+    </message>
+    <message>
+        <source>by counter</source>
+        <translation>nach zählender Person</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold: {t}…</source>
+        <translation>&amp;Schwelle: {t}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n Artikel</numerusform>
+            <numerusform>%n Artikel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} ({sku}): expected {expected}, {counted}, variance {variance} ({percent}).</source>
+        <translation>{name} ({sku}): Bestand {expected}, {counted}, Abweichung {variance} ({percent}).</translation>
+    </message>
+    <message>
+        <source>counted {n}</source>
+        <translation>{n} gezählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected items.</source>
+        <translation>
+            <numerusform>%n gewählter Artikel.</numerusform>
+            <numerusform>%n gewählte Artikel.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: %n items, by {who}.</source>
+        <translation>
+            <numerusform>{what}: %n Artikel, durch {who}.</numerusform>
+            <numerusform>{what}: %n Artikel, durch {who}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Threshold set to {t}: items past it wait for approval.</source>
+        <translation>Schwelle auf {t} gesetzt: Artikel darüber warten auf Freigabe.</translation>
+    </message>
+    <message>
+        <source>Nothing to recount: every item is counted and none waits or was rejected.</source>
+        <translation>Nichts nachzuzählen: Jeder Artikel ist gezählt, keiner wartet oder wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Recount {n}</source>
+        <translation>Nachzählung {n}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recount session “{name}” ({area}) created for %n items. It is on the counts list under “{count}”: open it there to count; its Uncounted tab lists exactly these items.</source>
+        <translation>
+            <numerusform>Nachzählungssitzung „{name}“ ({area}) für %n Artikel angelegt. Sie steht in der Zählungsliste unter „{count}“: Öffnen Sie sie dort zum Zählen; ihr Reiter Ungezählt listet genau diesen Artikel.</numerusform>
+            <numerusform>Nachzählungssitzung „{name}“ ({area}) für %n Artikel angelegt. Sie steht in der Zählungsliste unter „{count}“: Öffnen Sie sie dort zum Zählen; ihr Reiter Ungezählt listet genau diese Artikel.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,33 @@
     </message>
 </context>
 <context>
+    <name>AsOfLabel</name>
+    <message>
+        <source>As of {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this device had at its last successful sync ({when}), and its own counts since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync server is set: this shows this device&apos;s own counts only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device has never synced: this shows its own counts only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BarcodeTrackingPage</name>
     <message>
         <source>Barcode Tracking</source>
@@ -312,6 +339,74 @@
         <source>Found at</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absolute variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accurate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CountCard</name>
@@ -468,6 +563,57 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Approve variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject for recount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: why (e.g. damaged stock found in backstock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason first, then your PIN again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Search products</source>
@@ -602,6 +748,69 @@
     </message>
     <message>
         <source>{left} Why: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTab</name>
+    <message>
+        <source>Figures and export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No count yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion {completion} ({counted} of {listed} listed) · accuracy {accuracy} · {units} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}. Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2115,6 +2324,78 @@
     </message>
 </context>
 <context>
+    <name>ProgressTab</name>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining (not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an item to see its count by session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No count yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{listed} listed · {counted} counted · {remaining} remaining · {units} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, by session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: not counted in any session</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecountDialog</name>
+    <message>
+        <source>New recount session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create recount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} and %n more</source>
+        <translation>
+            <numerusform>{shown} and %n more</numerusform>
+            <numerusform>{shown} and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items to recount: {items}</source>
+        <translation>
+            <numerusform>%n item to recount: {items}</numerusform>
+            <numerusform>%n items to recount: {items}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScanButton</name>
     <message>
         <source>Start counting</source>
@@ -2894,6 +3175,21 @@ Unique products: {products}</source>
     </message>
 </context>
 <context>
+    <name>SupervisorTab</name>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({state})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncHeader</name>
     <message>
         <source>Sync state: tap to sync now</source>
@@ -3069,6 +3365,41 @@ Unique products: {products}</source>
     </message>
 </context>
 <context>
+    <name>ThresholdDialog</name>
+    <message>
+        <source>Variance threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items whose variance is past this wait in Pending approval. This device&apos;s default is {default}. A supervisor enters their own PIN to change it for this count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percent of expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnmatchedModel</name>
     <message>
         <source>Scanned data: {data} (from {source})</source>
@@ -3126,6 +3457,212 @@ Unique products: {products}</source>
         <translation>
             <numerusform>…and %n earlier scan (all in Match)</numerusform>
             <numerusform>…and %n earlier scans (all in Match)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Variance</name>
+    <message>
+        <source>(recount)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stock record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counted 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VarianceTab</name>
+    <message>
+        <source>Variance and approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs recount (not counted, pending, rejected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved or forced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stock record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Threshold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change this count&apos;s variance threshold (supervisor PIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Force…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;count…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recount session for the selected items, else every item not counted, pending or rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attri&amp;bution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The variance put down to each session, area or counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribution by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Threshold: {t}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} ({sku}): expected {expected}, {counted}, variance {variance} ({percent}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counted {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected items.</source>
+        <translation>
+            <numerusform>%n selected item.</numerusform>
+            <numerusform>%n selected items.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: %n items, by {who}.</source>
+        <translation>
+            <numerusform>{what}: %n item, by {who}.</numerusform>
+            <numerusform>{what}: %n items, by {who}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Threshold set to {t}: items past it wait for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to recount: every item is counted and none waits or was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recount {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Recount session “{name}” ({area}) created for %n items. It is on the counts list under “{count}”: open it there to count; its Uncounted tab lists exactly these items.</source>
+        <translation>
+            <numerusform>Recount session “{name}” ({area}) created for %n item. It is on the counts list under “{count}”: open it there to count; its Uncounted tab lists exactly this item.</numerusform>
+            <numerusform>Recount session “{name}” ({area}) created for %n items. It is on the counts list under “{count}”: open it there to count; its Uncounted tab lists exactly these items.</numerusform>
         </translation>
     </message>
 </context>
