@@ -5,7 +5,7 @@ Force a reason. Below, the variance put down to each session, area or counter; R
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -101,6 +101,7 @@ class VarianceTab(SupervisorTab):
         self.recount_button.clicked.connect(self.recount)
         self.attribution_button = QPushButton(self.tr("Attri&bution"))
         self.attribution_button.setCheckable(True)
+        self.attribution_button.setChecked(True)
         self.attribution_button.setToolTip(self.tr("The variance put down to each session, area or counter"))
         actions = QHBoxLayout()
         actions.addWidget(self.approve_button)
@@ -141,7 +142,12 @@ class VarianceTab(SupervisorTab):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.body.addWidget(self.splitter, 1)
-        self.attribution_button.toggled.connect(lower.setVisible)
+        self._attribution_stale = True
+        self._attribution_timer = QTimer(self)
+        self._attribution_timer.setSingleShot(True)
+        self._attribution_timer.setInterval(0)
+        self._attribution_timer.timeout.connect(self._load_attribution)
+        self.attribution_button.toggled.connect(self._attribution_toggled)
         self._attribution_chosen = False
         self.attribution_button.clicked.connect(self._attribution_clicked)
         self.threshold_value: Threshold | None = None
@@ -155,7 +161,6 @@ class VarianceTab(SupervisorTab):
         self.table.size_columns(WIDE_COLUMNS if wide else NARROW_COLUMNS)
         if not self._attribution_chosen:
             self.attribution_button.setChecked(event.size().height() >= ATTRIBUTION_SHOWN_FROM)
-            self.attribution_panel.setVisible(self.attribution_button.isChecked())
 
     @Slot()
     def _attribution_clicked(self) -> None:
@@ -179,7 +184,8 @@ class VarianceTab(SupervisorTab):
         self.threshold_value = self.reads.threshold(count_id)
         self.threshold_button.setText(self.tr("&Threshold: {t}…").format(t=threshold_text(self.threshold_value)))
         self.model.set_count(count_id, self.filter.currentData())
-        self._load_attribution()
+        self._attribution_stale = True
+        self._attribution_timer.start()  # after the items are on screen: 50,000 items take a while
         self._counted()
 
     def _counted(self) -> None:
@@ -188,9 +194,19 @@ class VarianceTab(SupervisorTab):
 
     @Slot()
     def _load_attribution(self) -> None:
+        """Read only while it shows (hidden on a handheld until asked for); read when it is shown."""
+        if not self.attribution_button.isChecked():
+            return
+        self._attribution_stale = False
         count_id = self.count_id
         rows = self.reads.attribution(count_id, Grouping(self.grouping.currentData())) if count_id else []
         self.attribution_model.set_rows(rows)
+
+    @Slot(bool)
+    def _attribution_toggled(self, shown: bool) -> None:
+        self.attribution_panel.setVisible(shown)
+        if shown and self._attribution_stale:
+            self._load_attribution()
 
     @Slot(int)
     def _filter_changed(self, _index: int) -> None:
