@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from scanapp.domain.counts import CountKind
-from scanapp.domain.variance import Decision, Status, ThresholdKind
+from scanapp.domain.variance import Decision, Status, Threshold, ThresholdKind
 from scanapp.gui.models.items import UncountedModel
 from scanapp.gui.supervisor.decision_dialog import DecisionDialog, ThresholdDialog
 from scanapp.gui.supervisor.figures_tab import FiguresTab
@@ -171,11 +171,13 @@ def test_threshold_is_a_supervisors_to_change(qtbot, engine, store, count):
     assert isinstance(dialog, ThresholdDialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData(ThresholdKind.UNITS))
     dialog.value.setValue(5)
+    dialog.as_default.setChecked(True)
     dialog.who.setCurrentIndex(1)
     qtbot.keyClicks(dialog.entry.pin, PIN)
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert t.threshold_button.text() == "&Threshold: 5 units…"
     assert journal(store, "variance_threshold_set")
+    assert engine.parts.supervision.default_threshold() == Threshold(ThresholdKind.UNITS, 5)
     t.filter.setCurrentIndex(t.filter.findText("Pending approval"))
     assert column(t.model, 1) == []  # CHIPS −3 and JUICE +1 are within 5 units
 
@@ -211,8 +213,14 @@ def test_recount_by_an_associate_is_refused_in_the_dialog(qtbot, engine, count):
     assert dialog.isVisible() and dialog.error.text()
 
 
-def test_figures_and_export(qtbot, engine, count, tmp_path):
+def test_figures_and_export(qtbot, engine, count, tmp_path, monkeypatch):
     t = tab(qtbot, FiguresTab, engine, count)
+    monkeypatch.setattr(t, "choose_file", lambda fmt: tmp_path / f"from-the-button.{fmt}")
+    qtbot.mouseClick(t.pdf_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "from-the-button.pdf").is_file() and t.message_bar.kind == "info"
+    t.grouping.setCurrentIndex(2)  # per counter
+    assert column(t.model, 0) == ["Alex (associate)", "Sam (supervisor)"]
+    t.grouping.setCurrentIndex(0)
     assert t.summary.text().startswith("Completion 75.0 % (3 of 4 listed)")
     assert column(t.model, 0) == ["Backstock shelf", "Default session"]
     assert t.export_to(count.id, "csv", tmp_path / "aisle7.csv")

@@ -5,7 +5,7 @@ A reason is required to reject or force: the dialog will not take the PIN withou
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QWidget
 
 from scanapp.domain.permissions import SUPERVISE
 from scanapp.domain.rows import UserRow
@@ -101,8 +101,10 @@ class ThresholdDialog(SupervisorPrompt):
         self.value.setDecimals(1)
         self.value.setRange(0, 1_000_000)
         self.value.setValue(current.value)
+        self.as_default = QCheckBox(self.tr("Also this device's default for counts without their own"))
         self.form.insertRow(0, self.tr("Threshold in"), self.kind)
         self.form.insertRow(1, self.tr("Past"), self.value)
+        self.form.insertRow(2, "", self.as_default)
 
     def threshold(self) -> Threshold:
         return Threshold(ThresholdKind(self.kind.currentData()), self.value.value())

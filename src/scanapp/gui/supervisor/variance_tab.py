@@ -285,6 +285,8 @@ class VarianceTab(SupervisorTab):
             threshold = dialog.threshold()
             try:
                 self.writes.set_threshold(actor, count_id, threshold)
+                if dialog.as_default.isChecked():
+                    self.writes.set_default_threshold(actor, threshold)
             except KnownError as err:
                 self.message_bar.show_error(error_text(err))
                 return

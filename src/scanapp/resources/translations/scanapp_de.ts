@@ -3396,6 +3396,10 @@ Verschiedene Artikel: {products}</translation>
         <translation>Schwelle</translation>
     </message>
     <message>
+        <source>Also this device&apos;s default for counts without their own</source>
+        <translation>Auch Voreinstellung dieses Geräts für Zählungen ohne eigene Schwelle</translation>
+    </message>
+    <message>
         <source>Past</source>
         <translation>Über</translation>
     </message>

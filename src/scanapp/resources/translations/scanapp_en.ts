@@ -3395,6 +3395,10 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Also this device&apos;s default for counts without their own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Past</source>
         <translation type="unfinished"></translation>
     </message>
