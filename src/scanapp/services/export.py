@@ -99,8 +99,8 @@ def count_data(reads: SupervisorReads, conn: Connection, count_id: str, now: dat
     """A count's variance report (S8, S11): every item listed or counted with expected, counted, its status,
     variance, percent and the supervisor's decision. C10: an item not counted has counted None (blank in CSV
     and PDF, status "not counted"); one counted as 0 has counted 0 and its own status."""
-    report = queries.count_report(conn, count_id, now)
-    c = report.count
+    c = queries.count(conn, count_id)
+    state, unmatched = queries.count_unmatched(conn, count_id)
     lines = reads.variance(count_id)
     threshold = reads.threshold(count_id)
     figures = reads.figures(count_id, None)[0]
@@ -111,15 +111,15 @@ def count_data(reads: SupervisorReads, conn: Connection, count_id: str, now: dat
             "id": c.id,
             "name": c.name,
             "type": c.kind.value,
-            "state": report.state.value,
+            "state": state.value,
             "planned_start": c.planned_start.isoformat(),
         },
-        "generated_at": report.generated_at.isoformat(),
+        "generated_at": now.isoformat(),
         "threshold": {"kind": threshold.kind.value, "value": threshold.value},
         "totals": {
-            "units": sum(ln.counted or 0 for ln in lines) + sum(u.units for u in report.unmatched),
+            "units": sum(ln.counted or 0 for ln in lines) + sum(u.units for u in unmatched),
             "unique_products": sum(1 for ln in counted if ln.counted),
-            "unmatched_scans": len(report.unmatched),
+            "unmatched_scans": len(unmatched),
             "listed": figures.listed,
             "counted": len(counted),
             "counted_zero": sum(1 for ln in counted if ln.counted == 0),
@@ -143,7 +143,7 @@ def count_data(reads: SupervisorReads, conn: Connection, count_id: str, now: dat
             for ln in lines
             if ln.decision is not None
         ],
-        "unmatched": [_line(ln) for ln in report.unmatched],
+        "unmatched": [_line(ln) for ln in unmatched],
     }
 
 
