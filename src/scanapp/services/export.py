@@ -338,8 +338,8 @@ def count_document(data: dict[str, Any]) -> pdf.Document:
         meta=[
             ("Type", c["type"]),
             ("State", c["state"]),
-            ("Planned start", c["planned_start"]),
-            ("Date", data["generated_at"]),
+            ("Planned start", _when(c["planned_start"])),
+            ("Date", _when(data["generated_at"])),
             ("Threshold", f"{th['value']:g}{unit}"),
             ("Decided by", approved_by),
         ],
@@ -379,6 +379,12 @@ def count_document(data: dict[str, Any]) -> pdf.Document:
         ],
         totals=[(key.replace("_", " ").capitalize(), _total(value)) for key, value in t.items()],
     )
+
+
+def _when(iso: str) -> str:
+    """An ISO time as a person reads it on paper: to the minute, with its zone."""
+    at = datetime.fromisoformat(iso)
+    return at.strftime("%Y-%m-%d %H:%M ") + (at.tzname() or "")
 
 
 def _total(value: object) -> str:
