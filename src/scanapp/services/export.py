@@ -362,6 +362,7 @@ def count_document(data: dict[str, Any]) -> pdf.Document:
                     ]
                     for ln in data["lines"]
                 ],
+                weights=[1.2, 2.8, 1.15, 1.1, 1.6, 1.15, 0.8, 1.0, 0.9, 2.3],
             ),
             pdf.Table(
                 "Decisions",
