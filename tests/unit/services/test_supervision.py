@@ -370,6 +370,12 @@ def test_the_kept_lines_equal_a_fresh_computation_after_every_change(
         assert reads.attribution(count.id, Grouping.AREA) == new.attribution(count.id, Grouping.AREA)
         assert reads.figures(count.id, Grouping.SESSION) == new.figures(count.id, Grouping.SESSION)
 
+    # An unlisted item counted only in a discarded session is in no line.
+    add_products(store, {"SKU-GONE": ["00000000000024"]})
+    gone = counting.new_session(supervisor, count.id, "Gone", "")
+    counting.start(supervisor, gone.id)
+    counting.record_scan(supervisor, gone.id, "00000000000024", "wedge")
+    counting.discard(supervisor, gone.id)
     # Unfiltered pages before anything is kept are read by key: the same lines.
     assert reads.variance_page(count.id, None, 0, 10) == fresh().variance(count.id)
     assert reads.variance_total(count.id, None) == 4
