@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from scanapp.services.lab_station import LabStation
     from scanapp.services.reads import Reads
     from scanapp.services.scanner_settings import ScannerSettingsService
+    from scanapp.services.supervision import Supervision
+    from scanapp.services.supervisor_reads import SupervisorReads
     from scanapp.services.sync_service import SyncService
     from scanapp.services.sync_worker import Timing
     from scanapp.services.users import Users
@@ -132,6 +134,20 @@ class App:
 
         return Users(self.uow, self.reads)
 
+    @cached_property
+    def supervisor_reads(self) -> SupervisorReads:
+        """The supervisor's station's reads; one for the app, so what it computed for a count is kept."""
+        from scanapp.services.supervisor_reads import SupervisorReads
+
+        return SupervisorReads(self.uow, self.clock)
+
+    @cached_property
+    def supervision(self) -> Supervision:
+        """The supervisor's decisions, thresholds, recounts and exports."""
+        from scanapp.services.supervision import Supervision
+
+        return Supervision(self.uow, self.clock, self.supervisor_reads)
+
     @property
     def device_id(self) -> str:
         return self.store.device_id
@@ -169,6 +185,8 @@ class App:
     def close(self) -> None:
         if "sync" in self.__dict__:
             self.sync.close()
+        for name in ("supervision", "supervisor_reads"):  # they hold the store being closed
+            self.__dict__.pop(name, None)
         if self._store is not None:
             self._store.close()
             self._store = None

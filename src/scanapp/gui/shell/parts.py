@@ -13,6 +13,8 @@ from scanapp.services.lab_reads import LabReads
 from scanapp.services.lab_station import LabStation
 from scanapp.services.reads import Reads
 from scanapp.services.scanner_settings import ScannerSettingsService
+from scanapp.services.supervision import Supervision
+from scanapp.services.supervisor_reads import SupervisorReads
 from scanapp.services.sync_service import SyncService
 from scanapp.services.sync_worker import Timing
 from scanapp.services.users import Users
@@ -42,6 +44,14 @@ class Parts(Protocol):
     @property
     def lab_station(self) -> LabStation:
         """What this bench station remembers: its session, where it is, its cleared list."""
+
+    @property
+    def supervisor_reads(self) -> SupervisorReads:
+        """The supervisor's station's reads: progress, variance, attribution, figures (plain rows)."""
+
+    @property
+    def supervision(self) -> Supervision:
+        """The supervisor's writes: decisions, thresholds, recounts; and the count export."""
 
     @property
     def device_id(self) -> str: ...

@@ -1551,6 +1551,30 @@
         <translation>Bestandsaktionen gehören zu einer Abgleich-Sitzung.</translation>
     </message>
     <message>
+        <source>Rejecting or forcing a variance needs a reason: say why, for the audit.</source>
+        <translation>Ablehnen oder Erzwingen einer Abweichung braucht einen Grund: Geben Sie ihn für die Prüfung an.</translation>
+    </message>
+    <message>
+        <source>{item} is neither on this count&apos;s list nor counted in it.</source>
+        <translation>{item} steht weder auf der Liste dieser Zählung noch wurde der Artikel darin gezählt.</translation>
+    </message>
+    <message>
+        <source>{item} is not counted yet: there is no variance to decide. Recount it first.</source>
+        <translation>{item} ist noch nicht gezählt: Es gibt keine Abweichung zu entscheiden. Zählen Sie den Artikel zuerst (Nachzählung).</translation>
+    </message>
+    <message>
+        <source>A variance threshold is a number of 0 or more (units or percent); got {value}.</source>
+        <translation>Eine Abweichungsschwelle ist eine Zahl ab 0 (Stück oder Prozent); erhalten: {value}.</translation>
+    </message>
+    <message>
+        <source>Choose the items to recount.</source>
+        <translation>Wählen Sie die Artikel für die Nachzählung.</translation>
+    </message>
+    <message>
+        <source>That is a lab reconciliation: variances, thresholds and recounts are for counts.</source>
+        <translation>Das ist ein Laborabgleich: Abweichungen, Schwellen und Nachzählungen gibt es nur für Zählungen.</translation>
+    </message>
+    <message>
         <source>Rejected: {reason}</source>
         <translation>Abgelehnt: {reason}</translation>
     </message>

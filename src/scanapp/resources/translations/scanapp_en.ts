@@ -1431,6 +1431,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rejecting or forcing a variance needs a reason: say why, for the audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} is neither on this count&apos;s list nor counted in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} is not counted yet: there is no variance to decide. Recount it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A variance threshold is a number of 0 or more (units or percent); got {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the items to recount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is a lab reconciliation: variances, thresholds and recounts are for counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>count</source>
         <translation type="unfinished"></translation>
     </message>
