@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 from scansync import tables as t
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from scanapp.domain.counts import SessionState
 from scanapp.gui.models.scan_lines import STATUS_ROLE
@@ -305,3 +305,39 @@ def test_a_session_opened_offline_is_confirmed_at_the_next_sync(qtbot, window, s
     wait_synced(qtbot, window)
     assert server.totals(shop.count_id)["units"] == 1
     assert synced(window)
+
+
+def test_a_supervisors_pin_asked_again_signs_them_in_for_their_own_actions(qtbot, window, server: Server, shop: Shop):
+    """Sam force-releases pat's session on alex's device with sam's PIN: sam is signed in to the server too (the
+    release goes up under sam's own token and is recorded, not sent to review), and alex stays the device's
+    current user on the server."""
+    sign_in(qtbot, window, "sam")  # sam chooses a PIN on this device
+    window.sign_out()
+    sign_in(qtbot, window, "alex")
+    client = window.engine.parts.sync.client()
+    qtbot.waitUntil(lambda: client.tokens.current_user() == "alex", timeout=WAIT_MS)
+    wait_synced(qtbot, window)  # the PINs chosen went up, each under its own user's token
+    client.tokens.forget("sam")  # sam's own sign-in is gone: only the prompt below can bring it back
+    with server.client("pat") as pat:
+        assert pat.post(f"/v1/sessions/{shop.session_id}/lease").status_code == 200
+    qtbot.waitUntil(lambda: shop.count_id in window.counts.count_cards, timeout=WAIT_MS)
+    window.engine.parts.sync.run_round()  # the device learns pat holds it
+    window.counts.select_count(shop.count_id)
+    release = window.counts.session_cards[shop.session_id].release_button
+    qtbot.waitUntil(release.isVisible, timeout=WAIT_MS)
+    qtbot.mouseClick(release, Qt.MouseButton.LeftButton)
+    prompt = window.counts.dialog
+    prompt.who.setCurrentIndex([u.user_id for u in prompt.supervisors].index("sam"))
+    qtbot.keyClicks(prompt.entry.pin, PIN)
+    qtbot.mouseClick(prompt.confirm_button, Qt.MouseButton.LeftButton)
+    assert not prompt.isVisible(), prompt.entry.message.text()
+    qtbot.waitUntil(lambda: client.tokens.valid("sam") is not None, timeout=WAIT_MS)
+    wait_synced(qtbot, window)
+    with server.db.read() as conn:
+        reviewed = select(t.review_items.c.reason, t.events.c.kind).join(
+            t.events, t.events.c.id == t.review_items.c.event_id
+        )
+        assert [tuple(r) for r in conn.execute(reviewed)] == []
+        released = select(t.events.c.user_id, t.events.c.status).where(t.events.c.kind == "lock_force_released")
+        assert [tuple(r) for r in conn.execute(released)] == [("sam", "recorded")]
+    assert client.tokens.current_user() == "alex"

@@ -99,8 +99,8 @@ def count_data(reads: SupervisorReads, conn: Connection, count_id: str, now: dat
     """A count's variance report (S8, S11): every item listed or counted with expected, counted, its status,
     variance, percent and the supervisor's decision. C10: an item not counted has counted None (blank in CSV
     and PDF, status "not counted"); one counted as 0 has counted 0 and its own status."""
-    report = queries.count_report(conn, count_id, now)
-    c = report.count
+    c = queries.count(conn, count_id)
+    state, unmatched = queries.count_unmatched(conn, count_id)
     lines = reads.variance(count_id)
     threshold = reads.threshold(count_id)
     figures = reads.figures(count_id, None)[0]
@@ -111,15 +111,15 @@ def count_data(reads: SupervisorReads, conn: Connection, count_id: str, now: dat
             "id": c.id,
             "name": c.name,
             "type": c.kind.value,
-            "state": report.state.value,
+            "state": state.value,
             "planned_start": c.planned_start.isoformat(),
         },
-        "generated_at": report.generated_at.isoformat(),
+        "generated_at": now.isoformat(),
         "threshold": {"kind": threshold.kind.value, "value": threshold.value},
         "totals": {
-            "units": sum(ln.counted or 0 for ln in lines) + sum(u.units for u in report.unmatched),
+            "units": sum(ln.counted or 0 for ln in lines) + sum(u.units for u in unmatched),
             "unique_products": sum(1 for ln in counted if ln.counted),
-            "unmatched_scans": len(report.unmatched),
+            "unmatched_scans": len(unmatched),
             "listed": figures.listed,
             "counted": len(counted),
             "counted_zero": sum(1 for ln in counted if ln.counted == 0),
@@ -143,7 +143,7 @@ def count_data(reads: SupervisorReads, conn: Connection, count_id: str, now: dat
             for ln in lines
             if ln.decision is not None
         ],
-        "unmatched": [_line(ln) for ln in report.unmatched],
+        "unmatched": [_line(ln) for ln in unmatched],
     }
 
 
@@ -338,8 +338,8 @@ def count_document(data: dict[str, Any]) -> pdf.Document:
         meta=[
             ("Type", c["type"]),
             ("State", c["state"]),
-            ("Planned start", c["planned_start"]),
-            ("Date", data["generated_at"]),
+            ("Planned start", _when(c["planned_start"])),
+            ("Date", _when(data["generated_at"])),
             ("Threshold", f"{th['value']:g}{unit}"),
             ("Decided by", approved_by),
         ],
@@ -362,6 +362,7 @@ def count_document(data: dict[str, Any]) -> pdf.Document:
                     ]
                     for ln in data["lines"]
                 ],
+                weights=[1.2, 2.8, 1.15, 1.1, 1.6, 1.15, 0.8, 1.0, 0.9, 2.3],
             ),
             pdf.Table(
                 "Decisions",
@@ -379,6 +380,12 @@ def count_document(data: dict[str, Any]) -> pdf.Document:
         ],
         totals=[(key.replace("_", " ").capitalize(), _total(value)) for key, value in t.items()],
     )
+
+
+def _when(iso: str) -> str:
+    """An ISO time as a person reads it on paper: to the minute, with its zone."""
+    at = datetime.fromisoformat(iso)
+    return at.strftime("%Y-%m-%d %H:%M ") + (at.tzname() or "")
 
 
 def _total(value: object) -> str:

@@ -16,7 +16,8 @@ from scanapp.domain.journal import Event, EventKind
 from scanapp.domain.variance import Decision, Threshold, ThresholdKind
 from scanapp.store.uow import SqlUnitOfWork
 
-KINDS = frozenset({EventKind.VARIANCE_DECIDED, EventKind.VARIANCE_THRESHOLD_SET, EventKind.SESSION_CREATED})
+DECISION_KINDS = frozenset({EventKind.VARIANCE_DECIDED, EventKind.VARIANCE_THRESHOLD_SET})
+KINDS = DECISION_KINDS | {EventKind.SESSION_CREATED}
 
 
 def apply(uow: SqlUnitOfWork, event: Event) -> None:
@@ -57,11 +58,14 @@ def recount_items(data: Mapping[str, Any]) -> list[str]:
 
 
 def rebuild(uow: SqlUnitOfWork, count_id: str) -> None:
-    """Fold a count's decisions and threshold, and its sessions' targets, again from the journal (B1)."""
+    """Fold a count's decisions and threshold, and its sessions' targets, again from the journal (B1); events
+    the sync server sent to review (not applied there) are left out, as on the server."""
     uow.supervision.clear_count(count_id)
-    kinds = (EventKind.VARIANCE_DECIDED.value, EventKind.VARIANCE_THRESHOLD_SET.value)
+    kinds = tuple(k.value for k in sorted(DECISION_KINDS))
     rows = uow.supervision.cur.execute(
-        "SELECT local_id FROM events WHERE kind IN (?, ?) ORDER BY local_id", kinds
+        "SELECT local_id FROM events WHERE kind IN (?, ?)"
+        " AND id NOT IN (SELECT event_id FROM event_reviews) ORDER BY local_id",
+        kinds,
     ).fetchall()
     for event in uow.journal.by_local_ids([int(r[0]) for r in rows]):
         if str(event.payload.get("count_id")) == count_id:

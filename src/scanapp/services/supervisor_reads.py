@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from scanapp.domain.clock import Clock
-from scanapp.domain.counts import CountKind
+from scanapp.domain.counts import CountKind, SessionState
 from scanapp.domain.errors import NotFound
 from scanapp.domain.messages import Message
 from scanapp.domain.rows import CountRow
@@ -134,6 +134,11 @@ def _shape(sessions: Sequence[SessionInfo]) -> tuple[tuple[str, str, frozenset[s
     return tuple((s.id, s.state.value, s.recount_items) for s in sessions)
 
 
+def _live(sessions: Sequence[SessionInfo]) -> list[str]:
+    """The sessions whose rows count (domain.variance: never a discarded one)."""
+    return [s.id for s in sessions if s.state is not SessionState.DISCARDED]
+
+
 def _labels(sessions: Sequence[SessionInfo]) -> list[tuple[str, str, str]]:
     """What attribution and figures group sessions by."""
     return [(s.name, s.area, s.counter) for s in sessions]
@@ -210,7 +215,7 @@ class SupervisorReads:
         if statuses is None and count_id not in self._views:
             with self.store.read() as conn, conn.begin():
                 sessions = self._sessions(conn, count_id)
-                keys = q.item_keys_page(conn, count_id, [s.id for s in sessions], offset, limit)
+                keys = q.item_keys_page(conn, count_id, _live(sessions), offset, limit)
                 return lines_of(conn, count_id, sessions, keys)
         return self._filtered(self._view(count_id), statuses)[offset : offset + limit]
 
@@ -218,7 +223,7 @@ class SupervisorReads:
         if statuses is None and count_id not in self._views:
             with self.store.read() as conn, conn.begin():
                 sessions = self._sessions(conn, count_id)
-                return q.item_keys_total(conn, count_id, [s.id for s in sessions])
+                return q.item_keys_total(conn, count_id, _live(sessions))
         return len(self._filtered(self._view(count_id), statuses))
 
     def line(self, count_id: str, item_key: str) -> VarianceLine | None:

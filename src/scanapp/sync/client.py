@@ -153,10 +153,11 @@ class SyncClient:
 
     # -- sign-in -------------------------------------------------------------------------------------------
 
-    def sign_in(self, username: str, secret: str) -> TokenOut:
+    def sign_in(self, username: str, secret: str, current: bool = True) -> TokenOut:
         """A token for `username` on this device, from their password or device PIN; they become the current
-        user. The server answers a wrong secret and a device it has not enrolled alike (it tells no one which
-        part was wrong), so the message names both."""
+        user unless not `current` (a supervisor's PIN asked again on someone else's device). The server answers
+        a wrong secret and a device it has not enrolled alike (it tells no one which part was wrong), so the
+        message names both."""
         device_id = self.store.device_id
         body = {"username": username, "password": secret, "device_id": device_id}
         try:
@@ -169,7 +170,7 @@ class SyncClient:
                 ) from err
             raise
         token = TokenOut.model_validate(r.json())
-        self.tokens.remember(username, token.token, token.expires_at)
+        self.tokens.remember(username, token.token, token.expires_at, current)
         return token
 
     def remember_token(self, user: str, token: str, expires_at: datetime) -> None:
@@ -183,15 +184,16 @@ class SyncClient:
 
     # -- push ----------------------------------------------------------------------------------------------
 
-    def push(self, report: RoundReport | None = None) -> RoundReport:
-        """Every event the server has not stored, run by run: consecutive events of one user go up under that
-        user's token (see the module's doc)."""
+    def push(self, report: RoundReport | None = None, upto: int | None = None) -> RoundReport:
+        """Every event the server has not stored (up to seq `upto`), run by run: consecutive events of one user
+        go up under that user's token (see the module's doc)."""
         report = report or RoundReport()
         for _ in range(MAX_PUSH_REQUESTS):
             with self.uow() as uow:
                 watermark = _int(uow.settings.get(local.PUSHED, 0))
                 events = local.own_events_after(uow, watermark, min(PUSH_BATCH, MAX_BATCH))
                 last = local.last_own_seq(uow)
+            events = [e for e in events if upto is None or e.seq <= upto]
             if not events:
                 break
             run = _first_run(events)
@@ -286,14 +288,15 @@ class SyncClient:
 
     # -- a round -------------------------------------------------------------------------------------------
 
-    def sync_once(self) -> RoundReport:
-        """Push, then pull (so what comes back already reflects this device's own events), all within the
-        round's deadline. ServerTooSlow carries the report of what was done before a deadline ended it."""
+    def sync_once(self, upto: int | None = None) -> RoundReport:
+        """Push (the events up to seq `upto`), then pull (so what comes back already reflects this device's own
+        events), all within the round's deadline. ServerTooSlow carries the report of what was done before a
+        deadline ended it."""
         report = RoundReport()
         self._round.ends = self.clock.mono_ns() + int(self.deadlines.round_s * 1e9)
         try:
             self._check_server()
-            self.push(report)
+            self.push(report, upto)
             self.pull(report)
         except ServerTooSlow as err:
             err.report = self._count_unsent(report)

@@ -370,6 +370,12 @@ def test_the_kept_lines_equal_a_fresh_computation_after_every_change(
         assert reads.attribution(count.id, Grouping.AREA) == new.attribution(count.id, Grouping.AREA)
         assert reads.figures(count.id, Grouping.SESSION) == new.figures(count.id, Grouping.SESSION)
 
+    # An unlisted item counted only in a discarded session is in no line.
+    add_products(store, {"SKU-GONE": ["00000000000024"]})
+    gone = counting.new_session(supervisor, count.id, "Gone", "")
+    counting.start(supervisor, gone.id)
+    counting.record_scan(supervisor, gone.id, "00000000000024", "wedge")
+    counting.discard(supervisor, gone.id)
     # Unfiltered pages before anything is kept are read by key: the same lines.
     assert reads.variance_page(count.id, None, 0, 10) == fresh().variance(count.id)
     assert reads.variance_total(count.id, None) == 4
@@ -399,3 +405,32 @@ def test_the_kept_lines_equal_a_fresh_computation_after_every_change(
     check()
     supervision.set_threshold(supervisor, count.id, Threshold(ThresholdKind.UNITS, 1))
     check()
+
+
+def test_a_decision_the_server_sent_to_review_is_taken_out(
+    store: Store,
+    supervision: Supervision,
+    reads: SupervisorReads,
+    supervisor: Actor,
+    clock: FixedClock,
+    counted: tuple[Count, Session, Session],
+) -> None:
+    """The server re-checks who decided (A2): one it did not apply leaves the device's decisions too, and the
+    earlier decision (or none) holds again."""
+    from scanapp.services.sync_review import mark_in_review
+
+    count = counted[0]
+    supervision.decide(supervisor, count.id, "SKU-COLA", Decision.APPROVED, "")
+    clock.advance(timedelta(seconds=1))
+    supervision.decide(supervisor, count.id, "SKU-COLA", Decision.REJECTED, "again")
+    supervision.set_threshold(supervisor, count.id, Threshold(ThresholdKind.UNITS, 9))
+    with store.read() as conn:
+        rejected, threshold = (
+            conn.execute(text(f"SELECT id FROM events WHERE kind = '{k}' ORDER BY local_id DESC LIMIT 1")).scalar_one()
+            for k in ("variance_decided", "variance_threshold_set")
+        )
+    assert reads.line(count.id, "SKU-COLA").status is Status.REJECTED  # type: ignore[union-attr]
+    mark_in_review(store, {rejected: "refused: not a supervisor", threshold: "refused"}, clock)
+    line = reads.line(count.id, "SKU-COLA")
+    assert line is not None and line.status is Status.APPROVED
+    assert reads.threshold(count.id) == Threshold()
