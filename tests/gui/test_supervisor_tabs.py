@@ -262,3 +262,12 @@ def test_a_hidden_tab_reads_again_when_shown_after_a_change(qtbot, engine, count
         t.show()
     assert t.summary.text().startswith("4 listed · 4 counted · 0 remaining")
     assert t.count_id == count.id
+
+
+def test_the_supervisors_dialogs_fit_a_small_screen(qtbot, engine, count):
+    t = tab(qtbot, VarianceTab, engine, count)
+    qtbot.mouseClick(t.threshold_button, Qt.MouseButton.LeftButton)
+    assert t.dialogs.dialog.minimumSizeHint().height() <= 480
+    t.dialogs.dialog.reject()
+    dialog = open_decision(qtbot, t, "SKU-CHIPS", Decision.FORCED)
+    assert dialog.minimumSizeHint().height() <= 480

@@ -5,7 +5,7 @@ A reason is required to reject or force: the dialog will not take the PIN withou
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLineEdit, QWidget
 
 from scanapp.domain.permissions import SUPERVISE
 from scanapp.domain.rows import UserRow
@@ -84,8 +84,8 @@ class ThresholdDialog(SupervisorPrompt):
             engine,
             self.tr("Variance threshold"),
             self.tr(
-                "Items whose variance is past this wait in Pending approval. This device's default is {default}. "
-                "A supervisor enters their own PIN to change it for this count."
+                "Items past it wait in Pending approval (this device's default: {default}). A supervisor's PIN "
+                "changes it for this count."
             ).format(default=threshold_text(default)),
             self.tr("Save"),
             SUPERVISE,
@@ -101,10 +101,21 @@ class ThresholdDialog(SupervisorPrompt):
         self.value.setDecimals(1)
         self.value.setRange(0, 1_000_000)
         self.value.setValue(current.value)
-        self.as_default = QCheckBox(self.tr("Also this device's default for counts without their own"))
-        self.form.insertRow(0, self.tr("Threshold in"), self.kind)
-        self.form.insertRow(1, self.tr("Past"), self.value)
-        self.form.insertRow(2, "", self.as_default)
+        self.value.setMinimumHeight(40)
+        self.as_default = QCheckBox(self.tr("Also this device's default"))
+        self.as_default.setToolTip(self.tr("For counts without a threshold of their own"))
+        row = QHBoxLayout()
+        row.addWidget(self.value)
+        row.addWidget(self.kind, 1)
+        self.form.insertRow(0, self.tr("Threshold"), row)
+        # Beside Cancel and Save, not a row of its own: the dialog with its PIN pad fits 480 px.
+        layout = self.layout()
+        last = layout.itemAt(layout.count() - 1) if layout is not None else None
+        buttons = last.layout() if last is not None else None
+        if isinstance(buttons, QHBoxLayout):
+            buttons.insertWidget(0, self.as_default)
+        else:
+            self.form.insertRow(1, "", self.as_default)
 
     def threshold(self) -> Threshold:
         return Threshold(ThresholdKind(self.kind.currentData()), self.value.value())

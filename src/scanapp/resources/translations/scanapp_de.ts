@@ -3372,8 +3372,8 @@ Verschiedene Artikel: {products}</translation>
         <translation>Abweichungsschwelle</translation>
     </message>
     <message>
-        <source>Items whose variance is past this wait in Pending approval. This device&apos;s default is {default}. A supervisor enters their own PIN to change it for this count.</source>
-        <translation>Artikel mit einer Abweichung darüber warten in „Freigabe ausstehend“. Die Voreinstellung dieses Geräts ist {default}. Die Schichtleitung gibt ihre eigene PIN ein, um die Schwelle für diese Zählung zu ändern.</translation>
+        <source>Items past it wait in Pending approval (this device&apos;s default: {default}). A supervisor&apos;s PIN changes it for this count.</source>
+        <translation>Artikel darüber warten in „Freigabe ausstehend“ (Voreinstellung dieses Geräts: {default}). Die PIN der Schichtleitung ändert sie für diese Zählung.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -3396,12 +3396,12 @@ Verschiedene Artikel: {products}</translation>
         <translation>Schwelle</translation>
     </message>
     <message>
-        <source>Also this device&apos;s default for counts without their own</source>
-        <translation>Auch Voreinstellung dieses Geräts für Zählungen ohne eigene Schwelle</translation>
+        <source>Also this device&apos;s default</source>
+        <translation>Auch als Voreinstellung dieses Geräts</translation>
     </message>
     <message>
-        <source>Past</source>
-        <translation>Über</translation>
+        <source>For counts without a threshold of their own</source>
+        <translation>Für Zählungen ohne eigene Schwelle</translation>
     </message>
 </context>
 <context>

@@ -3371,7 +3371,7 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Items whose variance is past this wait in Pending approval. This device&apos;s default is {default}. A supervisor enters their own PIN to change it for this count.</source>
+        <source>Items past it wait in Pending approval (this device&apos;s default: {default}). A supervisor&apos;s PIN changes it for this count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3395,11 +3395,11 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Also this device&apos;s default for counts without their own</source>
+        <source>Also this device&apos;s default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Past</source>
+        <source>For counts without a threshold of their own</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
