@@ -133,7 +133,8 @@ def test_sessions_split_attribution_and_figures_models(qtmodeltester):
     attribution = AttributionModel()
     attribution.set_rows(rows)
     qtmodeltester.check(attribution)
-    assert column(attribution, 0) == ["Display"] + (["Backstock"] if len(rows) > 1 else [])
+    assert column(attribution, 0) == ["Display", "Backstock"]
+    assert column(attribution, 3) == ["−2", "0"]
     figures_rows: list[Figures] = group_figures(lines(), SESSIONS, Grouping.SESSION)
     figures = FiguresModel()
     figures.set_rows(figures_rows)

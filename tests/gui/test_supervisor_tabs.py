@@ -71,8 +71,10 @@ def column(model, c):
     return [model.data(model.index(r, c)) for r in range(model.rowCount())]
 
 
-def test_progress_lists_sessions_items_and_an_items_split(qtbot, engine, count):
+def test_progress_lists_sessions_items_and_an_items_split(qtbot, qtmodeltester, engine, count):
     t = tab(qtbot, ProgressTab, engine, count)
+    for model in (t.sessions_model, t.items_model):
+        qtmodeltester.check(model)
     assert column(t.sessions_model, 0) == ["Default session", "Backstock shelf"]
     assert column(t.sessions_model, 2) == ["Display", "Backstock"]
     assert column(t.sessions_model, 3) == ["In progress", "In progress"]
@@ -88,8 +90,9 @@ def test_progress_lists_sessions_items_and_an_items_split(qtbot, engine, count):
     assert t.as_of.text() == "No sync server"
 
 
-def test_variance_shows_every_case_and_pending_first(qtbot, engine, count):
+def test_variance_shows_every_case_and_pending_first(qtbot, qtmodeltester, engine, count):
     t = tab(qtbot, VarianceTab, engine, count)
+    qtmodeltester.check(t.model)
     assert t.filter.currentText() == "Pending approval"
     assert column(t.model, 1) == ["SKU-CHIPS", "SKU-JUICE"]
     t.filter.setCurrentIndex(t.filter.findText("All items"))
@@ -103,6 +106,7 @@ def test_variance_shows_every_case_and_pending_first(qtbot, engine, count):
     assert t.threshold_button.text() == "&Threshold: 5 %…"
     qtbot.waitUntil(lambda: t.attribution_model.rowCount() == 2)  # read once the items are on screen
     assert set(column(t.attribution_model, 0)) == {"Default session", "Backstock shelf"}
+    qtmodeltester.check(t.attribution_model)
     t.grouping.setCurrentIndex(2)  # by counter
     assert set(column(t.attribution_model, 0)) == {"Sam (supervisor)", "Alex (associate)"}
 
@@ -213,8 +217,9 @@ def test_recount_by_an_associate_is_refused_in_the_dialog(qtbot, engine, count):
     assert dialog.isVisible() and dialog.error.text()
 
 
-def test_figures_and_export(qtbot, engine, count, tmp_path, monkeypatch):
+def test_figures_and_export(qtbot, qtmodeltester, engine, count, tmp_path, monkeypatch):
     t = tab(qtbot, FiguresTab, engine, count)
+    qtmodeltester.check(t.model)
     monkeypatch.setattr(t, "choose_file", lambda fmt: tmp_path / f"from-the-button.{fmt}")
     qtbot.mouseClick(t.pdf_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "from-the-button.pdf").is_file() and t.message_bar.kind == "info"
