@@ -19,6 +19,7 @@ from scanapp.gui.supervisor.decision_dialog import DecisionDialog, ThresholdDial
 from scanapp.gui.supervisor.figures_tab import FiguresTab
 from scanapp.gui.supervisor.progress_tab import ProgressTab
 from scanapp.gui.supervisor.recount_dialog import RecountDialog
+from scanapp.gui.supervisor.tab_parts import link_counts
 from scanapp.gui.supervisor.variance_tab import VarianceTab
 from tests.gui.conftest import JUICE_14, SODA_14
 from tests.helpers import CHIPS_14, COLA, COLA_14, WATER, WATER_14, actor, add_products
@@ -276,3 +277,16 @@ def test_the_supervisors_dialogs_fit_a_small_screen(qtbot, engine, count):
     t.dialogs.dialog.reject()
     dialog = open_decision(qtbot, t, "SKU-CHIPS", Decision.FORCED)
     assert dialog.minimumSizeHint().height() <= 480
+
+
+def test_linked_tabs_follow_the_count_picked_in_one(qtbot, engine, counting, supervisor, clock, count):
+    other, _ = counting.create_count(
+        supervisor, "Aisle 8", CountKind.DIRECTED, clock.now(), [("SKU-COLA", 1.0)], default_area="Display"
+    )
+    tabs = [tab(qtbot, cls, engine, count) for cls in (ProgressTab, VarianceTab, FiguresTab)]
+    link_counts(tabs)
+    for t in tabs:
+        t.refresh()
+    tabs[1].set_count(other.id)
+    assert [t.count_id for t in tabs] == [other.id] * 3
+    assert tabs[0].summary.text().startswith("1 listed · 0 counted")

@@ -124,9 +124,11 @@ class SupervisorTab(QWidget):
         row = next((r for r in self.counts if r.count.id == self.count_id), None)
         return row.count.name if row is not None else ""
 
+    @Slot(str)
     def set_count(self, count_id: str) -> None:
+        """Show this count (if it is in the list): a linked tab picked it, or the station opened on it."""
         index = self.count_box.findData(count_id)
-        if index >= 0:
+        if index >= 0 and index != self.count_box.currentIndex():
             self.count_box.setCurrentIndex(index)
 
     @Slot()
@@ -187,3 +189,11 @@ class SupervisorTab(QWidget):
             self.refresh()
         else:
             self._stale = True
+
+
+def link_counts(tabs: list[SupervisorTab]) -> None:
+    """The count picked in one tab is the one the others show (the station links its count tabs)."""
+    for tab in tabs:
+        for other in tabs:
+            if other is not tab:
+                tab.count_changed.connect(other.set_count)
