@@ -22,19 +22,17 @@ CLOCK_OFF_S = 60.0
 """A clock further off than this is shown as a problem (scan times and lease expiries go wrong)."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SupervisorDevices", text)
-
-
 def clock_offset(seconds: float | None) -> str:
     if seconds is None:
         return "—"
     sign = "+" if seconds >= 0 else "−"
     whole = abs(seconds)
     if whole < 60:
-        return _tr("{sign}{n} s").format(sign=sign, n=f"{whole:.0f}" if whole >= 10 else f"{whole:.1f}")
+        return QCoreApplication.translate("SupervisorDevices", "{sign}{n} s").format(
+            sign=sign, n=f"{whole:.0f}" if whole >= 10 else f"{whole:.1f}"
+        )
     minutes, rest = divmod(round(whole), 60)
-    return _tr("{sign}{m} min {s} s").format(sign=sign, m=minutes, s=rest)
+    return QCoreApplication.translate("SupervisorDevices", "{sign}{m} min {s} s").format(sign=sign, m=minutes, s=rest)
 
 
 class DevicesModel(HeaderedTableModel):
@@ -72,12 +70,12 @@ class DevicesModel(HeaderedTableModel):
 
     def status(self, d: DeviceRow) -> str:
         if d.revoked:
-            return _tr("Revoked")
+            return QCoreApplication.translate("SupervisorDevices", "Revoked")
         if d.stale:
-            return _tr("Stale: check this device")
+            return QCoreApplication.translate("SupervisorDevices", "Stale: check this device")
         if d.pending:
-            return _tr("Has unsynced events")
-        return _tr("OK")
+            return QCoreApplication.translate("SupervisorDevices", "Has unsynced events")
+        return QCoreApplication.translate("SupervisorDevices", "OK")
 
     def text(self, d: DeviceRow, column: int) -> str:
         now = self.now()
@@ -87,7 +85,11 @@ class DevicesModel(HeaderedTableModel):
             case self.STATUS:
                 return self.status(d)
             case self.LAST_SYNC:
-                return day_and_time(d.last_success, now) if d.last_success else _tr("never")
+                return (
+                    day_and_time(d.last_success, now)
+                    if d.last_success
+                    else QCoreApplication.translate("SupervisorDevices", "never")
+                )
             case self.LAST_ATTEMPT:
                 return day_and_time(d.last_attempt, now) if d.last_attempt else "—"
             case self.PENDING:
