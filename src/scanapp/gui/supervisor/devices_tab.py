@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -23,8 +22,11 @@ from scanapp.domain.permissions import FORCE_RELEASE
 from scanapp.gui.models.supervisor_devices import DevicesModel
 from scanapp.gui.shell.supervisor_prompt import SupervisorPrompt
 from scanapp.gui.supervisor.remote_text import as_of_text, failed_text
+from scanapp.gui.supervisor.tables import fit_columns
 from scanapp.gui.widgets.views import TableView
 from scanapp.services.supervisor_remote import DeviceRow, Remote
+
+STALE_TEXT = "#9a5b00"
 
 if TYPE_CHECKING:
     from scanapp.gui.supervisor.station import SupervisorStation
@@ -44,8 +46,6 @@ class DevicesTab(QWidget):
         self.view = TableView(self.model, stretch=DevicesModel.HELD)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.horizontalHeader().setSectionResizeMode(DevicesModel.HELD, QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.size_columns(COLUMN_WIDTHS)
         self.view.setAccessibleName(self.tr("Devices"))
         self.as_of = QLabel()
@@ -103,8 +103,9 @@ class DevicesTab(QWidget):
         selected = self.selected_device()
         self.shown = result
         self.model.set_rows(list(result.rows))
+        fit_columns(self.view, 220)
+        self.as_of.setStyleSheet("" if result.live else f"color: {STALE_TEXT};")  # cached rows: said, in amber
         self.as_of.setText(as_of_text(result.live, result.as_of, self.engine.now(), result.problem, result.detail))
-        self.as_of.setProperty("kind", "" if result.live else "warning")
         if selected is not None:
             ids = [r.device_id for r in result.rows]
             if selected.device_id in ids:

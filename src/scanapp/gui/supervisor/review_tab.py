@@ -24,8 +24,11 @@ from scanapp.domain.permissions import SUPERVISE
 from scanapp.gui.models.supervisor_review import ReviewModel
 from scanapp.gui.shell.supervisor_prompt import SupervisorPrompt
 from scanapp.gui.supervisor.remote_text import as_of_text, failed_text
+from scanapp.gui.supervisor.tables import fit_columns
 from scanapp.gui.widgets.views import TableView
 from scanapp.services.supervisor_remote import Remote, ReviewRow
+
+STALE_TEXT = "#9a5b00"
 
 if TYPE_CHECKING:
     from scanapp.gui.supervisor.station import SupervisorStation
@@ -96,9 +99,11 @@ class ReviewTab(QWidget):
         selected = self.selected()
         self.shown = result
         self.model.set_rows(list(result.rows))
+        fit_columns(self.view, 240)
         text = as_of_text(result.live, result.as_of, self.engine.now(), result.problem, result.detail)
         if result.live and not result.rows:
             text = self.tr("Nothing waits for review. {as_of}").format(as_of=text)
+        self.as_of.setStyleSheet("" if result.live else f"color: {STALE_TEXT};")  # cached rows: said, in amber
         self.as_of.setText(text)
         if selected is not None:
             ids = [r.event_id for r in result.rows]
@@ -158,10 +163,12 @@ class ReviewTab(QWidget):
         area = QComboBox()
         area.setEditable(True)
         area.addItems(self.engine.reads.areas())
+        # Beside the PIN pad, above the PIN: the prompt stays within 480 pixels.
+        fields = prompt.entry.form
         if action == MOVE:
-            prompt.form.insertRow(0, self.tr("New session"), name)
-            prompt.form.insertRow(1, self.tr("Area"), area)
-        prompt.form.insertRow(prompt.form.rowCount() - 1, self.tr("Note"), note)
+            fields.insertRow(0, self.tr("New session"), name)
+            fields.insertRow(1, self.tr("Area"), area)
+        fields.insertRow(fields.rowCount() - 2, self.tr("Note"), note)
 
         def go() -> None:
             actor = prompt.actor

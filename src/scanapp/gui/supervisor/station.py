@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from scanapp.gui.shell.engine import Engine
@@ -43,21 +43,23 @@ class SupervisorStation(QWidget):
         self.busy_label = QLabel()
         self.busy_label.setProperty("role", "hint")
         self.background.busy_changed.connect(self._busy)
-        header = QHBoxLayout()
-        header.addWidget(self.back_button)
-        header.addWidget(title)
-        header.addStretch(1)
-        header.addWidget(self.busy_label)
+        # Back and the title sit left of the tabs, the busy note right of them: a row less at 800x480.
+        header = QWidget()
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(0, 0, 12, 4)
+        header_layout.addWidget(self.back_button)
+        header_layout.addWidget(title)
         self.message_bar = MessageBar()
         """What a tab's action came to, in plain words."""
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setCornerWidget(header, Qt.Corner.TopLeftCorner)
+        self.tabs.setCornerWidget(self.busy_label, Qt.Corner.TopRightCorner)
         for text, make in TABS:
             self.tabs.addTab(make(self), self.tr(text))
         self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
-        layout.addLayout(header)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.tabs, 1)
 
