@@ -139,6 +139,36 @@ def test_with_the_server_gone_the_last_list_shows_as_of_its_time(qtbot, window, 
     assert not review.shown.live and "cannot be reached" in review.as_of.text()
 
 
+def test_offline_the_cached_queue_shows_and_resolving_is_refused_plainly(qtbot, window, server: Server, shop: Shop):
+    fenced_scans(server, shop, 1)
+    station = open_station(qtbot, window)
+    tab = review_tab(qtbot, station)
+    qtbot.waitUntil(lambda: len(tab.model.rows) == 1, timeout=WAIT_MS)
+    server.stop()
+    qtbot.mouseClick(tab.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.shown is not None and not tab.shown.live, timeout=WAIT_MS)
+    assert len(tab.model.rows) == 1 and "the last list read" in tab.as_of.text()
+    tab.view.selectRow(0)
+    qtbot.mouseClick(tab.merge_button, Qt.MouseButton.LeftButton)
+    assert station.dialogs.dialog is None  # no PIN asked for what cannot happen
+    assert "works only online" in station.message_bar.text and "Nothing was changed" in station.message_bar.text
+
+
+def test_sync_all_runs_a_round_and_reads_the_devices_again(qtbot, window, server: Server, shop: Shop):
+    station = open_station(qtbot, window)
+    tab = devices_tab(station)
+    qtbot.waitUntil(lambda: tab.shown is not None and tab.shown.live, timeout=WAIT_MS)
+    first = tab.shown
+    with server.client("alex", "dev-alex") as alex:  # meanwhile a handheld reports events it has not sent
+        event = scan("dev-alex", 1, shop.session_id, "alex", "SKU-COLA", COLA)
+        assert alex.post("/v1/journal", json={"events": [event], "device_last_seq": 6}).status_code == 200
+    with qtbot.waitSignal(window.sync.bridge.round_finished, timeout=WAIT_MS):
+        qtbot.mouseClick(tab.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.shown is not first and not station.background.busy, timeout=WAIT_MS)
+    assert {r.device_id: r.pending for r in tab.model.rows}["dev-alex"] == 5
+    assert "This device is synced" in station.message_bar.text and tab.sync_button.isEnabled()
+
+
 def test_force_release_asks_the_supervisor_pin_and_frees_the_session_on_the_server(
     qtbot, window, server: Server, shop: Shop
 ):
