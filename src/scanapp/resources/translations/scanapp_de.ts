@@ -1791,7 +1791,7 @@
     </message>
     <message>
         <source>change a count&apos;s variance threshold</source>
-        <translation>die Abweichungsschwelle einer Zählung ändern</translation>
+        <translation>den Abweichungsschwellenwert einer Zählung ändern</translation>
     </message>
     <message>
         <source>create a recount session</source>
@@ -1799,7 +1799,7 @@
     </message>
     <message>
         <source>review fenced and refused scans</source>
-        <translation>gesperrte und abgelehnte Scans prüfen</translation>
+        <translation>gesperrte und abgewiesene Scans prüfen</translation>
     </message>
     <message>
         <source>No session is open here: open a session to scan.</source>
@@ -1920,6 +1920,130 @@
     <message>
         <source>the session was being taken</source>
         <translation>Sitzung wurde gerade übernommen</translation>
+    </message>
+    <message>
+        <source>too long: {length} characters (at most {most})</source>
+        <translation>zu lang: {length} Zeichen (höchstens {most})</translation>
+    </message>
+    <message>
+        <source>empty scan</source>
+        <translation>leerer Scan</translation>
+    </message>
+    <message>
+        <source>incomplete symbology identifier {id}</source>
+        <translation>unvollständige Symbologie-Kennung {id}</translation>
+    </message>
+    <message>
+        <source>unreadable symbology identifier {id}</source>
+        <translation>unlesbare Symbologie-Kennung {id}</translation>
+    </message>
+    <message>
+        <source>unreadable data: invalid byte sequence at position {position}</source>
+        <translation>unlesbare Daten: ungültige Bytefolge an Stelle {position}</translation>
+    </message>
+    <message>
+        <source>unreadable data: control character {char} at position {position}</source>
+        <translation>unlesbare Daten: Steuerzeichen {char} an Stelle {position}</translation>
+    </message>
+    <message>
+        <source>GTIN must be digits only</source>
+        <translation>Eine GTIN besteht nur aus Ziffern</translation>
+    </message>
+    <message>
+        <source>GTIN must have 8, 12, 13 or 14 digits, not {length}</source>
+        <translation>Eine GTIN hat 8, 12, 13 oder 14 Ziffern, nicht {length}</translation>
+    </message>
+    <message>
+        <source>{reason} (as EAN-8), and not a UPC-E either: {detail}</source>
+        <translation>{reason} (als EAN-8), und auch kein UPC-E: {detail}</translation>
+    </message>
+    <message>
+        <source>bad check digit: {detail}</source>
+        <translation>falsche Prüfziffer: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid UPC-E: {detail}</source>
+        <translation>kein gültiger UPC-E: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid GS1 element string: {detail}</source>
+        <translation>kein gültiger GS1-Elementstring: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid GS1 Digital Link: {detail}</source>
+        <translation>kein gültiger GS1 Digital Link: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid web address: {detail}</source>
+        <translation>keine gültige Webadresse: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid {what}: {detail}</source>
+        <translation>keine gültige {what}: {detail}</translation>
+    </message>
+    <message>
+        <source>unknown EAN/UPC symbology identifier {id}</source>
+        <translation>unbekannte EAN/UPC-Symbologie-Kennung {id}</translation>
+    </message>
+    <message>
+        <source>{id} says ITF-14: 14 digits, but the data is {length} characters</source>
+        <translation>{id} kündigt ITF-14 an (14 Ziffern), aber die Daten haben {length} Zeichen</translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has other characters than digits</source>
+        <translation>{id} kündigt {claim} an, aber die Daten enthalten andere Zeichen als Ziffern</translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has {length} digits</source>
+        <translation>{id} kündigt {claim} an, aber die Daten haben {length} Ziffern</translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has {length}</source>
+        <translation>{id} kündigt {claim} an, aber die Daten haben {length}</translation>
+    </message>
+    <message>
+        <source>({ai}) appears twice with different values: {first} and {second}</source>
+        <translation>({ai}) kommt zweimal mit verschiedenen Werten vor: {first} und {second}</translation>
+    </message>
+    <message>
+        <source>({ai}) {what}: {reason}</source>
+        <translation>({ai}) {what}: {reason}</translation>
+    </message>
+    <message>
+        <source>moved from {old} to {new}</source>
+        <translation>verschoben von {old} nach {new}</translation>
+    </message>
+    <message>
+        <source>quantity set from {old} to {new}</source>
+        <translation>Menge von {old} auf {new} gesetzt</translation>
+    </message>
+    <message>
+        <source>archived (was {old})</source>
+        <translation>archiviert (war {old})</translation>
+    </message>
+    <message>
+        <source>split {quantity} off into {new}</source>
+        <translation>{quantity} abgeteilt in {new}</translation>
+    </message>
+    <message>
+        <source>split from {old}</source>
+        <translation>abgeteilt von {old}</translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}</source>
+        <translation>geklärt als {resolution}</translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}, to {place}</source>
+        <translation>geklärt als {resolution}, nach {place}</translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}: {note}</source>
+        <translation>geklärt als {resolution}: {note}</translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}, to {place}: {note}</source>
+        <translation>geklärt als {resolution}, nach {place}: {note}</translation>
     </message>
 </context>
 <context>
@@ -3065,30 +3189,6 @@ Verschiedene Artikel: {products}</translation>
 <context>
     <name>SupervisorStation</name>
     <message>
-        <source>Devices</source>
-        <translation>Geräte</translation>
-    </message>
-    <message>
-        <source>Review queue</source>
-        <translation>Prüfliste</translation>
-    </message>
-    <message>
-        <source>Supervisor station</source>
-        <translation>Schichtleitung</translation>
-    </message>
-    <message>
-        <source>← &amp;Back</source>
-        <translation>← &amp;Zurück</translation>
-    </message>
-    <message>
-        <source>Back to the counts list</source>
-        <translation>Zurück zur Zählungsliste</translation>
-    </message>
-    <message>
-        <source>Asking the sync server…</source>
-        <translation>Synchronisierungsserver wird gefragt …</translation>
-    </message>
-    <message>
         <source>No sync server is set on this device.</source>
         <translation>Auf diesem Gerät ist kein Synchronisierungsserver eingestellt.</translation>
     </message>
@@ -3131,6 +3231,30 @@ Verschiedene Artikel: {products}</translation>
     <message>
         <source>That did not work: {error}</source>
         <translation>Das hat nicht geklappt: {error}</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Prüfliste</translation>
+    </message>
+    <message>
+        <source>Supervisor station</source>
+        <translation>Schichtleitung</translation>
+    </message>
+    <message>
+        <source>← &amp;Back</source>
+        <translation>← &amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Back to the counts list</source>
+        <translation>Zurück zur Zählungsliste</translation>
+    </message>
+    <message>
+        <source>Asking the sync server…</source>
+        <translation>Synchronisierungsserver wird gefragt …</translation>
     </message>
 </context>
 <context>

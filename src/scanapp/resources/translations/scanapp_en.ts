@@ -1921,6 +1921,130 @@
         <source>Not in Scope: {code} matches no inventory item; it is kept (add a note under Unknown codes).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>too long: {length} characters (at most {most})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incomplete symbology identifier {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable symbology identifier {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable data: invalid byte sequence at position {position}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable data: control character {char} at position {position}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GTIN must be digits only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GTIN must have 8, 12, 13 or 14 digits, not {length}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason} (as EAN-8), and not a UPC-E either: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad check digit: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid UPC-E: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid GS1 element string: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid GS1 Digital Link: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid web address: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid {what}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown EAN/UPC symbology identifier {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id} says ITF-14: 14 digits, but the data is {length} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has other characters than digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has {length} digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has {length}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({ai}) appears twice with different values: {first} and {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({ai}) {what}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved from {old} to {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantity set from {old} to {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archived (was {old})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split {quantity} off into {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split from {old}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}, to {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}: {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}, to {place}: {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
