@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from scanapp.services.scanner_settings import ScannerSettingsService
     from scanapp.services.supervision import Supervision
     from scanapp.services.supervisor_reads import SupervisorReads
+    from scanapp.services.supervisor_remote import SupervisorRemote
     from scanapp.services.sync_service import SyncService
     from scanapp.services.sync_worker import Timing
     from scanapp.services.users import Users
@@ -175,6 +176,14 @@ class App:
         from scanapp.services.sync_service import SyncService  # httpx only when syncing
 
         return SyncService(self.store, self.clock, self.server, self.sync_client)
+
+    @cached_property
+    def supervisor_remote(self) -> SupervisorRemote:
+        """The supervisor station's server-only data (devices, review queue), cached for offline, and the
+        review and force-release calls (online only)."""
+        from scanapp.services.supervisor_remote import SupervisorRemote
+
+        return SupervisorRemote(self.store, self.sync, self.reads, self.clock)
 
     def sync_client(self, server: str) -> SyncClient:
         """A sync client for `server` on this app's store and clock (the caller closes it)."""

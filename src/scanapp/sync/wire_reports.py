@@ -24,6 +24,11 @@ class DeviceOut(Model):
     last_pull_at: datetime | None
     last_user: str | None
     sessions_held: list[str]
+    # What the device reported at its last round (H1's device reports; optional so an older server still reads).
+    last_attempt_at: datetime | None = None
+    clock_offset_s: float | None = None
+    signed_in: str | None = None
+    stale: bool = False
 
 
 # -- review and reports -----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QPushB
 
 from scanapp.domain import counts as rules
 from scanapp.domain.counts import CountKind, CountState
-from scanapp.domain.permissions import FORCE_RELEASE, LAB, Actor, can_open_counts
+from scanapp.domain.permissions import FORCE_RELEASE, LAB, SUPERVISE, Actor, can_open_counts
 from scanapp.domain.rows import CountRow
 from scanapp.errors import KnownError
 from scanapp.gui.capture.feedback import ScanFeedback
@@ -33,6 +33,8 @@ class CountsPage(QWidget):
     sign_out_requested = Signal()
     lab_requested = Signal()
     """To the lab's Barcode Tracking page (users with lab permission)."""
+    station_requested = Signal()
+    """To the supervisor station (users who may supervise)."""
     refreshed = Signal()
     idle_lock_changed = Signal(float)
     """A supervisor set how many minutes idle the app locks after (0: never): apply it now."""
@@ -81,6 +83,9 @@ class CountsPage(QWidget):
         self.lab_button = QPushButton(self.tr("&Barcode Tracking"))
         self.lab_button.setToolTip(self.tr("The lab's inventory reconciliation"))
         self.lab_button.clicked.connect(self.lab_requested)
+        self.station_button = QPushButton(self.tr("Super&visor"))
+        self.station_button.setToolTip(self.tr("Supervisor station: devices, review queue"))
+        self.station_button.clicked.connect(self.station_requested)
         self.idle_lock_button = QPushButton(self.tr("&Lock…"))
         self.idle_lock_button.setToolTip(self.tr("When ScanApp locks itself: minutes without a touch (supervisor)"))
         self.idle_lock_button.clicked.connect(self.idle_lock_settings)
@@ -88,6 +93,7 @@ class CountsPage(QWidget):
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(self.user_label)
+        header.addWidget(self.station_button)
         header.addWidget(self.lab_button)
         header.addWidget(self.idle_lock_button)
         header.addWidget(self.scanner_button)
@@ -131,6 +137,7 @@ class CountsPage(QWidget):
         actor = self.engine.actor
         self.user_label.setText(actor.display_name or actor.user_id)
         self.lab_button.setVisible(actor.has_any(LAB))
+        self.station_button.setVisible(actor.has_any(SUPERVISE))
         allowed = can_open_counts(actor)
         self.denied.setVisible(not allowed)
         self.body.setVisible(allowed)

@@ -340,8 +340,52 @@
         <translation>Unbekannter Code</translation>
     </message>
     <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Letzter Versuch</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>Uhrabweichung</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Sessions held</source>
+        <translation>Gehaltene Sitzungen</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
         <source>Session</source>
         <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Server says</source>
+        <translation>Laut Server</translation>
     </message>
     <message>
         <source>Counter</source>
@@ -470,6 +514,14 @@
     <message>
         <source>The lab&apos;s inventory reconciliation</source>
         <translation>Der Inventurabgleich des Labors</translation>
+    </message>
+    <message>
+        <source>Super&amp;visor</source>
+        <translation>Schicht&amp;leitung</translation>
+    </message>
+    <message>
+        <source>Supervisor station: devices, review queue</source>
+        <translation>Schichtleitung: Geräte, Prüfliste</translation>
     </message>
     <message>
         <source>&amp;Lock…</source>
@@ -611,6 +663,77 @@
     <message>
         <source>{n} %</source>
         <translation>{n} %</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesTab</name>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>S&amp;ync all</source>
+        <translation>Alle s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>Sync this device now, then read every device&apos;s state again (each handheld syncs on its own)</source>
+        <translation>Dieses Gerät jetzt synchronisieren, dann den Stand aller Geräte neu lesen (jedes Handgerät synchronisiert sich selbst)</translation>
+    </message>
+    <message>
+        <source>Session to release</source>
+        <translation>Freizugebende Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;Force release…</source>
+        <translation>Freigabe &amp;erzwingen …</translation>
+    </message>
+    <message>
+        <source>End the selected device&apos;s hold on the session (supervisor PIN)</source>
+        <translation>Die Sperre des gewählten Geräts auf der Sitzung beenden (PIN der Schichtleitung)</translation>
+    </message>
+    <message>
+        <source>Held session:</source>
+        <translation>Gehaltene Sitzung:</translation>
+    </message>
+    <message>
+        <source>Sync is off (no server is set): everything stays on this device.</source>
+        <translation>Synchronisierung ist aus (kein Server eingestellt): alles bleibt auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <source>Syncing this device…</source>
+        <translation>Dieses Gerät wird synchronisiert …</translation>
+    </message>
+    <message>
+        <source>This device is synced. The list shows every device now.</source>
+        <translation>Dieses Gerät ist synchronisiert. Die Liste zeigt jetzt alle Geräte.</translation>
+    </message>
+    <message>
+        <source>This device did not sync: {why}</source>
+        <translation>Dieses Gerät wurde nicht synchronisiert: {why}</translation>
+    </message>
+    <message>
+        <source>Force release works only online: the sync server cannot be reached now. Nothing was changed.</source>
+        <translation>Freigabe erzwingen geht nur online: der Synchronisierungsserver ist jetzt nicht erreichbar. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Force release “{session}”?</source>
+        <translation>Freigabe von „{session}“ erzwingen?</translation>
+    </message>
+    <message>
+        <source>{device} holds this session. Released, it becomes read-only there; anything it scanned since goes to the review queue, nothing is lost. A supervisor enters their PIN.</source>
+        <translation>{device} hält diese Sitzung. Nach der Freigabe ist sie dort nur lesbar; was dort seitdem gescannt wurde, kommt in die Prüfliste, nichts geht verloren. Die Schichtleitung gibt ihre PIN ein.</translation>
+    </message>
+    <message>
+        <source>Force release</source>
+        <translation>Freigabe erzwingen</translation>
+    </message>
+    <message>
+        <source>“{session}” was released. It can be opened on any device now.</source>
+        <translation>„{session}“ wurde freigegeben. Sie kann jetzt auf jedem Gerät geöffnet werden.</translation>
     </message>
 </context>
 <context>
@@ -2396,6 +2519,121 @@
     </message>
 </context>
 <context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Review queue</source>
+        <translation>Prüfliste</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>Ü&amp;bernehmen …</translation>
+    </message>
+    <message>
+        <source>Count it in its own session after all</source>
+        <translation>Doch in der eigenen Sitzung zählen</translation>
+    </message>
+    <message>
+        <source>Move to a &amp;new session…</source>
+        <translation>In &amp;neue Sitzung verschieben …</translation>
+    </message>
+    <message>
+        <source>Count it in a new session of the same count (name and area)</source>
+        <translation>In einer neuen Sitzung derselben Zählung zählen (Name und Bereich)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Verwerfen …</translation>
+    </message>
+    <message>
+        <source>Leave it out of every count (it stays in the audit log)</source>
+        <translation>Aus jeder Zählung herauslassen (bleibt im Prüfprotokoll)</translation>
+    </message>
+    <message>
+        <source>Nothing waits for review. {as_of}</source>
+        <translation>Nichts wartet auf Prüfung. {as_of}</translation>
+    </message>
+    <message>
+        <source>Review works only online: the sync server cannot be reached now. Nothing was changed.</source>
+        <translation>Die Prüfung geht nur online: der Synchronisierungsserver ist jetzt nicht erreichbar. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Merge into “{session}”?</source>
+        <translation>In „{session}“ übernehmen?</translation>
+    </message>
+    <message>
+        <source>Move to a new session?</source>
+        <translation>In eine neue Sitzung verschieben?</translation>
+    </message>
+    <message>
+        <source>Discard this event?</source>
+        <translation>Dieses Ereignis verwerfen?</translation>
+    </message>
+    <message>
+        <source>{who}&apos;s {what} counts in “{session}” after all.</source>
+        <translation>{what} von {who} zählt doch in „{session}“.</translation>
+    </message>
+    <message>
+        <source>{who}&apos;s {what} counts in a new session of the same count, made now.</source>
+        <translation>{what} von {who} zählt in einer neuen Sitzung derselben Zählung, die jetzt angelegt wird.</translation>
+    </message>
+    <message>
+        <source>{who}&apos;s {what} is left out of every count. The audit log keeps it.</source>
+        <translation>{what} von {who} bleibt aus jeder Zählung heraus. Das Prüfprotokoll behält es.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit log)</source>
+        <translation>Warum (steht im Prüfprotokoll)</translation>
+    </message>
+    <message>
+        <source>Review of {session}</source>
+        <translation>Prüfung von {session}</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Neue Sitzung</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>The new session needs a name. Nothing was changed.</source>
+        <translation>Die neue Sitzung braucht einen Namen. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Merged into “{session}”. The counts update with this sync.</source>
+        <translation>In „{session}“ übernommen. Die Zählungen aktualisieren sich mit dieser Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Moved to a new session. The counts update with this sync.</source>
+        <translation>In eine neue Sitzung verschoben. Die Zählungen aktualisieren sich mit dieser Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Discarded. The audit log keeps it.</source>
+        <translation>Verworfen. Das Prüfprotokoll behält es.</translation>
+    </message>
+</context>
+<context>
     <name>ScanButton</name>
     <message>
         <source>Start counting</source>
@@ -3165,6 +3403,37 @@ Verschiedene Artikel: {products}</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorDevices</name>
+    <message>
+        <source>{sign}{n} s</source>
+        <translation>{sign}{n} s</translation>
+    </message>
+    <message>
+        <source>{sign}{m} min {s} s</source>
+        <translation>{sign}{m} min {s} s</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Stale: check this device</source>
+        <translation>Veraltet: Gerät prüfen</translation>
+    </message>
+    <message>
+        <source>Has unsynced events</source>
+        <translation>Hat nicht synchronisierte Ereignisse</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPrompt</name>
     <message>
         <source>Supervisor</source>
@@ -3173,6 +3442,120 @@ Verschiedene Artikel: {products}</translation>
     <message>
         <source>No user on this device may do this. A supervisor must sync first.</source>
         <translation>Kein Benutzer auf diesem Gerät darf das. Die Schichtleitung muss zuerst synchronisieren.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorReview</name>
+    <message>
+        <source>Fenced: the lease was lost</source>
+        <translation>Gesperrt: die Sitzungssperre ging verloren</translation>
+    </message>
+    <message>
+        <source>Refused by a rule</source>
+        <translation>Von einer Regel abgelehnt</translation>
+    </message>
+    <message>
+        <source>Sent under another sign-in</source>
+        <translation>Unter einer anderen Anmeldung gesendet</translation>
+    </message>
+    <message>
+        <source>Proposed catalog change</source>
+        <translation>Vorgeschlagene Katalogänderung</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Rejected scan</source>
+        <translation>Abgelehnter Scan</translation>
+    </message>
+    <message>
+        <source>Hand count</source>
+        <translation>Handzählung</translation>
+    </message>
+    <message>
+        <source>Scan removed</source>
+        <translation>Scan entfernt</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <source>New alias</source>
+        <translation>Neuer Alias</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorStation</name>
+    <message>
+        <source>No sync server is set on this device.</source>
+        <translation>Auf diesem Gerät ist kein Synchronisierungsserver eingestellt.</translation>
+    </message>
+    <message>
+        <source>The sync server cannot be reached.</source>
+        <translation>Der Synchronisierungsserver ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>You are not signed in to the sync server on this device: tap the sync state and enter your PIN.</source>
+        <translation>Sie sind auf diesem Gerät nicht am Synchronisierungsserver angemeldet: tippen Sie auf den Synchronisierungsstatus und geben Sie Ihre PIN ein.</translation>
+    </message>
+    <message>
+        <source>The sync server refused: this needs a supervisor&apos;s rights there.</source>
+        <translation>Der Synchronisierungsserver lehnt ab: dafür braucht es dort die Rechte der Schichtleitung.</translation>
+    </message>
+    <message>
+        <source>The sync server refused: {detail}</source>
+        <translation>Der Synchronisierungsserver lehnt ab: {detail}</translation>
+    </message>
+    <message>
+        <source>As of {time} (from the sync server)</source>
+        <translation>Stand {time} (vom Synchronisierungsserver)</translation>
+    </message>
+    <message>
+        <source>Nothing read from the sync server yet. {why}</source>
+        <translation>Noch nichts vom Synchronisierungsserver gelesen. {why}</translation>
+    </message>
+    <message>
+        <source>As of {time}, the last list read. {why}</source>
+        <translation>Stand {time}, die zuletzt gelesene Liste. {why}</translation>
+    </message>
+    <message>
+        <source>{why} This works only online: nothing was changed. Try again once the device is back online.</source>
+        <translation>{why} Das geht nur online: nichts wurde geändert. Versuchen Sie es erneut, sobald das Gerät wieder online ist.</translation>
+    </message>
+    <message>
+        <source>{why} Nothing was changed.</source>
+        <translation>{why} Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>That did not work: {error}</source>
+        <translation>Das hat nicht geklappt: {error}</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Prüfliste</translation>
+    </message>
+    <message>
+        <source>Supervisor station</source>
+        <translation>Schichtleitung</translation>
+    </message>
+    <message>
+        <source>← &amp;Back</source>
+        <translation>← &amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Back to the counts list</source>
+        <translation>Zurück zur Zählungsliste</translation>
+    </message>
+    <message>
+        <source>Asking the sync server…</source>
+        <translation>Synchronisierungsserver wird gefragt …</translation>
     </message>
 </context>
 <context>

@@ -340,7 +340,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server says</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -469,6 +513,14 @@
     </message>
     <message>
         <source>The lab&apos;s inventory reconciliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Super&amp;visor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor station: devices, review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -610,6 +662,77 @@
     </message>
     <message>
         <source>{n} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DevicesTab</name>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync this device now, then read every device&apos;s state again (each handheld syncs on its own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session to release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Force release…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the selected device&apos;s hold on the session (supervisor PIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held session:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync is off (no server is set): everything stays on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing this device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device is synced. The list shows every device now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device did not sync: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force release works only online: the sync server cannot be reached now. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force release “{session}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{device} holds this session. Released, it becomes read-only there; anything it scanned since goes to the review queue, nothing is lost. A supervisor enters their PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{session}” was released. It can be opened on any device now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2396,6 +2519,121 @@
     </message>
 </context>
 <context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count it in its own session after all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to a &amp;new session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count it in a new session of the same count (name and area)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave it out of every count (it stays in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waits for review. {as_of}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review works only online: the sync server cannot be reached now. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into “{session}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to a new session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this event?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}&apos;s {what} counts in “{session}” after all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}&apos;s {what} counts in a new session of the same count, made now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}&apos;s {what} is left out of every count. The audit log keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review of {session}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new session needs a name. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged into “{session}”. The counts update with this sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to a new session. The counts update with this sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarded. The audit log keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScanButton</name>
     <message>
         <source>Start counting</source>
@@ -3164,6 +3402,37 @@ Unique products: {products}</source>
     </message>
 </context>
 <context>
+    <name>SupervisorDevices</name>
+    <message>
+        <source>{sign}{n} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sign}{m} min {s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale: check this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has unsynced events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPrompt</name>
     <message>
         <source>Supervisor</source>
@@ -3171,6 +3440,120 @@ Unique products: {products}</source>
     </message>
     <message>
         <source>No user on this device may do this. A supervisor must sync first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorReview</name>
+    <message>
+        <source>Fenced: the lease was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by a rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent under another sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed catalog change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorStation</name>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the counts list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the sync server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync server is set on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not signed in to the sync server on this device: tap the sync state and enter your PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server refused: this needs a supervisor&apos;s rights there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server refused: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of {time} (from the sync server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing read from the sync server yet. {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of {time}, the last list read. {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{why} This works only online: nothing was changed. Try again once the device is back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{why} Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
