@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from scanapp.domain.variance import Grouping
@@ -20,9 +20,11 @@ from scanapp.gui.widgets.formatting import grouped
 
 
 class FiguresTab(SupervisorTab):
+    TITLE = str(QT_TRANSLATE_NOOP("SupervisorStation", "Figures"))
+    """The tab's name in the station's tab list (its source text, marked in the station's context)."""
+
     def title(self) -> str:
-        """The tab's name in the station's tab list."""
-        return self.tr("Figures and export")
+        return QCoreApplication.translate("SupervisorStation", self.TITLE)
 
     def __init__(
         self,

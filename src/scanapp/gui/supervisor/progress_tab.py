@@ -4,9 +4,9 @@ session."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt, Slot
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from scanapp.domain.variance import Status
 from scanapp.gui.models.supervisor_tables import SessionsModel, SplitModel
@@ -16,15 +16,18 @@ from scanapp.gui.supervisor.ports import SupervisionPort, SupervisorReadsPort
 from scanapp.gui.supervisor.tab_parts import SupervisorTab, supervisor_table, user_names
 from scanapp.gui.widgets.formatting import grouped
 
-WIDE_COLUMNS = ((0, 230), (1, 110), (2, 90), (3, 100))
-NARROW_COLUMNS = ((0, 150), (1, 92), (2, 90), (3, 90))
+WIDE_COLUMNS = ((0, 230), (1, 110), (2, 95), (3, 120))
+NARROW_COLUMNS = ((0, 150), (2, 92), (3, 125))
+"""On a handheld's 800 px the SKU is left out (the product's tooltip has it)."""
 _COUNTED = frozenset(Status) - {Status.NOT_COUNTED}
 
 
 class ProgressTab(SupervisorTab):
+    TITLE = str(QT_TRANSLATE_NOOP("SupervisorStation", "Progress"))
+    """The tab's name in the station's tab list (its source text, marked in the station's context)."""
+
     def title(self) -> str:
-        """The tab's name in the station's tab list."""
-        return self.tr("Progress")
+        return QCoreApplication.translate("SupervisorStation", self.TITLE)
 
     def __init__(
         self,
@@ -56,14 +59,13 @@ class ProgressTab(SupervisorTab):
         self.split_model = SplitModel(self)
         self.split = supervisor_table(self.split_model, stretch=0)
         self.split.size_columns([(1, 70)])
-        items_bar = QHBoxLayout()
-        items_bar.addWidget(QLabel(self.tr("Items")))
-        items_bar.addWidget(self.filter)
-        items_bar.addStretch(1)
+        self.filter.setMinimumContentsLength(8)
+        self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.filter.setToolTip(self.tr("Which items the table shows"))
+        self.header.insertWidget(1, self.filter, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(items_bar)
         left_layout.addWidget(self.items, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -89,7 +91,9 @@ class ProgressTab(SupervisorTab):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.items.size_columns(WIDE_COLUMNS if event.size().width() >= 1000 else NARROW_COLUMNS)
+        wide = event.size().width() >= 1000
+        self.items.setColumnHidden(ProgressItemsModel.SKU, not wide)
+        self.items.size_columns(WIDE_COLUMNS if wide else NARROW_COLUMNS)
 
     def load(self, count_id: str | None) -> None:
         self.split_model.set_rows([])

@@ -98,10 +98,9 @@ class SupervisorTab(QWidget):
         self.as_of = AsOfLabel(engine)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.refresh_button.setMinimumWidth(self.refresh_button.sizeHint().width())  # the lists give way, not it
         self.header = QHBoxLayout()
-        self.header.addWidget(QLabel(self.tr("Count")))
-        self.header.addWidget(self.count_box, 2)
+        self.count_box.setToolTip(self.tr("The count shown"))
+        self.header.addWidget(self.count_box, 2)  # no label: a handheld's 800 px go to the lists and buttons
         self.header.addWidget(self.as_of)
         self.header.addWidget(self.refresh_button)
         self.message_bar = MessageBar()

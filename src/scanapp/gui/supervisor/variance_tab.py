@@ -5,7 +5,7 @@ Force a reason. Below, the variance put down to each session, area or counter; R
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from scanapp.gui.widgets.error_text import error_text
 ATTRIBUTION_SHOWN_FROM = 560
 """The tab's height (px) from which the attribution shows under the items without being asked for."""
 WIDE_COLUMNS = ((0, 230), (1, 110), (2, 95), (3, 120), (4, 100), (5, 95), (6, 250))
-NARROW_COLUMNS = ((0, 150), (2, 92), (3, 105), (4, 112), (5, 90), (6, 180))
+NARROW_COLUMNS = ((0, 150), (2, 92), (3, 125), (4, 112), (5, 90), (6, 175))
 """On a handheld's 800 px the SKU is left out (the product's tooltip has it) so the status still shows; the
 sessions are a sideways scroll away."""
 DECIDED = frozenset({Status.APPROVED, Status.FORCED})
@@ -45,9 +45,11 @@ class VarianceTab(SupervisorTab):
     recount_created = Signal(str)
     """A recount session was made (its id): the station may show it on the counts list."""
 
+    TITLE = str(QT_TRANSLATE_NOOP("SupervisorStation", "Variance"))
+    """The tab's name in the station's tab list (its source text, marked in the station's context)."""
+
     def title(self) -> str:
-        """The tab's name in the station's tab list."""
-        return self.tr("Variance and approval")
+        return QCoreApplication.translate("SupervisorStation", self.TITLE)
 
     def __init__(
         self,
@@ -78,9 +80,9 @@ class VarianceTab(SupervisorTab):
         self.threshold_button.clicked.connect(self.change_threshold)
         self.total_label = QLabel()
         self.total_label.setProperty("role", "hint")
-        self.header.insertWidget(2, QLabel(self.tr("Show")))
-        self.header.insertWidget(3, self.filter, 1)
-        self.header.insertWidget(4, self.total_label)
+        self.filter.setToolTip(self.tr("Which items the table shows"))
+        self.header.insertWidget(1, self.filter, 1)
+        self.header.insertWidget(2, self.total_label)
         self.model = VarianceModel(self.reads, self)
         self.table = supervisor_table(self.model, stretch=VarianceModel.SESSIONS)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -115,7 +117,11 @@ class VarianceTab(SupervisorTab):
         items_layout = QVBoxLayout(items)
         items_layout.setContentsMargins(0, 0, 0, 0)
         items_layout.addWidget(self.table, 1)
-        items_layout.addLayout(actions)
+        action_bar = QWidget()
+        action_bar.setObjectName("supervisorActions")
+        actions.setContentsMargins(0, 0, 0, 0)
+        action_bar.setLayout(actions)
+        items_layout.addWidget(action_bar)
         self.grouping = QComboBox()
         self.grouping.setAccessibleName(self.tr("Attribution by"))
         self.grouping.addItem(self.tr("by session"), Grouping.SESSION)

@@ -877,10 +877,6 @@
 <context>
     <name>FiguresTab</name>
     <message>
-        <source>Figures and export</source>
-        <translation>Kennzahlen und Export</translation>
-    </message>
-    <message>
         <source>Figures per</source>
         <translation>Kennzahlen je</translation>
     </message>
@@ -2449,10 +2445,6 @@
 <context>
     <name>ProgressTab</name>
     <message>
-        <source>Progress</source>
-        <translation>Fortschritt</translation>
-    </message>
-    <message>
         <source>Show items</source>
         <translation>Artikel zeigen</translation>
     </message>
@@ -2473,8 +2465,8 @@
         <translation>Wählen Sie einen Artikel, um seine Zählung je Sitzung zu sehen.</translation>
     </message>
     <message>
-        <source>Items</source>
-        <translation>Artikel</translation>
+        <source>Which items the table shows</source>
+        <translation>Welche Artikel die Tabelle zeigt</translation>
     </message>
     <message>
         <source>No count yet.</source>
@@ -3557,6 +3549,18 @@ Verschiedene Artikel: {products}</translation>
         <source>Asking the sync server…</source>
         <translation>Synchronisierungsserver wird gefragt …</translation>
     </message>
+    <message>
+        <source>Figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Abweichung</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorTab</name>
@@ -3567,6 +3571,10 @@ Verschiedene Artikel: {products}</translation>
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>The count shown</source>
+        <translation>Die gezeigte Zählung</translation>
     </message>
     <message>
         <source>{name} ({state})</source>
@@ -3902,10 +3910,6 @@ Verschiedene Artikel: {products}</translation>
 <context>
     <name>VarianceTab</name>
     <message>
-        <source>Variance and approval</source>
-        <translation>Abweichung und Freigabe</translation>
-    </message>
-    <message>
         <source>Show items</source>
         <translation>Artikel zeigen</translation>
     </message>
@@ -3950,8 +3954,8 @@ Verschiedene Artikel: {products}</translation>
         <translation>Die Abweichungsschwelle dieser Zählung ändern (PIN der Schichtleitung)</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>Zeigen</translation>
+        <source>Which items the table shows</source>
+        <translation>Welche Artikel die Tabelle zeigt</translation>
     </message>
     <message>
         <source>&amp;Approve…</source>

@@ -877,10 +877,6 @@
 <context>
     <name>FiguresTab</name>
     <message>
-        <source>Figures and export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Figures per</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2449,10 +2445,6 @@
 <context>
     <name>ProgressTab</name>
     <message>
-        <source>Progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show items</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2473,7 +2465,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Items</source>
+        <source>Which items the table shows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3556,6 +3548,18 @@ Unique products: {products}</source>
         <source>That did not work: {error}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SupervisorTab</name>
@@ -3565,6 +3569,10 @@ Unique products: {products}</source>
     </message>
     <message>
         <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The count shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3901,10 +3909,6 @@ Unique products: {products}</source>
 <context>
     <name>VarianceTab</name>
     <message>
-        <source>Variance and approval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show items</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3949,7 +3953,7 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show</source>
+        <source>Which items the table shows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
