@@ -104,7 +104,7 @@ def test_variance_shows_every_case_and_pending_first(qtbot, qtmodeltester, engin
     assert rows["SKU-WATER"][2] == "not listed" and rows["SKU-WATER"][6] == "No stock record"
     assert rows["SKU-COLA"][3] == "12" and rows["SKU-COLA"][6] == "Within threshold"
     assert rows["SKU-COLA"][7] == "Default session 10 + Backstock shelf 2"
-    assert t.threshold_button.text() == "&Threshold: 5 %…"
+    assert t.threshold_button.text() == "T&hreshold: 5 %…"
     qtbot.waitUntil(lambda: t.attribution_model.rowCount() == 2)  # read once the items are on screen
     assert set(column(t.attribution_model, 0)) == {"Default session", "Backstock shelf"}
     qtmodeltester.check(t.attribution_model)
@@ -180,7 +180,7 @@ def test_threshold_is_a_supervisors_to_change(qtbot, engine, store, count):
     dialog.who.setCurrentIndex(1)
     qtbot.keyClicks(dialog.entry.pin, PIN)
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
-    assert t.threshold_button.text() == "&Threshold: 5 units…"
+    assert t.threshold_button.text() == "T&hreshold: 5 units…"
     assert journal(store, "variance_threshold_set")
     assert engine.parts.supervision.default_threshold() == Threshold(ThresholdKind.UNITS, 5)
     t.filter.setCurrentIndex(t.filter.findText("Pending approval"))

@@ -75,7 +75,7 @@ class VarianceTab(SupervisorTab):
         self.filter.setMinimumContentsLength(8)
         self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.filter.currentIndexChanged.connect(self._filter_changed)
-        self.threshold_button = QPushButton(self.tr("&Threshold…"))
+        self.threshold_button = QPushButton(self.tr("T&hreshold…"))
         self.threshold_button.setToolTip(self.tr("Change this count's variance threshold (supervisor PIN)"))
         self.threshold_button.clicked.connect(self.change_threshold)
         self.total_label = QLabel()
@@ -101,7 +101,7 @@ class VarianceTab(SupervisorTab):
         self.reject_button.clicked.connect(lambda: self.decide(Decision.REJECTED))
         self.force_button.clicked.connect(lambda: self.decide(Decision.FORCED))
         self.recount_button.clicked.connect(self.recount)
-        self.attribution_button = QPushButton(self.tr("Attri&bution"))
+        self.attribution_button = QPushButton(self.tr("Attributi&on"))
         self.attribution_button.setCheckable(True)
         self.attribution_button.setChecked(True)
         self.attribution_button.setToolTip(self.tr("The variance put down to each session, area or counter"))
@@ -180,7 +180,7 @@ class VarianceTab(SupervisorTab):
         self.attribution_model.user_names = names
         if count_id is None:
             self.threshold_value = None
-            self.threshold_button.setText(self.tr("&Threshold…"))
+            self.threshold_button.setText(self.tr("T&hreshold…"))
             self.model.set_count(None)
             self.attribution_model.set_rows([])
             self._counted()
@@ -188,7 +188,7 @@ class VarianceTab(SupervisorTab):
         progress = self.reads.progress(count_id)
         self.model.session_names = {s.id: s.name for s in progress.sessions}
         self.threshold_value = self.reads.threshold(count_id)
-        self.threshold_button.setText(self.tr("&Threshold: {t}…").format(t=threshold_text(self.threshold_value)))
+        self.threshold_button.setText(self.tr("T&hreshold: {t}…").format(t=threshold_text(self.threshold_value)))
         self.model.set_count(count_id, self.filter.currentData())
         self._attribution_stale = True
         self._attribution_timer.start()  # after the items are on screen: 50,000 items take a while

@@ -3946,8 +3946,16 @@ Verschiedene Artikel: {products}</translation>
         <translation>Kein Bestand erfasst</translation>
     </message>
     <message>
-        <source>&amp;Threshold…</source>
+        <source>T&amp;hreshold…</source>
         <translation>&amp;Schwelle…</translation>
+    </message>
+    <message>
+        <source>Attributi&amp;on</source>
+        <translation>Zu&amp;ordnung</translation>
+    </message>
+    <message>
+        <source>T&amp;hreshold: {t}…</source>
+        <translation>&amp;Schwelle: {t}…</translation>
     </message>
     <message>
         <source>Change this count&apos;s variance threshold (supervisor PIN)</source>
@@ -3978,10 +3986,6 @@ Verschiedene Artikel: {products}</translation>
         <translation>Eine Nachzählungssitzung für die gewählten Artikel, sonst für jeden nicht gezählten, ausstehenden oder abgelehnten</translation>
     </message>
     <message>
-        <source>Attri&amp;bution</source>
-        <translation>&amp;Zuordnung</translation>
-    </message>
-    <message>
         <source>The variance put down to each session, area or counter</source>
         <translation>Die Abweichung je Sitzung, Bereich oder zählender Person</translation>
     </message>
@@ -4004,10 +4008,6 @@ Verschiedene Artikel: {products}</translation>
     <message>
         <source>Attribution</source>
         <translation>Zuordnung</translation>
-    </message>
-    <message>
-        <source>&amp;Threshold: {t}…</source>
-        <translation>&amp;Schwelle: {t}…</translation>
     </message>
     <message numerus="yes">
         <source>%n items</source>

@@ -3945,7 +3945,15 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Threshold…</source>
+        <source>T&amp;hreshold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributi&amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;hreshold: {t}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3977,10 +3985,6 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Attri&amp;bution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The variance put down to each session, area or counter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4002,10 +4006,6 @@ Unique products: {products}</source>
     </message>
     <message>
         <source>Attribution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Threshold: {t}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
