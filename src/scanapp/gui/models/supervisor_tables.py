@@ -57,14 +57,15 @@ class RowsModel(HeaderedTableModel, Generic[R]):
 
 
 class SessionsModel(RowsModel[SessionInfo]):
-    """A count's sessions (S7): name, counter, area, state, units and last activity."""
+    """A count's sessions (S7): name, counter, area, state, units scanned (as the session's own header counts
+    them, unmatched scans included) and last activity."""
 
     headers: ClassVar[tuple[str, ...]] = (
         str(QT_TRANSLATE_NOOP("Columns", "Session")),
         str(QT_TRANSLATE_NOOP("Columns", "Counter")),
         str(QT_TRANSLATE_NOOP("Columns", "Area")),
         str(QT_TRANSLATE_NOOP("Columns", "State")),
-        str(QT_TRANSLATE_NOOP("Columns", "Units")),
+        str(QT_TRANSLATE_NOOP("Columns", "Scanned")),
         str(QT_TRANSLATE_NOOP("Columns", "Last activity")),
     )
     numeric: ClassVar[frozenset[int]] = frozenset({4})

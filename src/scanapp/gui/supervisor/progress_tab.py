@@ -112,7 +112,7 @@ class ProgressTab(SupervisorTab):
         self.items_model.user_names = names
         self.items_model.set_count(count_id, self.filter.currentData())
         self.summary.setText(
-            self.tr("{listed} listed · {counted} counted · {remaining} remaining · {units} units").format(
+            self.tr("{listed} listed · {counted} counted · {remaining} remaining · {units} units counted").format(
                 listed=grouped(progress.listed),
                 counted=grouped(progress.counted),
                 remaining=grouped(progress.remaining),

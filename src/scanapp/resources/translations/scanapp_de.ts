@@ -400,6 +400,10 @@
         <translation>Zustand</translation>
     </message>
     <message>
+        <source>Scanned</source>
+        <translation>Gescannt</translation>
+    </message>
+    <message>
         <source>Last activity</source>
         <translation>Zuletzt aktiv</translation>
     </message>
@@ -2473,8 +2477,8 @@
         <translation>Noch keine Zählung.</translation>
     </message>
     <message>
-        <source>{listed} listed · {counted} counted · {remaining} remaining · {units} units</source>
-        <translation>{listed} gelistet · {counted} gezählt · {remaining} offen · {units} Stück</translation>
+        <source>{listed} listed · {counted} counted · {remaining} remaining · {units} units counted</source>
+        <translation>{listed} gelistet · {counted} gezählt · {remaining} offen · {units} Stück gezählt</translation>
     </message>
     <message>
         <source>{name}, by session</source>

@@ -400,6 +400,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last activity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2473,7 +2477,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{listed} listed · {counted} counted · {remaining} remaining · {units} units</source>
+        <source>{listed} listed · {counted} counted · {remaining} remaining · {units} units counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
