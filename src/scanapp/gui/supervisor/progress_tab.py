@@ -42,7 +42,7 @@ class ProgressTab(SupervisorTab):
         self.summary.setWordWrap(True)
         self.sessions_model = SessionsModel(engine.now(), self)
         self.sessions = supervisor_table(self.sessions_model, stretch=0)
-        self.sessions.size_columns([(1, 170), (2, 110), (3, 110), (4, 70), (5, 130)])
+        self.sessions.size_columns([(1, 170), (2, 110), (3, 110), (4, 100), (5, 130)])
         self.filter = QComboBox()
         self.filter.setAccessibleName(self.tr("Show items"))
         self.filter.addItem(self.tr("All items"), None)
