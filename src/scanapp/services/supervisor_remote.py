@@ -149,7 +149,9 @@ class SupervisorRemote:
 
     def resolve(self, user_id: str, event_id: str, action: str, note: str, target_session_id: str | None = None) -> str:
         """Merge, move or discard one review item as `user_id`; the server's new status. RemoteFailed else."""
-        status = self._call(lambda c: c.resolve_review(event_id, action, target_session_id, note, user=user_id))
+        status = self._call(
+            lambda c: c.resolve_review(event_id, action, target_session_id, note, user=user_id), as_user=user_id
+        )
         self._drop_cached_review(event_id)
         return status
 
@@ -165,23 +167,30 @@ class SupervisorRemote:
             client.start_session(made.id, user=user_id)
             return client.resolve_review(row.event_id, "move", made.id, note, user=user_id)
 
-        status = self._call(call)
+        status = self._call(call, as_user=user_id)
         self._drop_cached_review(row.event_id)
         return status
 
     def force_release(self, user_id: str, session_id: str) -> int:
         """End whoever's lease on the session, as `user_id`; the new lease epoch."""
-        return self._call(lambda c: c.force_release(session_id, user=user_id)).epoch
+        return self._call(lambda c: c.force_release(session_id, user=user_id), as_user=user_id).epoch
 
     # -- the server ---------------------------------------------------------------------------------------------
 
-    def _call(self, call: Callable[[SyncClient], R]) -> R:
+    def _call(self, call: Callable[[SyncClient], R], as_user: str | None = None) -> R:
+        """`as_user`: whose token the call goes under; a sign-in of theirs still queued (the supervisor's PIN was
+        just asked for this action) is done first."""
         client = self.sync.client()
         if client is None:
             raise RemoteFailed(Problem.NO_SERVER)
+        refused = self.sync.sign_in_queued(as_user) if as_user is not None else None
+        if refused is not None:
+            raise RemoteFailed(Problem.SIGN_IN, refused)
         try:
             return call(client)
         except SignInNeeded as err:
+            if as_user is not None and self.sync.sign_in_waiting(as_user):  # the server was not there for it
+                raise RemoteFailed(Problem.OFFLINE, str(err)) from err
             raise RemoteFailed(Problem.SIGN_IN, str(err)) from err
         except Refused as err:
             problem = Problem.FORBIDDEN if err.status == 403 else Problem.REFUSED

@@ -230,6 +230,11 @@ class SyncService:
                 queued = self._pending.get(user_id)
             return None if queued is None else self._sign_in(client, user_id, *queued)
 
+    def sign_in_waiting(self, user_id: str) -> bool:
+        """Their sign-in is queued still: the server could not be reached for it."""
+        with self._lock:
+            return user_id in self._pending
+
     def _sign_in(self, client: SyncClient, user_id: str, secret: str, current: bool) -> str | None:
         try:
             client.sign_in(user_id, secret, current)

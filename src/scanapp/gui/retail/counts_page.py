@@ -20,6 +20,8 @@ from scanapp.gui.scanner_setup.settings_dialog import ScannerSettingsDialog
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.shell.idle_lock_dialog import IdleLockDialog
 from scanapp.gui.shell.supervisor_prompt import SupervisorPrompt
+from scanapp.gui.supervisor.remote_text import failed_text
+from scanapp.gui.widgets.background import Background
 from scanapp.gui.widgets.dialog_host import DialogHost
 from scanapp.gui.widgets.error_text import error_text
 from scanapp.gui.widgets.message_bar import MessageBar
@@ -54,6 +56,7 @@ class CountsPage(QWidget):
         self._start_timer.timeout.connect(self.refresh)
         header = self._build_header()
         self.message_bar = MessageBar()
+        self.background = Background(self)  # a force release goes to the server off the GUI thread
         self.denied = QLabel(
             self.tr(
                 "Your account cannot open the counts list. Ask a supervisor for counting rights, or sign out and "
@@ -308,6 +311,24 @@ class CountsPage(QWidget):
 
     def _release_confirmed(self, session_id: str, supervisor: Actor | None) -> None:
         assert supervisor is not None, "accepted only once a supervisor's PIN was checked"
+        sync = self.engine.sync
+        if sync is not None and sync.enabled:  # the server holds the lease: released there, as the supervisor
+            self.background.run(
+                lambda: self.engine.parts.supervisor_remote.force_release(supervisor.user_id, session_id),
+                lambda _epoch, err: self._released_on_server(session_id, supervisor, err),
+            )
+            return
+        self._release_here(session_id, supervisor)
+
+    def _released_on_server(self, session_id: str, supervisor: Actor, err: BaseException | None) -> None:
+        if err is not None:
+            self.message_bar.show_error(failed_text(err))
+            return
+        self._release_here(session_id, supervisor)
+        if self.engine.sync is not None:
+            self.engine.sync.sync_now()  # the server's new epoch comes down
+
+    def _release_here(self, session_id: str, supervisor: Actor) -> None:
         try:
             self.engine.counting.force_release(supervisor, session_id)
         except KnownError as err:

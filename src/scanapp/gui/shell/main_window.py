@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
             self.session.release()
         self.sync.stop()  # the lease given back and the round under way finish first (bounded)
         self.station.stop()
+        self.counts.background.stop()
         super().closeEvent(event)
 
     @Slot()

@@ -10,9 +10,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from scanapp.gui.shell.engine import Engine
-from scanapp.gui.supervisor.background import Background
 from scanapp.gui.supervisor.devices_tab import DevicesTab
 from scanapp.gui.supervisor.review_tab import ReviewTab
+from scanapp.gui.widgets.background import Background
 from scanapp.gui.widgets.dialog_host import DialogHost
 from scanapp.gui.widgets.message_bar import MessageBar
 

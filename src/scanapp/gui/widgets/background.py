@@ -1,4 +1,4 @@
-"""The station's server calls off the GUI thread (DESIGN rules 4, 13): one worker thread of its own (so a slow
+"""Server calls off the GUI thread (DESIGN rules 4, 13): one worker thread of its own (so a slow
 server never delays the session leases' heartbeats on the sync bridge's thread), answers delivered on the
 main thread by a queued signal, where only widgets are touched."""
 
