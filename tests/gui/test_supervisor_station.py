@@ -73,8 +73,9 @@ def devices_tab(station) -> DevicesTab:
 
 
 def review_tab(qtbot, station) -> ReviewTab:
-    station.tabs.setCurrentIndex(1)
-    tab = station.tab(1)
+    index = next(i for i in range(station.tabs.count()) if isinstance(station.tab(i), ReviewTab))
+    station.tabs.setCurrentIndex(index)
+    tab = station.tab(index)
     assert isinstance(tab, ReviewTab)
     idle(qtbot, station)
     return tab
@@ -296,3 +297,21 @@ def test_the_models_pass_the_model_tester(qtmodeltester, engine):
     qtmodeltester.check(review)
     assert review.data(review.index(1, ReviewModel.WHO)) == "bob"
     assert review.data(review.index(1, ReviewModel.WHY)) == "Proposed catalog change"
+
+
+def test_the_station_has_every_tab_and_its_count_tabs_follow_one_count(qtbot, engine, retail):
+    from scanapp.gui.supervisor.station import SupervisorStation
+    from scanapp.gui.supervisor.tab_parts import SupervisorTab
+
+    station = SupervisorStation(engine)
+    qtbot.addWidget(station)
+    titles = [station.tabs.tabText(i) for i in range(station.tabs.count())]
+    assert titles == ["Devices", "Progress", "Variance", "Review queue", "Figures"]
+    count_tabs = [t for t in map(station.tab, range(station.tabs.count())) if isinstance(t, SupervisorTab)]
+    assert len(count_tabs) == 3
+    for tab in count_tabs:
+        tab.refresh()
+    first = count_tabs[0].count_box
+    assert first.count() >= 2
+    first.setCurrentIndex(1)
+    assert [t.count_id for t in count_tabs] == [first.itemData(1)] * 3

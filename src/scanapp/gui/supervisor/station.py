@@ -11,7 +11,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.supervisor.devices_tab import DevicesTab
+from scanapp.gui.supervisor.figures_tab import FiguresTab
+from scanapp.gui.supervisor.progress_tab import ProgressTab
 from scanapp.gui.supervisor.review_tab import ReviewTab
+from scanapp.gui.supervisor.tab_parts import SupervisorTab, link_counts
+from scanapp.gui.supervisor.variance_tab import VarianceTab
 from scanapp.gui.widgets.background import Background
 from scanapp.gui.widgets.dialog_host import DialogHost
 from scanapp.gui.widgets.message_bar import MessageBar
@@ -20,12 +24,16 @@ TabFactory = Callable[["SupervisorStation"], QWidget]
 
 TABS: list[tuple[str, TabFactory]] = [
     (str(QT_TRANSLATE_NOOP("SupervisorStation", "Devices")), DevicesTab),
+    (ProgressTab.TITLE, lambda station: ProgressTab(station.engine)),
+    (VarianceTab.TITLE, lambda station: VarianceTab(station.engine)),
     (str(QT_TRANSLATE_NOOP("SupervisorStation", "Review queue")), ReviewTab),
+    (FiguresTab.TITLE, lambda station: FiguresTab(station.engine)),
 ]
 """(title, factory): each tab's title (marked for translation, shown translated) and what makes it."""
 
 
 class SupervisorStation(QWidget):
+    engine: Engine
     back_requested = Signal()
     """Back to the counts list."""
 
@@ -57,6 +65,8 @@ class SupervisorStation(QWidget):
         self.tabs.setCornerWidget(self.busy_label, Qt.Corner.TopRightCorner)
         for text, make in TABS:
             self.tabs.addTab(make(self), self.tr(text))
+        # A count picked in one count tab is the one the others show.
+        link_counts([t for t in map(self.tabs.widget, range(self.tabs.count())) if isinstance(t, SupervisorTab)])
         self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
