@@ -34,7 +34,7 @@ from scanapp.gui.widgets.error_text import error_text
 ATTRIBUTION_SHOWN_FROM = 560
 """The tab's height (px) from which the attribution shows under the items without being asked for."""
 WIDE_COLUMNS = ((0, 230), (1, 110), (2, 95), (3, 120), (4, 100), (5, 95), (6, 250))
-NARROW_COLUMNS = ((0, 150), (2, 92), (3, 125), (4, 112), (5, 90), (6, 175))
+NARROW_COLUMNS = ((0, 176), (2, 96), (3, 100), (4, 96), (5, 88), (6, 160))
 """On a handheld's 800 px the SKU is left out (the product's tooltip has it) so the status still shows; the
 sessions are a sideways scroll away."""
 DECIDED = frozenset({Status.APPROVED, Status.FORCED})
