@@ -26,7 +26,7 @@ from scanapp.domain.leases import Grant, LeaseEnd
 from scanapp.domain.permissions import LAB, SUPERVISE, Actor, Permission, permissions_for_roles, require
 from scanapp.domain.projection import PROJECTED
 from scanapp.sync.wire import WireEvent
-from scansync import inventory_events, lab_events
+from scansync import inventory_events, lab_events, variance_events
 from scansync import tables as t
 from scansync.count_events import CountChanges
 from scansync.db import Tx, chunks
@@ -34,6 +34,7 @@ from scansync.inventory_events import InventoryChanges
 from scansync.lease_history import close_grant, history
 from scansync.line_events import LineChanges
 from scansync.pin_events import PinChanges
+from scansync.variance_events import VarianceChanges, targets_of
 from scansync.views import clean, count_of, session_of, session_values, session_view
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,7 @@ class Batch:
         self.lab = lab_events.LabChanges(conn, now)
         self.new_counts = CountChanges(now)
         self.pins = PinChanges()
+        self.variance = VarianceChanges(now)
         self.applied: list[WireEvent] = []
 
     # -- loading ---------------------------------------------------------------------------------------
@@ -231,6 +233,8 @@ class Batch:
             self.counts[count.id] = count
         elif kind is EventKind.PIN_SET:
             self.pins.decide(ev)
+        elif kind in variance_events.KINDS:
+            self.variance.decide(ev, kind, actor, approved_by, self.count)
         else:
             return rejected("the event names no session")
         return APPLIED
@@ -286,6 +290,7 @@ class Batch:
         name = clean(str(p.get("name", ""))).strip()[:256]
         if not name:
             raise InvalidTransition("A session needs a name.")
+        targets = variance_events.recount_items(p)
         session = Session(
             id=str(ev.session_id),
             count_id=count.id,
@@ -298,6 +303,8 @@ class Batch:
             created_by=ev.user_id,
         )
         self.sessions[session.id] = SessionCtx(session, count, [], new=True, dirty=True)
+        if targets:
+            self.variance.targets[session.id] = targets
         return APPLIED
 
     def _has_default(self, count_id: str) -> bool:
@@ -341,6 +348,7 @@ class Batch:
         self.new_counts.write(tx)
         self._write_sessions(tx)
         self.lines.write_lines(tx)
+        self.variance.write(tx)
         for ev in self.applied:
             if ev.kind not in UNPUBLISHED:
                 publish_event(ev)
@@ -354,6 +362,9 @@ class Batch:
 
     def _write_sessions(self, tx: Tx) -> None:
         conn = tx.conn
+        # A recount session's targets go with every state of it that devices pull ("recount_items").
+        targets = targets_of(conn, [c.session.id for c in self.sessions.values() if c.dirty and not c.new])
+        targets.update(self.variance.targets)
         for ctx in self.sessions.values():
             if ctx.new:
                 conn.execute(insert(t.sessions).values(id=ctx.session.id, **session_values(ctx.session)))
@@ -364,7 +375,13 @@ class Batch:
                     update(t.sessions).where(t.sessions.c.id == ctx.session.id).values(**session_values(ctx.session))
                 )
             if ctx.dirty:
-                tx.publish("session", ctx.session.id, session_view(ctx.session))
+                tx.publish("session", ctx.session.id, with_targets(session_view(ctx.session), targets))
+
+
+def with_targets(view: dict[str, Any], targets: dict[str, list[str]]) -> dict[str, Any]:
+    """A session's published state, with the items it recounts when it is a recount session."""
+    items = targets.get(view["id"])
+    return {**view, "recount_items": items} if items else view
 
 
 __all__ = ["APPLIED", "Batch", "Outcome"]

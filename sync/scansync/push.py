@@ -115,13 +115,19 @@ def _judged(
                 {
                     "event_id": ev.id,
                     "session_id": ev.session_id,
-                    "count_id": ctx.count.id if ctx else None,
+                    "count_id": ctx.count.id if ctx else _named_count(ev),
                     "status": "open",
                     "reason": reason or outcome.status,
                     "created_at": now,
                 }
             )
     return rows, verdicts, review
+
+
+def _named_count(ev: WireEvent) -> str | None:
+    """The count an event without a known session names in its payload (a variance decision, a new count)."""
+    count_id = ev.payload.get("count_id") if isinstance(ev.payload, dict) else None
+    return clean(count_id)[:64] if isinstance(count_id, str) else None
 
 
 def _event_row(ev: WireEvent, now: datetime, status: str, reason: str | None) -> dict[str, Any]:
