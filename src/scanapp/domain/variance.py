@@ -247,7 +247,14 @@ def attribute(lines: Sequence[VarianceLine], sessions: Sequence[SessionInfo], by
                 a["over"] += 1
     return sorted(
         (
-            Attribution(g, int(a["items"]), int(a["units"]), round(a["variance"], 6), round(a["abs_variance"], 6), int(a["over"]))
+            Attribution(
+                g,
+                int(a["items"]),
+                int(a["units"]),
+                round(a["variance"], 6),
+                round(a["abs_variance"], 6),
+                int(a["over"]),
+            )
             for g, a in acc.items()
         ),
         key=lambda a: (-a.abs_variance, a.group),

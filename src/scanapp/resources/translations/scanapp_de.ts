@@ -1659,6 +1659,22 @@
         <translation>die automatische Sperre von ScanApp zu ändern</translation>
     </message>
     <message>
+        <source>approve, reject or force a variance</source>
+        <translation>eine Abweichung freigeben, ablehnen oder erzwingen</translation>
+    </message>
+    <message>
+        <source>change a count&apos;s variance threshold</source>
+        <translation>den Abweichungsschwellenwert einer Zählung ändern</translation>
+    </message>
+    <message>
+        <source>create a recount session</source>
+        <translation>eine Nachzählungssitzung anlegen</translation>
+    </message>
+    <message>
+        <source>review fenced and refused scans</source>
+        <translation>gesperrte und abgewiesene Scans prüfen</translation>
+    </message>
+    <message>
         <source>No session is open here: open a session to scan.</source>
         <translation>Hier ist keine Sitzung geöffnet: Öffnen Sie eine Sitzung, um zu scannen.</translation>
     </message>

@@ -1499,6 +1499,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>approve, reject or force a variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change a count&apos;s variance threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a recount session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review fenced and refused scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No session is open here: open a session to scan.</source>
         <translation type="unfinished"></translation>
     </message>
