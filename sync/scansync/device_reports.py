@@ -27,9 +27,9 @@ def device_time(value: str | None) -> datetime | None:
         return None
     try:
         when = datetime.fromisoformat(value.strip())
-    except ValueError:
+        return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    except (ValueError, OverflowError):
         return None
-    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
 
 
 def attempt_values(now: datetime, user_id: str, reported: datetime | None) -> dict[str, Any]:

@@ -65,26 +65,26 @@ class CountRows:
 
 def load(conn: Connection, count_id: str) -> CountRows:
     count = get_count(conn, count_id)
-    expected = {
-        r.item_key: float(r.expected_qty)
-        for r in conn.execute(
-            select(t.expected_items.c.item_key, t.expected_items.c.expected_qty).where(
-                t.expected_items.c.count_id == count_id
-            )
-        )
-    }
+    expected, names = _expected(conn, count)
     counts = _item_counts(conn, count_id)
     sessions = _sessions(conn, count_id, counts)
-    keys = sorted(set(expected) | {c.item_key for c in counts})
-    return CountRows(
-        count,
-        expected,
-        sessions,
-        counts,
-        _names(conn, keys, count.kind),
-        threshold(conn, count_id),
-        decisions(conn, count_id),
-    )
+    missing = sorted({c.item_key for c in counts} - set(names))
+    names.update(_names(conn, missing, count.kind))
+    return CountRows(count, expected, sessions, counts, names, threshold(conn, count_id), decisions(conn, count_id))
+
+
+def _expected(conn: Connection, count: Count) -> tuple[dict[str, float], dict[str, str]]:
+    """The count's list, and the names of its items (one query with the catalog for a retail count)."""
+    e = t.expected_items
+    if count.kind is CountKind.SCOPED:
+        rows = conn.execute(select(e.c.item_key, e.c.expected_qty).where(e.c.count_id == count.id)).all()
+        return {r.item_key: float(r.expected_qty) for r in rows}, {}
+    named = conn.execute(
+        select(e.c.item_key, e.c.expected_qty, t.products.c.name)
+        .select_from(e.outerjoin(t.products, t.products.c.sku == e.c.item_key))
+        .where(e.c.count_id == count.id)
+    ).all()
+    return {r.item_key: float(r.expected_qty) for r in named}, {r.item_key: r.name for r in named if r.name}
 
 
 def _counting_lines() -> Any:
@@ -211,7 +211,7 @@ def parse_statuses(values: Iterable[str]) -> frozenset[Status] | None:
         key = v.strip().lower().replace("_", " ")
         status = by_name.get(key) or by_name.get(key.replace(" ", "_"))
         if status is None:
-            raise InvalidTransition(f"Unknown variance status {v!r}: one of {', '.join(s.value for s in Status)}.")
+            raise ValueError(f"Unknown variance status {v!r}: one of {', '.join(s.value for s in Status)}.")
         found.add(status)
     return frozenset(found) or None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query
 
 from scanapp.domain.variance import Grouping, attribute
 from scanapp.sync.wire_reports import (
@@ -46,7 +46,10 @@ def variance(
     offset: Offset = 0,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
 ) -> dict[str, Any]:
-    statuses = supervision.parse_statuses(status or [])
+    try:
+        statuses = supervision.parse_statuses(status or [])
+    except ValueError as err:
+        raise HTTPException(422, str(err)) from None
     with ctx.db.read() as conn:
         rows = supervision.load(conn, count_id)
     return supervision.variance_view(rows, ctx.clock.now(), statuses, offset, limit)

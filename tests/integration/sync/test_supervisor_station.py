@@ -142,7 +142,7 @@ def test_variance_keeps_stock_0_missing_stock_counted_0_and_not_counted_apart(st
     assert pending["total"] == 3 and [ln["item_key"] for ln in pending["lines"]] == ["SKU-B", "SKU-C"]
     both = station.variance(status=["not counted", "no_stock"])
     assert [ln["item_key"] for ln in both["lines"]] == ["SKU-D", "SKU-E"]
-    assert station.sam.get(f"/v1/counts/{station.count_id}/variance", params={"status": "bogus"}).status_code == 409
+    assert station.sam.get(f"/v1/counts/{station.count_id}/variance", params={"status": "bogus"}).status_code == 422
     # The first report keeps working (its own older shape).
     report = station.sam.get(f"/v1/counts/{station.count_id}/report")
     assert report.status_code == 200, report.text
@@ -322,6 +322,10 @@ def test_devices_show_last_attempt_clock_offset_who_and_stale(server: LiveServer
         assert r.status_code == 200
     d = _device(server, "dev-alex")
     assert d["clock_offset_s"] == 90.0 and d["signed_in"] == "alex" and not d["stale"]
+    with server.client("alex") as alex:  # a time the server cannot read is no offset, and no error
+        for junk in ("not a time", "9999-12-31T23:59:59-23:59", ""):
+            assert alex.get("/v1/changes", params={"since": 0}, headers={"X-Device-Time": junk}).status_code == 200
+    assert _device(server, "dev-alex")["clock_offset_s"] == 90.0
     assert (
         d["last_attempt_at"] == d["last_pull_at"] == d["last_sync_at"] == clock.now().isoformat().replace("+00:00", "Z")
     )
