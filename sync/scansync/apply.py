@@ -23,6 +23,7 @@ from scanapp.domain.errors import DomainError, InvalidTransition
 from scanapp.domain.journal import EventKind
 from scanapp.domain.lab import Resolution
 from scanapp.domain.leases import Grant, LeaseEnd
+from scanapp.domain.messages import Action
 from scanapp.domain.permissions import LAB, SUPERVISE, Actor, Permission, permissions_for_roles, require
 from scanapp.domain.projection import PROJECTED
 from scanapp.sync.wire import WireEvent
@@ -209,7 +210,7 @@ class Batch:
         if kind is EventKind.SESSION_CREATED:
             if ctx is not None:
                 return rejected(f"session {ev.session_id} exists already")
-            return self._create_session(ev, actor)
+            return self._create_session(ev, actor, approved_by)
         if kind is EventKind.RECONCILIATION_CREATED:  # the count a station's session belongs to, first
             count = self.lab.reconciliation(ev, actor, self.counts)
             self.counts[count.id] = count
@@ -281,7 +282,7 @@ class Batch:
             return rejected(f"event kind {kind.value} cannot be applied")
         return APPLIED
 
-    def _create_session(self, ev: WireEvent, actor: Actor) -> Outcome:
+    def _create_session(self, ev: WireEvent, actor: Actor, approved_by: Actor | None) -> Outcome:
         p = ev.payload
         count = self.count(str(p["count_id"]))
         if count is None:
@@ -291,6 +292,8 @@ class Batch:
         if not name:
             raise InvalidTransition("A session needs a name.")
         targets = variance_events.recount_items(p)
+        if targets:  # a directed recount is a supervisor's (S10), as on the device
+            require(approved_by or actor, SUPERVISE, Action.CREATE_RECOUNT)
         session = Session(
             id=str(ev.session_id),
             count_id=count.id,

@@ -274,6 +274,10 @@ def test_an_associates_decision_or_threshold_goes_to_review(station: Station) ->
     r = station.sam.post(f"/v1/review/{decided['id']}", json={"action": "merge", "note": "agreed"})
     assert r.status_code == 200, r.text
     assert station.lines()["SKU-B"]["status"] == "approved"
+    # A recount session is a supervisor's too.
+    recount = {"count_id": station.count_id, "name": "Recount", "area": "Front", "recount_items": ["SKU-B"]}
+    verdicts = station.push("alex", station.event("alex", "session_created", recount, new_event_id()))["verdicts"]
+    assert [v["status"] for v in verdicts] == ["rejected"] and "may not" in verdicts[0]["reason"].lower()
     # A rejection without a reason is refused even from a supervisor.
     bare = station.event(
         "sam", "variance_decided", {"count_id": station.count_id, "item_key": "SKU-C", "decision": "rejected"}
