@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection, case, update
 
-from scanapp.sync.wire_reports import DEVICE_TIME_HEADER
+from scanapp.sync.wire_reports import DEVICE_SEQ_HEADER, DEVICE_TIME_HEADER
 from scansync import tables as t
 
 HEADER = DEVICE_TIME_HEADER
+SEQ_HEADER = DEVICE_SEQ_HEADER
 # A long pull writes the attempt at most this often (and always with its last page).
 PULL_NOTE_EVERY = timedelta(seconds=10)
 MAX_OFFSET_S = 10 * 365 * 86400.0
@@ -40,8 +41,22 @@ def attempt_values(now: datetime, user_id: str, reported: datetime | None) -> di
     return values
 
 
-def note_attempt(conn: Connection, device_id: str, now: datetime, user_id: str, reported: datetime | None) -> None:
-    conn.execute(update(t.devices).where(t.devices.c.id == device_id).values(**attempt_values(now, user_id, reported)))
+def device_seq(value: str | None) -> int | None:
+    """The header's sequence number, or None when absent or not a plausible one."""
+    if not value or not value.strip().isdigit():
+        return None
+    seq = int(value.strip())
+    return seq if seq <= 2**53 else None
+
+
+def note_attempt(
+    conn: Connection, device_id: str, now: datetime, user_id: str, reported: datetime | None, seq: int | None = None
+) -> None:
+    values = attempt_values(now, user_id, reported)
+    if seq is not None:
+        column = t.devices.c.reported_seq
+        values["reported_seq"] = case((column < seq, seq), else_=column)
+    conn.execute(update(t.devices).where(t.devices.c.id == device_id).values(**values))
 
 
 def stale(row: Any, now: datetime, after: timedelta) -> bool:

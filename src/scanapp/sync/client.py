@@ -38,7 +38,7 @@ from scanapp.sync.exchange import Deadlines, Exchanges, Expired, PageSize
 from scanapp.sync.outcomes import LeaseLost, Refused, RoundReport, ServerTooSlow, SignInNeeded, SyncError
 from scanapp.sync.tokens import Token, Tokens
 from scanapp.sync.wire import MAX_BATCH, REVIEWED, LeaseOut, PushOut, TokenOut
-from scanapp.sync.wire_reports import DEVICE_TIME_HEADER
+from scanapp.sync.wire_reports import DEVICE_SEQ_HEADER, DEVICE_TIME_HEADER
 
 __all__ = ["LeaseLost", "Refused", "RoundReport", "ServerTooSlow", "SignInNeeded", "SyncClient", "SyncError"]
 
@@ -206,7 +206,7 @@ class SyncClient:
                     "/v1/journal",
                     token,
                     content=body,
-                    headers={"Content-Type": "application/json", **self._device_time()},
+                    headers={"Content-Type": "application/json", DEVICE_SEQ_HEADER: str(last), **self._device_time()},
                 )
             except SignInNeeded:
                 if self.tokens.fallback() is None:

@@ -14,6 +14,9 @@ from scanapp.sync.wire_fields import Id, Text
 DEVICE_TIME_HEADER = "X-Device-Time"
 """Sent by a device with every push and pull: its wall clock (ISO 8601, from its injected Clock), so the server
 records the attempt and the device's clock offset (S5)."""
+DEVICE_SEQ_HEADER = "X-Device-Seq"
+"""Sent with every push: the newest event the device has written, so the server knows how many wait on the device
+(DeviceOut.pending) even when that push is refused."""
 
 
 class DeviceOut(Model):

@@ -43,11 +43,12 @@ async def push_events(request: Request, actor: AnyUser, ctx: Ctx) -> Response:
     # The busiest route: pydantic parses the raw JSON itself (about twice as fast as json.loads and
     # validation), in the same trip to the thread pool as the work.
     reported = device_reports.device_time(request.headers.get(device_reports.HEADER))
+    seq = device_reports.device_seq(request.headers.get(device_reports.SEQ_HEADER))
     now = ctx.clock.now()
     try:
         raw = await bodies.raw(request, f"push from device {actor.device_id}")
     except Exception:
-        await run_in_threadpool(_note_failed_attempt, ctx, actor, now, reported)
+        await run_in_threadpool(_note_failed_attempt, ctx, actor, now, reported, seq)
         raise
 
     def run() -> Response:
@@ -56,10 +57,10 @@ async def push_events(request: Request, actor: AnyUser, ctx: Ctx) -> Response:
             with ctx.db.write() as tx:
                 answer = push.push(tx, actor, ctx.clock.now(), body)
                 # The attempt is noted with the push itself: no extra transaction on the busiest route.
-                device_reports.note_attempt(tx.conn, actor.device_id, now, actor.user_id, reported)
+                device_reports.note_attempt(tx.conn, actor.device_id, now, actor.user_id, reported, seq)
                 tx.want_position = bool(answer["sessions"])
         except Exception:
-            _note_failed_attempt(ctx, actor, now, reported)
+            _note_failed_attempt(ctx, actor, now, reported, seq)
             raise
         return bodies.answer(PushOut, {**answer, "as_of": tx.as_of})
 
@@ -88,11 +89,13 @@ def pull_changes(
     return Response(body, media_type="application/json")
 
 
-def _note_failed_attempt(ctx: Ctx, actor: Actor, now: datetime, reported: datetime | None) -> None:
+def _note_failed_attempt(
+    ctx: Ctx, actor: Actor, now: datetime, reported: datetime | None, seq: int | None = None
+) -> None:
     """The attempt on its own (the push it came with was refused, or a pull is still going): best effort."""
     try:
         with ctx.db.write() as tx:
-            device_reports.note_attempt(tx.conn, actor.device_id, now, actor.user_id, reported)
+            device_reports.note_attempt(tx.conn, actor.device_id, now, actor.user_id, reported, seq)
     except Exception:
         log.warning("could not note device %s's sync attempt", actor.device_id, exc_info=True)
 

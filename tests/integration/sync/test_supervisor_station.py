@@ -338,10 +338,12 @@ def test_devices_show_last_attempt_clock_offset_who_and_stale(server: LiveServer
     assert _device(server, "dev-alex")["stale"]
     behind = (clock.now() - timedelta(seconds=12.5)).isoformat()
     with server.client("alex") as alex:
-        r = alex.post("/v1/journal", content=b'{"events": "nope"}', headers={"X-Device-Time": behind})
+        headers = {"X-Device-Time": behind, "X-Device-Seq": "42"}
+        r = alex.post("/v1/journal", content=b'{"events": "nope"}', headers=headers)
         assert r.status_code == 422
     d = _device(server, "dev-alex")
     assert d["clock_offset_s"] == -12.5 and d["stale"] and d["last_push_at"] is None
+    assert (d["reported_seq"], d["pending"]) == (42, 42)  # what waits on the device, though the push failed
     assert d["last_attempt_at"] != d["last_pull_at"]
 
 
@@ -364,3 +366,15 @@ def test_the_client_reports_its_injected_clock_on_push_and_pull(server: LiveServ
         assert d["clock_offset_s"] == 2.0 and not d["stale"] and d["last_push_at"] == d["last_attempt_at"]
     finally:
         device.close()
+
+
+def test_the_stale_limit_is_a_setting(server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scansync.api.app import app_from_env
+
+    monkeypatch.setenv("SCANAPP_SYNC_DB", server.db.url)
+    monkeypatch.setenv("SCANAPP_SYNC_STALE_AFTER", "90")
+    app = app_from_env()
+    try:
+        assert app.state.ctx.settings.stale_after == timedelta(minutes=90)
+    finally:
+        app.state.ctx.db.close()
