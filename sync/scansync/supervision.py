@@ -43,8 +43,9 @@ from scansync.sessions import get_count
 from scansync.variance_events import DecisionRow, ThresholdRow, audit_decision, check_decision, store_threshold
 from scansync.views import event_wire, session_of
 
-SERVER_DEVICE = "server"
-"""The device id of events the server makes itself (decisions and thresholds set over the API)."""
+SERVER_DEVICE = "server:"
+"""The device id of events the server makes itself (decisions and thresholds set over the API), before the
+server's id: a device keeps events by (device, seq), so a new server database must not reuse an old one's."""
 
 
 @dataclass(frozen=True)
@@ -351,13 +352,14 @@ def set_threshold(tx: Tx, actor: Actor, now: datetime, count_id: str, kind: str,
 
 def server_event(tx: Tx, actor: Actor, now: datetime, kind: EventKind, payload: dict[str, Any]) -> WireEvent:
     """A journal event the server makes for a supervisor's direct action: stored as applied under the device id
-    "server" (numbered by its own counter) and published to every device, as a pushed one would be (B1)."""
+    "server:<server id>" (numbered by its own counter) and published to every device, as a pushed one would be (B1)."""
     conn = tx.conn
     seq = _next_server_seq(conn)
+    device_id = SERVER_DEVICE + str(conn.execute(select(t.meta.c.value).where(t.meta.c.key == "server_id")).scalar())
     ev = WireEvent.model_construct(
         id=new_event_id(),
         kind=kind.value,
-        device_id=SERVER_DEVICE,
+        device_id=device_id,
         seq=seq,
         user_id=actor.user_id,
         session_id=None,
@@ -369,7 +371,7 @@ def server_event(tx: Tx, actor: Actor, now: datetime, kind: EventKind, payload: 
     conn.execute(
         insert(t.events).values(
             id=ev.id,
-            device_id=SERVER_DEVICE,
+            device_id=device_id,
             seq=seq,
             kind=kind.value,
             session_id=None,
@@ -383,7 +385,7 @@ def server_event(tx: Tx, actor: Actor, now: datetime, kind: EventKind, payload: 
             reason=None,
         )
     )
-    tx.publish("event", ev.id, event_wire(ev), device_id=SERVER_DEVICE)
+    tx.publish("event", ev.id, event_wire(ev), device_id=device_id)
     return ev
 
 

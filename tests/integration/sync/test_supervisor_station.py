@@ -13,9 +13,11 @@ from typing import Any
 import httpx
 import pytest
 from scansync import tables as t
+from scansync.api.app import app_from_env
 from sqlalchemy import select
 
 from scanapp.domain.journal import new_event_id
+from scanapp.store import schema
 from tests.integration.sync.conftest import START, LiveServer, scan, seed_catalog_and_count, wire_event
 from tests.integration.sync.device import Device
 
@@ -252,6 +254,12 @@ def test_decisions_hold_until_the_count_changes_and_are_audited(station: Station
     changes = station.alex.get("/v1/changes", params={"since": 0, "limit": 5000}).json()["changes"]
     kinds = [c["data"]["kind"] for c in changes if c["entity"] == "event"]
     assert kinds.count("variance_decided") == 2 and kinds.count("variance_threshold_set") == 1
+    made_here = [c["data"] for c in changes if c["entity"] == "event" and c["data"]["device_id"].startswith("server:")]
+    assert [(e["kind"], e["seq"], e["user_id"]) for e in made_here] == [
+        ("variance_decided", 1, "sam"),
+        ("variance_threshold_set", 2, "sam"),
+    ]
+    assert made_here[0]["payload"]["counted"] == 2 and made_here[0]["payload"]["decision"] == "approved"
 
 
 def test_an_associates_decision_or_threshold_goes_to_review(station: Station) -> None:
@@ -369,8 +377,6 @@ def test_the_client_reports_its_injected_clock_on_push_and_pull(server: LiveServ
 
 
 def test_the_stale_limit_is_a_setting(server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    from scansync.api.app import app_from_env
-
     monkeypatch.setenv("SCANAPP_SYNC_DB", server.db.url)
     monkeypatch.setenv("SCANAPP_SYNC_STALE_AFTER", "90")
     app = app_from_env()
@@ -378,3 +384,24 @@ def test_the_stale_limit_is_a_setting(server: LiveServer, monkeypatch: pytest.Mo
         assert app.state.ctx.settings.stale_after == timedelta(minutes=90)
     finally:
         app.state.ctx.db.close()
+
+
+def test_a_device_keeps_the_servers_own_events_in_its_journal(station: Station, tmp_path: Path) -> None:
+    r = station.sam.post(
+        f"/v1/counts/{station.count_id}/decisions",
+        json={"item_key": "SKU-F", "decision": "forced", "reason": "damaged stock written off"},
+    )
+    assert r.status_code == 200, r.text
+    device = Device(station.server, tmp_path / "pat.db", "pat")
+    try:
+        device.client.sync_once()
+        with device.store.read() as conn:
+            rows = conn.execute(
+                select(schema.events.c.device_id, schema.events.c.payload).where(
+                    schema.events.c.kind == "variance_decided"
+                )
+            ).all()
+        assert len(rows) == 1 and rows[0].device_id.startswith("server:")
+        assert json.loads(rows[0].payload)["reason"] == "damaged stock written off"
+    finally:
+        device.close()
