@@ -29,7 +29,9 @@ from scansync.db import Tx, dumps, insert_rows, present
 from scansync.views import clean, event_wire
 
 
-def push(tx: Tx, actor: Actor, now: datetime, body: PushIn) -> dict[str, Any]:
+def push(tx: Tx, actor: Actor, now: datetime, body: PushIn, attempt: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`attempt`: what the device reported with the request (device_reports.attempt_values), stored with the
+    device's high-water mark in the same statement."""
     conn = tx.conn
     foreign = next((e for e in body.events if e.device_id != actor.device_id), None)
     if foreign is not None:
@@ -56,7 +58,13 @@ def push(tx: Tx, actor: Actor, now: datetime, body: PushIn) -> dict[str, Any]:
     conn.execute(
         update(t.devices)
         .where(t.devices.c.id == actor.device_id)
-        .values(high_water=taken.high_water, reported_seq=reported, last_push_at=now, last_user=actor.user_id)
+        .values(
+            high_water=taken.high_water,
+            reported_seq=reported,
+            last_push_at=now,
+            last_user=actor.user_id,
+            **(attempt or {}),
+        )
     )
     return {
         "high_water": taken.high_water,

@@ -55,9 +55,9 @@ async def push_events(request: Request, actor: AnyUser, ctx: Ctx) -> Response:
         try:
             body: PushIn = bodies.parse("PushIn", raw)
             with ctx.db.write() as tx:
-                answer = push.push(tx, actor, ctx.clock.now(), body)
-                # The attempt is noted with the push itself: no extra transaction on the busiest route.
-                device_reports.note_attempt(tx.conn, actor.device_id, now, actor.user_id, reported, seq)
+                # The attempt is noted with the push itself: no extra statement on the busiest route.
+                attempt = device_reports.attempt_values(now, actor.user_id, reported)
+                answer = push.push(tx, actor, ctx.clock.now(), body, attempt)
                 tx.want_position = bool(answer["sessions"])
         except Exception:
             _note_failed_attempt(ctx, actor, now, reported, seq)
