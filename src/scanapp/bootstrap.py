@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from scanapp.services.lab_station import LabStation
     from scanapp.services.reads import Reads
     from scanapp.services.scanner_settings import ScannerSettingsService
+    from scanapp.services.supervision import Supervision
+    from scanapp.services.supervisor_reads import SupervisorReads
+    from scanapp.services.supervisor_remote import SupervisorRemote
     from scanapp.services.sync_service import SyncService
     from scanapp.services.sync_worker import Timing
     from scanapp.services.users import Users
@@ -132,6 +135,20 @@ class App:
 
         return Users(self.uow, self.reads)
 
+    @cached_property
+    def supervisor_reads(self) -> SupervisorReads:
+        """The supervisor's station's reads; one for the app, so what it computed for a count is kept."""
+        from scanapp.services.supervisor_reads import SupervisorReads
+
+        return SupervisorReads(self.uow, self.clock)
+
+    @cached_property
+    def supervision(self) -> Supervision:
+        """The supervisor's decisions, thresholds, recounts and exports."""
+        from scanapp.services.supervision import Supervision
+
+        return Supervision(self.uow, self.clock, self.supervisor_reads)
+
     @property
     def device_id(self) -> str:
         return self.store.device_id
@@ -160,6 +177,14 @@ class App:
 
         return SyncService(self.store, self.clock, self.server, self.sync_client)
 
+    @cached_property
+    def supervisor_remote(self) -> SupervisorRemote:
+        """The supervisor station's server-only data (devices, review queue), cached for offline, and the
+        review and force-release calls (online only)."""
+        from scanapp.services.supervisor_remote import SupervisorRemote
+
+        return SupervisorRemote(self.store, self.sync, self.reads, self.clock)
+
     def sync_client(self, server: str) -> SyncClient:
         """A sync client for `server` on this app's store and clock (the caller closes it)."""
         from scanapp.sync.client import SyncClient  # httpx only when syncing
@@ -169,6 +194,8 @@ class App:
     def close(self) -> None:
         if "sync" in self.__dict__:
             self.sync.close()
+        for name in ("supervision", "supervisor_reads"):  # they hold the store being closed
+            self.__dict__.pop(name, None)
         if self._store is not None:
             self._store.close()
             self._store = None

@@ -217,7 +217,7 @@ class Batch:
             return APPLIED
         if ctx is None:
             return rejected(f"unknown session {ev.session_id}")
-        if fence:
+        if fence and kind is not EventKind.LOCK_FORCE_RELEASED:  # stamped with the epoch it makes: recorded below
             reason = ctx.fenced(ev.lock_epoch, ev.device_id)
             if reason is not None:
                 return Outcome("fenced", reason)

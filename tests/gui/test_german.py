@@ -24,7 +24,7 @@ from scanapp.domain.messages import Action, Message
 from scanapp.gui.lab.start_dialog import NEW, StartSessionDialog
 from scanapp.gui.shell.main_window import MainWindow
 from scanapp.gui.shell.translations import install_translators
-from scanapp.gui.widgets.error_text import message_text
+from scanapp.gui.widgets.error_text import message_text, stored_text_shown
 from scanapp.gui.widgets.formatting import amount, day_and_time, grouped
 from scanapp.scanners.read import ScanRead
 from tests.gui.conftest import open_session, scan_shown, sign_in, text
@@ -281,3 +281,19 @@ def test_each_german_screen_has_unique_accelerators(qtbot, retail, stocked, germ
     window.show_counts()
     open_session(qtbot, window, retail.directed_session)
     assert clashes(window.session) == [], mnemonics(window.session)
+
+
+def test_a_rejected_scans_reason_is_german(german) -> None:
+    """Stored in English (the journal, exports), shown in German: values and biip's own words kept."""
+    assert stored_text_shown("too long: 10001 characters (at most 512)") == "zu lang: 10001 Zeichen (höchstens 512)"
+    assert (
+        stored_text_shown("(01) GTIN: bad check digit: expected 1, got 2")
+        == "(01) GTIN: falsche Prüfziffer: expected 1, got 2"
+    )
+    assert message_text(Message.SCAN_REJECTED, reason="empty scan").endswith("leerer Scan")
+
+
+def test_an_items_history_line_is_german(german) -> None:
+    assert stored_text_shown("moved from Shelf A to Shelf B") == "verschoben von Shelf A nach Shelf B"
+    assert stored_text_shown("resolved as still missing: on the cart").startswith("geklärt als ")
+    assert "still missing" not in stored_text_shown("resolved as still missing: on the cart")

@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 from scansync import tables as t
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from scanapp.domain.counts import SessionState
 from scanapp.gui.models.scan_lines import STATUS_ROLE
@@ -305,3 +305,65 @@ def test_a_session_opened_offline_is_confirmed_at_the_next_sync(qtbot, window, s
     wait_synced(qtbot, window)
     assert server.totals(shop.count_id)["units"] == 1
     assert synced(window)
+
+
+def release_with_sams_pin(qtbot, window, shop: Shop) -> None:
+    window.counts.select_count(shop.count_id)
+    release = window.counts.session_cards[shop.session_id].release_button
+    qtbot.waitUntil(release.isVisible, timeout=WAIT_MS)
+    qtbot.mouseClick(release, Qt.MouseButton.LeftButton)
+    prompt = window.counts.dialog
+    prompt.who.setCurrentIndex([u.user_id for u in prompt.supervisors].index("sam"))
+    qtbot.keyClicks(prompt.entry.pin, PIN)
+    qtbot.mouseClick(prompt.confirm_button, Qt.MouseButton.LeftButton)
+    assert not prompt.isVisible(), prompt.entry.message.text()
+
+
+def held_by_pat_on_the_server(qtbot, window, server: Server, shop: Shop):
+    """Sam chose a PIN on this device earlier; alex holds it now; pat holds the session on the server."""
+    sign_in(qtbot, window, "sam")
+    window.sign_out()
+    sign_in(qtbot, window, "alex")
+    client = window.engine.parts.sync.client()
+    qtbot.waitUntil(lambda: client.tokens.current_user() == "alex", timeout=WAIT_MS)
+    wait_synced(qtbot, window)  # the PINs chosen went up, each under its own user's token
+    client.tokens.forget("sam")  # sam's own sign-in is gone: only the PIN asked again can bring it back
+    with server.client("pat") as pat:
+        assert pat.post(f"/v1/sessions/{shop.session_id}/lease").status_code == 200
+    qtbot.waitUntil(lambda: shop.count_id in window.counts.count_cards, timeout=WAIT_MS)
+    window.engine.parts.sync.run_round()  # the device learns pat holds it
+    return client
+
+
+def test_a_force_release_with_a_supervisors_pin_is_done_on_the_server_as_them(
+    qtbot, window, server: Server, shop: Shop
+):
+    """Sam force-releases pat's session on alex's device with sam's PIN: sam signs in to the server too (without
+    becoming the device's current user) and the server's lease is released under sam's own token, so the session
+    stays released after the next pull (a release made on the device alone came back held at the next sync)."""
+    client = held_by_pat_on_the_server(qtbot, window, server, shop)
+    release_with_sams_pin(qtbot, window, shop)
+    qtbot.waitUntil(lambda: window.counts.message_bar.text == "Session released.", timeout=WAIT_MS)
+    wait_synced(qtbot, window)
+    assert window.engine.reads.session(shop.session_id).lock is None
+    with server.db.read() as conn:
+        lease = conn.execute(select(t.sessions.c.lease_user).where(t.sessions.c.id == shop.session_id)).scalar()
+        audit = conn.execute(select(t.audit_log.c.user_id).where(t.audit_log.c.target == shop.session_id)).scalars()
+        reviewed = select(t.review_items.c.reason, t.events.c.kind).join(
+            t.events, t.events.c.id == t.review_items.c.event_id
+        )
+        assert [tuple(r) for r in conn.execute(reviewed)] == []
+        released = select(t.events.c.user_id, t.events.c.status).where(t.events.c.kind == "lock_force_released")
+        assert [tuple(r) for r in conn.execute(released)] == [("sam", "recorded")]
+        assert "sam" in list(audit)
+    assert lease is None
+    assert client.tokens.valid("sam") is not None and client.tokens.current_user() == "alex"
+
+
+def test_a_force_release_with_the_server_down_says_it_needs_the_server(qtbot, window, server: Server, shop: Shop):
+    held_by_pat_on_the_server(qtbot, window, server, shop)
+    server.stop()
+    release_with_sams_pin(qtbot, window, shop)
+    qtbot.waitUntil(lambda: window.counts.message_bar.kind == "error", timeout=WAIT_MS)
+    assert "works only online: nothing was changed" in window.counts.message_bar.text
+    assert window.engine.reads.session(shop.session_id).lock.user_id == "pat"

@@ -11,7 +11,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [
     *sorted((ROOT / "src" / "scanapp" / "gui").rglob("*.py")),
-    *(ROOT / "src" / "scanapp" / "domain" / name for name in ("messages.py", "refusals.py", "suggestions.py")),
+    *(
+        ROOT / "src" / "scanapp" / "domain" / name
+        for name in ("messages.py", "refusals.py", "suggestions.py", "stored_text.py")
+    ),
 ]
 
 

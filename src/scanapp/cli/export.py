@@ -1,5 +1,6 @@
-"""`scanapp export SESSION_OR_COUNT --format csv|json|pdf [-o FILE]`: a session's or a count's result, or a lab
-reconciliation's report (L13); on stdout, or in FILE (a PDF always goes to a file)."""
+"""`scanapp export SESSION_OR_COUNT --format csv|json|pdf [-o FILE]`: a session's result, a count's variance report
+(with status and the supervisor's decisions; counted 0 apart from not counted, C10) or a lab reconciliation's
+report (L13); on stdout, or in FILE (a PDF always goes to a file)."""
 
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace, app: App) -> int:
             data = export.session_data(conn, ref)
             writer, document = export.write_session_csv, export.session_document
         else:
-            data = export.count_data(conn, ref, app.clock.now())
+            data = export.count_data(app.supervisor_reads, conn, ref, app.clock.now())
             writer, document = export.write_count_csv, export.count_document
     if args.format == "pdf":
         _write_bytes(args.output, pdf.render(document(data)))

@@ -91,6 +91,13 @@ class Message(StrEnum):
     LAB_BARCODE_IN_USE = "barcode in use"
     LAB_NO_ITEM = "no inventory item"
     LAB_ACTIONS_NEED_SESSION = "actions need a reconciliation"
+    # The supervisor's station: decisions on variances, thresholds and recounts (S8, S10).
+    VARIANCE_REASON_NEEDED = "variance reason needed"
+    VARIANCE_NO_ITEM = "no such item in the count"
+    VARIANCE_NOT_COUNTED = "variance of an item not counted"
+    THRESHOLD_INVALID = "threshold invalid"
+    RECOUNT_NO_ITEMS = "recount without items"
+    NOT_A_RETAIL_COUNT = "not a retail count"
     # What a scan became (not refusals): the last-scan line of the session and Barcode Tracking pages.
     SCAN_REJECTED = "scan rejected"
     SCAN_UNMATCHED = "scan unmatched"
@@ -235,6 +242,22 @@ TEXT: Mapping[Message, str] = {
     Message.LAB_NO_ITEM: QT_TRANSLATE_NOOP("Messages", "No inventory item {barcode}."),
     Message.LAB_ACTIONS_NEED_SESSION: QT_TRANSLATE_NOOP(
         "Messages", "Inventory actions belong to a reconciliation session."
+    ),
+    Message.VARIANCE_REASON_NEEDED: QT_TRANSLATE_NOOP(
+        "Messages", "Rejecting or forcing a variance needs a reason: say why, for the audit."
+    ),
+    Message.VARIANCE_NO_ITEM: QT_TRANSLATE_NOOP(
+        "Messages", "{item} is neither on this count's list nor counted in it."
+    ),
+    Message.VARIANCE_NOT_COUNTED: QT_TRANSLATE_NOOP(
+        "Messages", "{item} is not counted yet: there is no variance to decide. Recount it first."
+    ),
+    Message.THRESHOLD_INVALID: QT_TRANSLATE_NOOP(
+        "Messages", "A variance threshold is a number of 0 or more (units or percent); got {value}."
+    ),
+    Message.RECOUNT_NO_ITEMS: QT_TRANSLATE_NOOP("Messages", "Choose the items to recount."),
+    Message.NOT_A_RETAIL_COUNT: QT_TRANSLATE_NOOP(
+        "Messages", "That is a lab reconciliation: variances, thresholds and recounts are for counts."
     ),
     Message.SCAN_REJECTED: QT_TRANSLATE_NOOP("Messages", "Rejected: {reason}"),
     Message.SCAN_UNMATCHED: QT_TRANSLATE_NOOP("Messages", "Unmatched: {code} matches no product"),

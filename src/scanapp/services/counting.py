@@ -3,7 +3,7 @@ projections follow, and only a committed transaction is reported back as done.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -89,6 +89,20 @@ class Counting(ScanRecording):
     def _add_session(
         self, uow: UnitOfWork, actor: Actor, count: Count, name: str, area: str, is_default: bool
     ) -> Session:
+        return self.add_session(uow, actor, count, name, area, is_default)
+
+    def add_session(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        count: Count,
+        name: str,
+        area: str,
+        is_default: bool,
+        recount_items: Sequence[str] = (),
+    ) -> Session:
+        """A new session in the caller's unit of work, journalled. `recount_items`: a directed recount of
+        those items (S10; services.supervision checks who may), recorded in its session_created event."""
         session = Session(
             id=new_event_id(),
             count_id=count.id,
@@ -100,18 +114,10 @@ class Counting(ScanRecording):
             created_by=actor.user_id,
         )
         uow.sessions.add(session)
-        self.record_event(
-            uow,
-            actor,
-            EventKind.SESSION_CREATED,
-            session,
-            {
-                "count_id": count.id,
-                "name": name,
-                "area": area,
-                "is_default": is_default,
-            },
-        )
+        payload: dict[str, Any] = {"count_id": count.id, "name": name, "area": area, "is_default": is_default}
+        if recount_items:
+            payload["recount_items"] = list(recount_items)
+        self.record_event(uow, actor, EventKind.SESSION_CREATED, session, payload)
         return session
 
     def claim(self, actor: Actor, session_id: str) -> Session:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from scanapp.domain import stored_text as text
 from scanapp.domain.catalog import ListingConfig
 from scanapp.domain.counts import Count, CountKind
 from scanapp.domain.journal import Event, EventKind
@@ -51,31 +52,34 @@ def apply(uow: SqlUnitOfWork, event: Event) -> None:
 
 
 def history_lines(kind: EventKind, p: Mapping[str, Any]) -> list[tuple[str, str, str]]:
-    """(item, action, detail) for each item history line an inventory action writes."""
+    """(item, action, detail) for each item history line an inventory action writes (in English, from the
+    templates the screens translate: domain.stored_text)."""
     unit = f" {p['unit']}" if p.get("unit") else ""
     barcode = str(p.get("barcode", ""))
     if kind is EventKind.INVENTORY_MOVED:
-        return [(barcode, "move", f"moved from {p.get('from')} to {p.get('to')}")]
+        return [(barcode, "move", text.MOVED.format(old=p.get("from"), new=p.get("to")))]
     if kind is EventKind.INVENTORY_SET:
-        return [(barcode, "set", f"quantity set from {float(p['from']):g} to {float(p['to']):g}{unit}")]
+        quantities = {"old": f"{float(p['from']):g}", "new": f"{float(p['to']):g}{unit}"}
+        return [(barcode, "set", text.QUANTITY_SET.format(**quantities))]
     if kind is EventKind.INVENTORY_ARCHIVED:
-        return [(barcode, "archive", f"archived (was {p.get('from')})")]
+        return [(barcode, "archive", text.ARCHIVED.format(old=p.get("from")))]
     if kind is EventKind.INVENTORY_SPLIT:
         new = str(p["new_barcode"])
         return [
-            (barcode, "split", f"split {float(p['quantity']):g}{unit} off into {new}"),
-            (new, "split", f"split from {barcode}"),
+            (barcode, "split", text.SPLIT_OFF.format(quantity=f"{float(p['quantity']):g}{unit}", new=new)),
+            (new, "split", text.SPLIT_FROM.format(old=barcode)),
         ]
     return []
 
 
 def resolution_detail(p: Mapping[str, Any]) -> str:
-    detail = f"resolved as {p['resolution']}"
-    if p.get("to"):
-        detail += f", to {p['to']}"
-    if p.get("note"):
-        detail += f": {p['note']}"
-    return detail
+    template = {
+        (True, True): text.RESOLVED_TO_NOTE,
+        (True, False): text.RESOLVED_TO,
+        (False, True): text.RESOLVED_NOTE,
+        (False, False): text.RESOLVED,
+    }[(bool(p.get("to")), bool(p.get("note")))]
+    return template.format(resolution=p["resolution"], place=p.get("to"), note=p.get("note"))
 
 
 def _listing_config(uow: SqlUnitOfWork, p: Mapping[str, Any], user_id: str) -> None:

@@ -23,6 +23,8 @@ class Table:
     headers: list[str]
     rows: list[list[str]]
     empty: str = "None."
+    weights: list[float] | None = None
+    """Each column's share of the page's width (None: reportlab's own, equal widths)."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ def render(doc: Document) -> bytes:
             [[cell(h, head) for h in table.headers], *[[cell(str(v)) for v in row] for row in table.rows]],
             repeatRows=1,
             hAlign="LEFT",
+            colWidths=_widths(table.weights, page.width),
         )
         grid.setStyle(
             TableStyle(
@@ -103,6 +106,13 @@ def render(doc: Document) -> bytes:
     story.append(Spacer(1, 4 * mm))
     page.build(story)
     return out.getvalue()
+
+
+def _widths(weights: list[float] | None, width: float) -> list[float] | None:
+    if not weights:
+        return None
+    total = sum(weights)
+    return [width * w / total for w in weights]
 
 
 def _escape(text: str) -> str:

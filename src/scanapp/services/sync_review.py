@@ -7,7 +7,8 @@ brings the projections in line with them, once per event (the mark and the chang
 crash between the push and the marking is made up at the next round). Each event's effect is undone newest
 first, which is what a fold of the journal without those events gives (`Counting.rebuild` reads the same
 marks): a scan or hand count stays in the list, marked, in no total; a removal or match is undone; an alias
-is dropped. Session and lab events are only marked: their state comes from the server.
+is dropped; a supervisor's decision or threshold is taken out of the count's. Session and lab events are only
+marked: their state comes from the server.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from scanapp.domain.counts import Count, CountKind
 from scanapp.domain.errors import DomainError
 from scanapp.domain.journal import LINE_KINDS, Event, EventKind
 from scanapp.domain.tally import Line
+from scanapp.services import supervision_projection
 from scanapp.store import reviews
 from scanapp.store.database import Store
 from scanapp.store.uow import SqlUnitOfWork
@@ -58,6 +60,12 @@ def mark_in_review(store: Store, verdicts: Mapping[str, str], clock: Clock) -> s
 
 def _undo(uow: SqlUnitOfWork, event: Event, reason: str) -> bool:
     """Undo one event's effect on the lines; True if a line changed."""
+    if event.kind in supervision_projection.DECISION_KINDS:  # the count's decisions folded again without it
+        try:
+            supervision_projection.rebuild(uow, str(event.payload["count_id"]))
+        except (KeyError, TypeError, ValueError) as err:
+            log.warning("event %s in review could not be taken out (%r)", event.id, err)
+        return False
     if event.session_id is None:
         return False
     try:

@@ -98,7 +98,8 @@ class SyncService:
         self._lock = threading.Lock()
         # Sign-ins the server has not answered yet (it was offline): user -> PIN, in memory only, retried before
         # the next round; and the users whose PIN the server refused, with why, until one is accepted.
-        self._pending: dict[str, str] = {}
+        self._pending: dict[str, tuple[str, bool]] = {}
+        self._signing = threading.Lock()  # one sign-in at a time, and a round's push after one under way
         self._refused: dict[str, str] = {}
 
     # -- the server -------------------------------------------------------------------------------------------
@@ -162,9 +163,13 @@ class SyncService:
 
     def _round(self, client: SyncClient) -> RoundResult:
         self._put(local.LAST_ATTEMPT, self.clock.now().isoformat())
+        # Only what was written before the sign-ins below: a user who signs in meanwhile (their sign-in queued
+        # just after their first event) has their events wait for the next round, not go up under another's token.
+        with client.uow() as uow:
+            upto = local.last_own_seq(uow)
         self._sign_in_pending(client)
         try:
-            report = client.sync_once()
+            report = client.sync_once(upto)
         except SyncError as err:
             kind, message = SIGN_IN if isinstance(err, SignInNeeded) else failure_kind(err), self._plain(err)
             refused = self._refusal()
@@ -199,18 +204,44 @@ class SyncService:
 
     # -- sign-in ----------------------------------------------------------------------------------------------
 
-    def sign_in(self, user_id: str, secret: str) -> str | None:
+    def sign_in(self, user_id: str, secret: str, current: bool = True) -> str | None:
         """Sign `user_id` in to the server with the PIN just checked on this device. None when it worked (or
-        the server cannot be reached: it is tried again before the next round), else why it was refused."""
+        the server cannot be reached: it is tried again before the next round), else why it was refused.
+        `current`: they become the user whose token the pull goes under (not a supervisor asked for their PIN)."""
         client = self.client()
         if client is None:
             return None
+        with self._signing:
+            return self._sign_in(client, user_id, secret, current)
+
+    def queue_sign_in(self, user_id: str, secret: str, current: bool = True) -> None:
+        """Noted at once, before the background sign-in runs: a round that starts first signs them in before it
+        pushes, so their events go up under their own token, not someone else's (and to review)."""
+        with self._lock:
+            self._pending[user_id] = (secret, current)
+
+    def sign_in_queued(self, user_id: str) -> str | None:
+        """The background half of queue_sign_in: nothing to do when a round signed them in meanwhile."""
+        client = self.client()
+        if client is None:
+            return None
+        with self._signing:
+            with self._lock:
+                queued = self._pending.get(user_id)
+            return None if queued is None else self._sign_in(client, user_id, *queued)
+
+    def sign_in_waiting(self, user_id: str) -> bool:
+        """Their sign-in is queued still: the server could not be reached for it."""
+        with self._lock:
+            return user_id in self._pending
+
+    def _sign_in(self, client: SyncClient, user_id: str, secret: str, current: bool) -> str | None:
         try:
-            client.sign_in(user_id, secret)
+            client.sign_in(user_id, secret, current)
         except SyncError as err:
             if failure_kind(err) == OFFLINE:
                 with self._lock:
-                    self._pending[user_id] = secret
+                    self._pending[user_id] = (secret, current)
                 return None
             message = f"The sync server did not accept {user_id}'s sign-in: {err}"
             with self._lock:
@@ -232,8 +263,8 @@ class SyncService:
     def _sign_in_pending(self, client: SyncClient) -> None:
         with self._lock:
             pending = list(self._pending.items())
-        for user_id, secret in pending:
-            self.sign_in(user_id, secret)
+        for user_id, _ in pending:
+            self.sign_in_queued(user_id)  # unless the background sign-in got there first
 
     def _refusal(self) -> str | None:
         with self._lock:

@@ -134,6 +134,16 @@ class JournalRepo(Repo):
         )
         return self.cur.rowcount
 
+    def by_local_ids(self, local_ids: list[int]) -> Iterator[Event]:
+        """These events, in the order given."""
+        for start in range(0, len(local_ids), 500):
+            chunk = local_ids[start : start + 500]
+            rows = self.conn.execute(
+                select(t.events).where(t.events.c.local_id.in_(chunk)).order_by(t.events.c.local_id)
+            )
+            for row in rows:
+                yield event_from_row(row)
+
     def for_session(self, session_id: str) -> Iterator[Event]:
         rows = self.conn.execute(
             select(t.events).where(t.events.c.session_id == session_id).order_by(t.events.c.local_id)

@@ -348,3 +348,46 @@ lab_resolutions = Table(
     Column("at", String, nullable=False),
     sqlite_with_rowid=False,
 )
+
+# -- the supervisor's station (migration 0007) ---------------------------------------------------------------
+
+# Projection: the latest supervisor decision on an item's variance in a count (variance_decided events, the
+# latest by wall time then event id); the journal keeps every one. `counted` is the item's count it was made
+# on: when the count changes the decision lapses (domain.variance).
+variance_decisions = Table(
+    "variance_decisions",
+    metadata,
+    Column("count_id", String(36), primary_key=True),
+    Column("item_key", String, primary_key=True),
+    Column("decision", String, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("counted", Integer),
+    Column("expected", Float),
+    Column("decided_by", String, nullable=False),
+    Column("decided_at", String, nullable=False),
+    Column("event_id", String(36), nullable=False),
+    sqlite_with_rowid=False,
+)
+
+# Projection: a count's own variance threshold (the latest variance_threshold_set); without a row the device's
+# default (settings) holds.
+count_thresholds = Table(
+    "count_thresholds",
+    metadata,
+    Column("count_id", String(36), primary_key=True),
+    Column("kind", String, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("set_by", String, nullable=False),
+    Column("set_at", String, nullable=False),
+    Column("event_id", String(36), nullable=False),
+)
+
+# Projection: the items a directed recount session targets (session_created's recount_items). A session with
+# targets lists exactly those not yet counted in its Uncounted tab.
+session_targets = Table(
+    "session_targets",
+    metadata,
+    Column("session_id", String(36), primary_key=True),
+    Column("item_key", String, primary_key=True),
+    sqlite_with_rowid=False,
+)

@@ -21,6 +21,7 @@ from scanapp.store.repositories import (
     UserRepo,
 )
 from scanapp.store.reviews import ReviewRepo
+from scanapp.store.supervision_repo import SupervisionRepo
 
 
 class SqlUnitOfWork:
@@ -38,6 +39,7 @@ class SqlUnitOfWork:
     settings: SettingsRepo
     lab: LabRepo
     reviews: ReviewRepo
+    supervision: SupervisionRepo
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -70,6 +72,7 @@ class SqlUnitOfWork:
         self.settings = SettingsRepo(conn, cur)
         self.lab = LabRepo(conn, cur)
         self.reviews = ReviewRepo(conn, cur)
+        self.supervision = SupervisionRepo(conn, cur)
         return self
 
     @property

@@ -37,8 +37,8 @@ from scanapp.sync import local
 from scanapp.sync.exchange import Deadlines, Exchanges, Expired, PageSize
 from scanapp.sync.outcomes import LeaseLost, Refused, RoundReport, ServerTooSlow, SignInNeeded, SyncError
 from scanapp.sync.tokens import Token, Tokens
-from scanapp.sync.wire import MAX_BATCH, REVIEWED, LeaseOut, PushOut, TokenOut
-from scanapp.sync.wire_reports import DEVICE_SEQ_HEADER, DEVICE_TIME_HEADER
+from scanapp.sync.wire import MAX_BATCH, REVIEWED, LeaseOut, PushOut, SessionIn, SessionOut, TokenOut
+from scanapp.sync.wire_reports import DEVICE_SEQ_HEADER, DEVICE_TIME_HEADER, DeviceOut, ReviewItem, ReviewResolve
 
 __all__ = ["LeaseLost", "Refused", "RoundReport", "ServerTooSlow", "SignInNeeded", "SyncClient", "SyncError"]
 
@@ -154,10 +154,11 @@ class SyncClient:
 
     # -- sign-in -------------------------------------------------------------------------------------------
 
-    def sign_in(self, username: str, secret: str) -> TokenOut:
+    def sign_in(self, username: str, secret: str, current: bool = True) -> TokenOut:
         """A token for `username` on this device, from their password or device PIN; they become the current
-        user. The server answers a wrong secret and a device it has not enrolled alike (it tells no one which
-        part was wrong), so the message names both."""
+        user unless not `current` (a supervisor's PIN asked again on someone else's device). The server answers
+        a wrong secret and a device it has not enrolled alike (it tells no one which part was wrong), so the
+        message names both."""
         device_id = self.store.device_id
         body = {"username": username, "password": secret, "device_id": device_id}
         try:
@@ -170,7 +171,7 @@ class SyncClient:
                 ) from err
             raise
         token = TokenOut.model_validate(r.json())
-        self.tokens.remember(username, token.token, token.expires_at)
+        self.tokens.remember(username, token.token, token.expires_at, current)
         return token
 
     def remember_token(self, user: str, token: str, expires_at: datetime) -> None:
@@ -184,15 +185,16 @@ class SyncClient:
 
     # -- push ----------------------------------------------------------------------------------------------
 
-    def push(self, report: RoundReport | None = None) -> RoundReport:
-        """Every event the server has not stored, run by run: consecutive events of one user go up under that
-        user's token (see the module's doc)."""
+    def push(self, report: RoundReport | None = None, upto: int | None = None) -> RoundReport:
+        """Every event the server has not stored (up to seq `upto`), run by run: consecutive events of one user
+        go up under that user's token (see the module's doc)."""
         report = report or RoundReport()
         for _ in range(MAX_PUSH_REQUESTS):
             with self.uow() as uow:
                 watermark = _int(uow.settings.get(local.PUSHED, 0))
                 events = local.own_events_after(uow, watermark, min(PUSH_BATCH, MAX_BATCH))
                 last = local.last_own_seq(uow)
+            events = [e for e in events if upto is None or e.seq <= upto]
             if not events:
                 break
             run = _first_run(events)
@@ -301,14 +303,15 @@ class SyncClient:
 
     # -- a round -------------------------------------------------------------------------------------------
 
-    def sync_once(self) -> RoundReport:
-        """Push, then pull (so what comes back already reflects this device's own events), all within the
-        round's deadline. ServerTooSlow carries the report of what was done before a deadline ended it."""
+    def sync_once(self, upto: int | None = None) -> RoundReport:
+        """Push (the events up to seq `upto`), then pull (so what comes back already reflects this device's own
+        events), all within the round's deadline. ServerTooSlow carries the report of what was done before a
+        deadline ended it."""
         report = RoundReport()
         self._round.ends = self.clock.mono_ns() + int(self.deadlines.round_s * 1e9)
         try:
             self._check_server()
-            self.push(report)
+            self.push(report, upto)
             self.pull(report)
         except ServerTooSlow as err:
             err.report = self._count_unsent(report)
@@ -367,6 +370,64 @@ class SyncClient:
                 "last_push_at": uow.settings.get(local.LAST_PUSH),
                 "last_pull_at": uow.settings.get(local.LAST_PULL),
             }
+
+    # -- the supervisor's station (S3, S4, S5): server-only data, under the supervisor's own token ------------
+
+    def _as(self, user: str | None) -> Token:
+        """`user`'s own sign-in (default: the current user's): a supervisor's call never goes under another's."""
+        who = user or self.tokens.current_user()
+        token = self.tokens.valid(who)
+        if token is None:
+            raise SignInNeeded(f"{who or 'Nobody'} is not signed in to the sync server.")
+        return token
+
+    def devices(self, user: str | None = None) -> list[DeviceOut]:
+        """Every enrolled device's sync state as the server has it (SUPERVISE; Refused 403 otherwise)."""
+        r = self._request("GET", "/v1/devices", self._as(user))
+        return [DeviceOut.model_validate(d) for d in r.json()]
+
+    def review_queue(
+        self, count_id: str | None = None, limit: int = 200, offset: int = 0, user: str | None = None
+    ) -> list[ReviewItem]:
+        """The open review queue, oldest first (SUPERVISE)."""
+        params: dict[str, Any] = {"limit": limit, "offset": offset}
+        if count_id is not None:
+            params["count_id"] = count_id
+        r = self._request("GET", "/v1/review", self._as(user), params=params)
+        return [ReviewItem.model_validate(i) for i in r.json()]
+
+    def resolve_review(
+        self,
+        event_id: str,
+        action: str,
+        target_session_id: str | None = None,
+        note: str = "",
+        user: str | None = None,
+    ) -> str:
+        """Merge, move (to `target_session_id`) or discard one event of the queue; the server's new status."""
+        body = ReviewResolve.model_validate({"action": action, "target_session_id": target_session_id, "note": note})
+        r = self._request("POST", f"/v1/review/{event_id}", self._as(user), json=body.model_dump(mode="json"))
+        return str(r.json()["status"])
+
+    def force_release(self, session_id: str, user: str | None = None) -> LeaseOut:
+        """End whoever's lease on the session (COMMON_ADMIN; the epoch moves on, the holder's later events are
+        fenced for review)."""
+        r = self._request("POST", f"/v1/sessions/{session_id}/lease/force-release", self._as(user))
+        return LeaseOut.model_validate(r.json())
+
+    def session_of_server(self, session_id: str, user: str | None = None) -> SessionOut:
+        r = self._request("GET", f"/v1/sessions/{session_id}", self._as(user))
+        return SessionOut.model_validate(r.json())
+
+    def create_session(self, count_id: str, name: str, area: str, user: str | None = None) -> SessionOut:
+        """A new session of the count, made on the server (it reaches this device with the next pull)."""
+        body = SessionIn(name=name, area=area).model_dump(mode="json", exclude_none=True)
+        r = self._request("POST", f"/v1/counts/{count_id}/sessions", self._as(user), json=body)
+        return SessionOut.model_validate(r.json())
+
+    def start_session(self, session_id: str, user: str | None = None) -> SessionOut:
+        r = self._request("POST", f"/v1/sessions/{session_id}/start", self._as(user))
+        return SessionOut.model_validate(r.json())
 
 
 def _first_run(events: list[Event]) -> list[Event]:

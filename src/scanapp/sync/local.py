@@ -28,7 +28,7 @@ from scanapp.domain.counts import Count
 from scanapp.domain.errors import DomainError
 from scanapp.domain.journal import Event, EventKind
 from scanapp.domain.projection import PROJECTED
-from scanapp.services import lab_projection
+from scanapp.services import lab_projection, supervision_projection
 from scanapp.services.projection import project
 from scanapp.store import pins as pin_records
 from scanapp.store import schema as t
@@ -250,6 +250,10 @@ def take_session(uow: SqlUnitOfWork, data: Mapping[str, Any], as_of: int, pushed
     when, and the epoch this device stamps its events with) — unless the device's is newer: it took a later
     state already, or it has events of the session the server has not stored. Returns whether it was taken."""
     conn = uow.connection
+    try:  # a recount's items never change: taken whatever the state's age
+        uow.supervision.set_targets(str(data["id"]), supervision_projection.recount_items(data))
+    except TypeError as err:
+        log.warning("pulled session %s: %s; taken as an ordinary session", data.get("id"), err)
     held = conn.execute(select(t.sessions.c.server_seq).where(t.sessions.c.id == data["id"])).first()
     if held is not None and as_of <= held.server_seq:
         return False
@@ -279,6 +283,12 @@ def _event(uow: SqlUnitOfWork, data: Mapping[str, Any], counts: dict[str, Count]
             lab_projection.apply(uow, event)
         except (DomainError, KeyError, TypeError, ValueError) as err:
             log.warning("pulled lab event %s not applied: %s", event.id, err)
+        return
+    if received and event.kind in supervision_projection.KINDS:  # a decision, a threshold, a recount's items
+        try:
+            supervision_projection.apply(uow, event)
+        except (DomainError, KeyError, TypeError, ValueError) as err:
+            log.warning("pulled supervision event %s not applied: %s", event.id, err)
         return
     if not received or event.session_id is None or event.kind not in PROJECTED:
         return  # already here, or nothing to project

@@ -63,11 +63,12 @@ class Tokens:
         valid = [t for t in self.all().values() if t.expires_at > now]
         return max(valid, key=lambda t: t.expires_at, default=None)
 
-    def remember(self, user: str, token: str, expires_at: datetime) -> None:
-        """`user` signed in: their token is kept, and they are the current user."""
+    def remember(self, user: str, token: str, expires_at: datetime, current: bool = True) -> None:
+        """`user` signed in: their token is kept, and (`current`) they are the current user."""
         book = {u: _entry(t) for u, t in self.all().items()}
         book[user] = _entry(Token(user, token, expires_at))
-        self._put(**{local.TOKENS: book, local.USER: user, local.TOKEN: None, local.TOKEN_EXPIRES: None})
+        who = {local.USER: user} if current else {}
+        self._put(**{local.TOKENS: book, **who, local.TOKEN: None, local.TOKEN_EXPIRES: None})
 
     def forget(self, user: str | None = None) -> None:
         """Drop `user`'s token (the server refused it), or every token (None)."""

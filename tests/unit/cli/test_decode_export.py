@@ -53,14 +53,21 @@ def demo(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
 def test_export_count_csv_and_json(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--data-dir", str(demo), "export", "Endcap promo check", "--format", "csv")
     assert code == 0
-    rows = list(csv.DictReader(io.StringIO(out)))
+    *rows, total = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 27  # 25 listed products, 1 scanned but not listed, 1 unmatched scan
-    assert sum(int(r["counted"]) for r in rows) == 17
-    listed = [r for r in rows if r["expected"]]
+    assert sum(int(r["counted"] or 0) for r in rows) == 17 == int(total["counted"])
+    assert total["item_key"] == "TOTAL" and total["status"] == "total"
+    # C10: an item not counted has no count (blank), and says so; a counted one has its units and status.
+    assert {r["status"] for r in rows if not r["counted"]} == {"not counted"}
+    listed = [r for r in rows if r["expected"] and r["counted"]]
     assert all(float(r["variance"]) == int(r["counted"]) - float(r["expected"]) for r in listed)
     code, out, _ = run(capsys, "--data-dir", str(demo), "export", "Endcap promo check", "--format", "json")
     data = json.loads(out)
-    assert data["totals"] == {"units": 17, "unique_products": 16, "unmatched_scans": 1}
+    assert {k: data["totals"][k] for k in ("units", "unique_products", "unmatched_scans")} == {
+        "units": 17,
+        "unique_products": 16,
+        "unmatched_scans": 1,
+    }
     assert data["count"]["state"] == "In progress"
 
 

@@ -291,7 +291,10 @@ def test_a_0004_store_with_data_upgrades_to_0006_and_marks_review_lines(tmp_path
     store = Store.open(path)
     try:
         with store.read() as conn:
-            assert MigrationContext.configure(conn).get_current_revision() == "0006"
+            assert (
+                MigrationContext.configure(conn).get_current_revision()
+                == ScriptDirectory.from_config(alembic_config()).get_current_head()
+            )
             context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
             assert compare_metadata(context, metadata) == []
             for table, expected in rows.items():
@@ -344,3 +347,51 @@ def test_a_store_at_0002_with_pins_upgrades_to_head_and_keeps_them(tmp_path: Pat
         store.close()
     assert {v for _, v in versions} == {0} and len(versions) == len(rows["users"])
     assert set(seqs) == {0} and len(seqs) == len(rows["sessions"])
+
+
+def test_a_0006_store_with_data_upgrades_to_0007_with_no_decisions_and_ordinary_sessions(tmp_path: Path) -> None:
+    """0007 (variance_decisions, count_thresholds, session_targets) on a store of the revision before it (0006,
+    with the first release's data): the schema then matches the declared one, every row is kept, the new tables
+    are empty (no session is a recount: each Uncounted tab lists the count's whole list, as before), and a
+    supervisor's decision on the old data is journalled and kept."""
+    from scanapp.domain.variance import Decision, Status
+    from scanapp.services.supervision import Supervision
+
+    path = tmp_path / "scanapp.db"
+    rows = make_first_release_store(path)
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0006")
+    engine.dispose()
+    session = next(s for s in rows["sessions"] if s["state"] == "In progress" and s["lock_user"] == "sam")
+    store = Store.open(path)
+    try:
+        with store.read() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == "0007"
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
+            assert compare_metadata(context, metadata) == []
+            for table, expected in rows.items():
+                assert table_rows(conn, table, list(expected[0])) == expected, f"{table} changed in the upgrade"
+            for table in ("variance_decisions", "count_thresholds", "session_targets"):
+                assert conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() == 0
+            listed = conn.execute(
+                text("SELECT count(*) FROM expected_items WHERE count_id = :c"), {"c": session["count_id"]}
+            ).scalar_one()
+            counted_here = conn.execute(
+                text(
+                    "SELECT count(*) FROM session_items si JOIN expected_items e ON e.item_key = si.item_key"
+                    " AND e.count_id = :c WHERE si.session_id = :s AND si.lines > 0"
+                ),
+                {"c": session["count_id"], "s": session["id"]},
+            ).scalar_one()
+            assert queries.uncounted_count(conn, session["id"]) == listed - counted_here
+        clock = FixedClock(datetime(2026, 12, 8, 9, 0, tzinfo=UTC))
+        supervision = Supervision(lambda: SqlUnitOfWork(store), clock)
+        supervisor = Actor("sam", store.device_id, ROLES["supervisor"])
+        line = next(ln for ln in supervision.reads.variance(session["count_id"]) if ln.counted)
+        decided = supervision.decide(supervisor, session["count_id"], line.item_key, Decision.FORCED, "old count")
+        assert decided.status is Status.FORCED and decided.counted == line.counted
+    finally:
+        store.close()

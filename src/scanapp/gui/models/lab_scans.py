@@ -14,6 +14,7 @@ from scanapp.domain.tally import LineKind
 from scanapp.gui.models.lab_colours import TAG_COLOURS, tag_name
 from scanapp.gui.models.paged import ROW_ROLE, OrdinalPagedModel
 from scanapp.gui.shell.style import REJECTED_COLOUR
+from scanapp.gui.widgets.error_text import stored_text_shown
 from scanapp.gui.widgets.formatting import amount, clock_time, inventory_status_name
 from scanapp.services.lab_reads import LabReads
 
@@ -81,7 +82,9 @@ class LabScanModel(OrdinalPagedModel[LabScanRow]):
 def _title(row: LabScanRow) -> str:
     line = row.line
     if line.kind is LineKind.REJECTED:
-        return QCoreApplication.translate("LabScanModel", "Rejected: {reason}").format(reason=line.reason)
+        return QCoreApplication.translate("LabScanModel", "Rejected: {reason}").format(
+            reason=stored_text_shown(line.reason or "")
+        )
     if row.item is None:
         return QCoreApplication.translate("LabScanModel", "{code} · unknown code").format(code=line.code)
     return f"{row.item.barcode} · {row.item.ingredient}"

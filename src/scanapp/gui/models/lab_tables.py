@@ -14,6 +14,7 @@ from scanapp.domain.rows import HistoryRow
 from scanapp.gui.models.lab_colours import tag_name
 from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.models.table import HeaderedTableModel, Index
+from scanapp.gui.widgets.error_text import stored_text_shown
 from scanapp.gui.widgets.formatting import clock_time, grouped, lab_action_name, local, resolution_name
 
 R = TypeVar("R")
@@ -89,7 +90,7 @@ class HistoryModel(RowsModel[HistoryRow]):
 
     def text(self, row: HistoryRow, column: int) -> str:
         when = f"{local(row.at):%Y-%m-%d} {clock_time(row.at)}"
-        return (when, row.item_barcode, lab_action_name(row.action), row.detail, row.user_id)[column]
+        return (when, row.item_barcode, lab_action_name(row.action), stored_text_shown(row.detail), row.user_id)[column]
 
 
 class SessionsModel(RowsModel[LabSessionRow]):
@@ -121,7 +122,12 @@ class RecordsModel(RowsModel[dict[str, Any]]):
         key, value = self.keys[column], row.get(self.keys[column])
         if value is None:
             return ""
-        named = {"tag": _tag_name, "resolution": resolution_name, "action": lab_action_name}.get(key)
+        named = {
+            "tag": _tag_name,
+            "resolution": resolution_name,
+            "action": lab_action_name,
+            "detail": stored_text_shown,
+        }.get(key)
         return named(str(value)) if named else str(value)
 
 

@@ -13,7 +13,7 @@ from scanapp.domain.rows import ScanRow
 from scanapp.domain.tally import LineKind
 from scanapp.gui.models.paged import ROW_ROLE, OrdinalPagedModel
 from scanapp.gui.shell.style import CATEGORY_COLOURS, MUTED_COLOUR, REJECTED_COLOUR, REVIEW_COLOUR
-from scanapp.gui.widgets.error_text import refusal_text
+from scanapp.gui.widgets.error_text import refusal_text, stored_text_shown
 from scanapp.gui.widgets.formatting import clock_time, line_status_name
 from scanapp.services.reads import Reads
 
@@ -107,7 +107,9 @@ def _title(row: ScanRow) -> str:
     if row.refused is not None:  # why, in a few words, is on the second line; in full in the tooltip
         return QCoreApplication.translate("ScanListModel", "Refused: {code}").format(code=printable(line.raw))
     if line.kind is LineKind.REJECTED:
-        return QCoreApplication.translate("ScanListModel", "Rejected: {reason}").format(reason=line.reason)
+        return QCoreApplication.translate("ScanListModel", "Rejected: {reason}").format(
+            reason=stored_text_shown(line.reason or "")
+        )
     if row.name:
         return row.name
     return line.code or printable(line.raw)
@@ -161,7 +163,11 @@ def _tooltip(row: ScanRow) -> str:
             )
         )
     if line.reason:
-        lines.append(QCoreApplication.translate("ScanListModel", "Rejected: {reason}").format(reason=line.reason))
+        lines.append(
+            QCoreApplication.translate("ScanListModel", "Rejected: {reason}").format(
+                reason=stored_text_shown(line.reason or "")
+            )
+        )
     if line.review is not None:
         lines.append(
             QCoreApplication.translate(

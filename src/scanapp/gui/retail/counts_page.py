@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QPushB
 
 from scanapp.domain import counts as rules
 from scanapp.domain.counts import CountKind, CountState
-from scanapp.domain.permissions import FORCE_RELEASE, LAB, Actor, can_open_counts
+from scanapp.domain.permissions import FORCE_RELEASE, LAB, SUPERVISE, Actor, can_open_counts
 from scanapp.domain.rows import CountRow
 from scanapp.errors import KnownError
 from scanapp.gui.capture.feedback import ScanFeedback
@@ -20,6 +20,8 @@ from scanapp.gui.scanner_setup.settings_dialog import ScannerSettingsDialog
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.shell.idle_lock_dialog import IdleLockDialog
 from scanapp.gui.shell.supervisor_prompt import SupervisorPrompt
+from scanapp.gui.supervisor.remote_text import failed_text
+from scanapp.gui.widgets.background import Background
 from scanapp.gui.widgets.dialog_host import DialogHost
 from scanapp.gui.widgets.error_text import error_text
 from scanapp.gui.widgets.message_bar import MessageBar
@@ -33,6 +35,8 @@ class CountsPage(QWidget):
     sign_out_requested = Signal()
     lab_requested = Signal()
     """To the lab's Barcode Tracking page (users with lab permission)."""
+    station_requested = Signal()
+    """To the supervisor station (users who may supervise)."""
     refreshed = Signal()
     idle_lock_changed = Signal(float)
     """A supervisor set how many minutes idle the app locks after (0: never): apply it now."""
@@ -52,6 +56,7 @@ class CountsPage(QWidget):
         self._start_timer.timeout.connect(self.refresh)
         header = self._build_header()
         self.message_bar = MessageBar()
+        self.background = Background(self)  # a force release goes to the server off the GUI thread
         self.denied = QLabel(
             self.tr(
                 "Your account cannot open the counts list. Ask a supervisor for counting rights, or sign out and "
@@ -81,6 +86,9 @@ class CountsPage(QWidget):
         self.lab_button = QPushButton(self.tr("&Barcode Tracking"))
         self.lab_button.setToolTip(self.tr("The lab's inventory reconciliation"))
         self.lab_button.clicked.connect(self.lab_requested)
+        self.station_button = QPushButton(self.tr("Super&visor"))
+        self.station_button.setToolTip(self.tr("Supervisor station: devices, review queue"))
+        self.station_button.clicked.connect(self.station_requested)
         self.idle_lock_button = QPushButton(self.tr("&Lock…"))
         self.idle_lock_button.setToolTip(self.tr("When ScanApp locks itself: minutes without a touch (supervisor)"))
         self.idle_lock_button.clicked.connect(self.idle_lock_settings)
@@ -88,6 +96,7 @@ class CountsPage(QWidget):
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(self.user_label)
+        header.addWidget(self.station_button)
         header.addWidget(self.lab_button)
         header.addWidget(self.idle_lock_button)
         header.addWidget(self.scanner_button)
@@ -131,6 +140,7 @@ class CountsPage(QWidget):
         actor = self.engine.actor
         self.user_label.setText(actor.display_name or actor.user_id)
         self.lab_button.setVisible(actor.has_any(LAB))
+        self.station_button.setVisible(actor.has_any(SUPERVISE))
         allowed = can_open_counts(actor)
         self.denied.setVisible(not allowed)
         self.body.setVisible(allowed)
@@ -301,6 +311,24 @@ class CountsPage(QWidget):
 
     def _release_confirmed(self, session_id: str, supervisor: Actor | None) -> None:
         assert supervisor is not None, "accepted only once a supervisor's PIN was checked"
+        sync = self.engine.sync
+        if sync is not None and sync.enabled:  # the server holds the lease: released there, as the supervisor
+            self.background.run(
+                lambda: self.engine.parts.supervisor_remote.force_release(supervisor.user_id, session_id),
+                lambda _epoch, err: self._released_on_server(session_id, supervisor, err),
+            )
+            return
+        self._release_here(session_id, supervisor)
+
+    def _released_on_server(self, session_id: str, supervisor: Actor, err: BaseException | None) -> None:
+        if err is not None:
+            self.message_bar.show_error(failed_text(err))
+            return
+        self._release_here(session_id, supervisor)
+        if self.engine.sync is not None:
+            self.engine.sync.sync_now()  # the server's new epoch comes down
+
+    def _release_here(self, session_id: str, supervisor: Actor) -> None:
         try:
             self.engine.counting.force_release(supervisor, session_id)
         except KnownError as err:

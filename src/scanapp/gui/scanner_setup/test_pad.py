@@ -38,7 +38,7 @@ from scanapp.domain.clock import Clock, SystemClock
 from scanapp.errors import KnownError
 from scanapp.gui.capture.feedback import ScanFeedback, colour
 from scanapp.gui.capture.wedge_input import WedgeInput
-from scanapp.gui.widgets.error_text import error_text
+from scanapp.gui.widgets.error_text import error_text, stored_text_shown
 from scanapp.scanners.pipeline import PipelineResult, ScanPipeline
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings
@@ -76,7 +76,9 @@ class PadRow:
             outcome = " ".join(p for p in parts if p)
             symbology = f"{barcode.symbology} {barcode.symbology_name}" if barcode.symbology else none
         else:
-            outcome = QCoreApplication.translate("PadRow", "rejected: {reason}").format(reason=result.reason)
+            outcome = QCoreApplication.translate("PadRow", "rejected: {reason}").format(
+                reason=stored_text_shown(result.reason or "")
+            )
             symbology = read.text[:3] if read.text.startswith("]") else none
         data = read.data or read.text.encode("utf-8", errors="replace")
         return cls(

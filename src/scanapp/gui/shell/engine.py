@@ -100,11 +100,13 @@ class Engine(QObject):
         self.signed_in.emit(self._actor)
         return self._actor
 
-    def pin_accepted(self, user_id: str, secret: str) -> None:
+    def pin_accepted(self, user_id: str, secret: str, current: bool = True) -> None:
         """A PIN or password was just checked (or chosen) on this device: with a sync server, the same user
-        signs in there too, in the background; a refusal shows in the sync state, never in the way."""
+        signs in there too, in the background; a refusal shows in the sync state, never in the way.
+        `current=False` for a supervisor's PIN asked again: their action goes up under their own token (A2)
+        while the person holding the device stays the one whose token the pull uses."""
         if self.sync is not None:
-            self.sync.sign_in(user_id, secret)
+            self.sync.sign_in(user_id, secret, current)
 
     def sign_out(self) -> None:
         if self._actor is not None and self.sync is not None:

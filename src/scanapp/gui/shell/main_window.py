@@ -11,7 +11,7 @@ from PySide6.QtCore import QDir, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QStackedWidget, QWidget
 
-from scanapp.domain.permissions import LAB, can_open_counts
+from scanapp.domain.permissions import LAB, SUPERVISE, can_open_counts
 from scanapp.domain.rows import UserRow
 from scanapp.gui.capture.banner import ScanCapture
 from scanapp.gui.capture.keeper import RefusalKeeper
@@ -24,6 +24,7 @@ from scanapp.gui.shell.idle_lock import IdleLock
 from scanapp.gui.shell.lock_screen import LockPage
 from scanapp.gui.shell.sign_in import SignInPage
 from scanapp.gui.shell.window_sync import WindowSync, refresh_keeping_focus
+from scanapp.gui.supervisor.station import SupervisorStation
 from scanapp.services.sync_service import RoundResult
 
 
@@ -50,8 +51,9 @@ class MainWindow(QMainWindow):
         self.lab = BarcodeTrackingPage(engine)
         self.lab.scanning.attach(self.capture.router)
         self.lock_page = LockPage(engine)
+        self.station = SupervisorStation(engine)
         self.stack = QStackedWidget()
-        for page in (self.sign_in, self.counts, self.session, self.lab, self.lock_page):
+        for page in (self.sign_in, self.counts, self.session, self.lab, self.lock_page, self.station):
             self.stack.addWidget(page)
         self.idle_lock = IdleLock(engine.clock, engine.parts.users.idle_lock_minutes(), self)
         self._before_lock: QWidget | None = None
@@ -65,6 +67,8 @@ class MainWindow(QMainWindow):
         self.counts.open_session.connect(self.open_session)
         self.counts.sign_out_requested.connect(self.request_sign_out)
         self.counts.lab_requested.connect(self.show_lab)
+        self.counts.station_requested.connect(self.show_station)
+        self.station.back_requested.connect(self.show_counts)
         self.lab.counts_requested.connect(self.show_counts)
         self.lab.sign_out_requested.connect(self.request_sign_out)
         self.lab.scan_recorded.connect(self.sync.bridge.changes_committed)  # lab scans go up soon too
@@ -134,6 +138,15 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.lab)
 
     @Slot()
+    def show_station(self) -> None:
+        """The supervisor station, for users who may supervise (the button is hidden from the others)."""
+        actor = self.engine.signed_in_actor
+        if actor is None or not actor.has_any(SUPERVISE):
+            return
+        self.stack.setCurrentWidget(self.station)
+        self.station.refresh()
+
+    @Slot()
     def _session_closed(self) -> None:
         left = self.session.last_session_id
         self.show_counts()
@@ -198,6 +211,8 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.session or (self.locked and self._before_lock is self.session):
             self.session.release()
         self.sync.stop()  # the lease given back and the round under way finish first (bounded)
+        self.station.stop()
+        self.counts.background.stop()
         super().closeEvent(event)
 
     @Slot()

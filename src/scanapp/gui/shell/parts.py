@@ -13,6 +13,9 @@ from scanapp.services.lab_reads import LabReads
 from scanapp.services.lab_station import LabStation
 from scanapp.services.reads import Reads
 from scanapp.services.scanner_settings import ScannerSettingsService
+from scanapp.services.supervision import Supervision
+from scanapp.services.supervisor_reads import SupervisorReads
+from scanapp.services.supervisor_remote import SupervisorRemote
 from scanapp.services.sync_service import SyncService
 from scanapp.services.sync_worker import Timing
 from scanapp.services.users import Users
@@ -44,6 +47,14 @@ class Parts(Protocol):
         """What this bench station remembers: its session, where it is, its cleared list."""
 
     @property
+    def supervisor_reads(self) -> SupervisorReads:
+        """The supervisor's station's reads: progress, variance, attribution, figures (plain rows)."""
+
+    @property
+    def supervision(self) -> Supervision:
+        """The supervisor's writes: decisions, thresholds, recounts; and the count export."""
+
+    @property
     def device_id(self) -> str: ...
     @property
     def scanner_settings(self) -> ScannerSettingsService: ...
@@ -54,6 +65,11 @@ class Parts(Protocol):
     @property
     def sync(self) -> SyncService:
         """Rounds, sign-ins and lease calls with the sync server, and the device's sync state."""
+
+    @property
+    def supervisor_remote(self) -> SupervisorRemote:
+        """The supervisor station's devices and review queue from the server (cached for offline), and the
+        review and force-release calls."""
 
     @property
     def sync_timing(self) -> Timing | None:

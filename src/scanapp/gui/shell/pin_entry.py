@@ -27,8 +27,9 @@ class PinEntry(QWidget):
 
     def __init__(self, engine: Engine, allow_choose: bool = True, parent: QWidget | None = None) -> None:
         """`allow_choose`: a user without a PIN may choose one here (sign-in, the lock screen: whoever takes
-        the device, who is then signed in to the sync server too); elsewhere (a supervisor's PIN asked for one
-        action) they are refused, and the sync server's sign-in stays that of the person working."""
+        the device, who then becomes the sync server's current user); elsewhere (a supervisor's PIN asked for one
+        action) they are refused, and the supervisor signs in to the server too, so the action goes up under
+        their own token (A2), while the pull stays under the sign-in of the person working."""
         super().__init__(parent)
         self.engine = engine
         self.allow_choose = allow_choose
@@ -138,8 +139,7 @@ class PinEntry(QWidget):
         self.pin.clear()
         if check.ok:
             self.message.clear()
-            if self.allow_choose:
-                self.engine.pin_accepted(self.user.user_id, secret)
+            self.engine.pin_accepted(self.user.user_id, secret, current=self.allow_choose)
             self.passed.emit(self.user)
             return
         self.message.setText(self.refusal(check, self.user, now))

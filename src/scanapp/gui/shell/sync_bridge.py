@@ -98,11 +98,12 @@ class SyncBridge(QObject):
         if not self._refresh.isActive():
             self._refresh.start()
 
-    def sign_in(self, user_id: str, secret: str) -> None:
+    def sign_in(self, user_id: str, secret: str, current: bool = True) -> None:
         """A PIN was just checked on this device: the same user signs in to the server, in the background."""
         if self.jobs is None:
             return
-        self.jobs.submit(lambda: self.service.sign_in(user_id, secret), self._signed_in)
+        self.service.queue_sign_in(user_id, secret, current)
+        self.jobs.submit(lambda: self.service.sign_in_queued(user_id), self._signed_in)
 
     def forget(self, user_id: str) -> None:
         self.service.forget_sign_in(user_id)

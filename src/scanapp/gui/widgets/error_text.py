@@ -11,9 +11,11 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 
+from scanapp.domain import stored_text
 from scanapp.domain.errors import DomainError, PermissionDenied
 from scanapp.domain.messages import ACTION_TEXT, CONTEXT, TEXT, Action, Message, Said
 from scanapp.domain.refusals import REFUSAL_SHORT, REFUSAL_TEXT, RefusalReason
+from scanapp.gui.widgets.formatting import resolution_name
 
 log = logging.getLogger(__name__)
 
@@ -21,10 +23,12 @@ log = logging.getLogger(__name__)
 def message_text(message: Message, **params: object) -> str:
     """A domain message in the person's language."""
 
-    def value(v: object) -> object:
-        return QCoreApplication.translate(CONTEXT, ACTION_TEXT[v]) if isinstance(v, Action) else v
+    def value(k: str, v: object) -> object:
+        if isinstance(v, Action):
+            return QCoreApplication.translate(CONTEXT, ACTION_TEXT[v])
+        return stored_text_shown(v) if k == "reason" and isinstance(v, str) else v
 
-    return QCoreApplication.translate(CONTEXT, TEXT[message]).format(**{k: value(v) for k, v in params.items()})
+    return QCoreApplication.translate(CONTEXT, TEXT[message]).format(**{k: value(k, v) for k, v in params.items()})
 
 
 def said_text(said: Said) -> str:
@@ -37,6 +41,13 @@ def refusal_text(reason: RefusalReason, detail: str = "", short: bool = False) -
     dialog's, `detail`)."""
     text = (REFUSAL_SHORT if short else REFUSAL_TEXT)[reason]
     return QCoreApplication.translate(CONTEXT, text).format(title=detail)
+
+
+def stored_text_shown(text: str) -> str:
+    """Text stored in English (why a scan could not be read, an item's history line) in the person's language."""
+    return stored_text.translated(
+        text, lambda t: QCoreApplication.translate(CONTEXT, t), {"resolution": resolution_name}
+    )
 
 
 def error_text(err: BaseException) -> str:

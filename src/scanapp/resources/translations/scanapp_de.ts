@@ -59,6 +59,33 @@
     </message>
 </context>
 <context>
+    <name>AsOfLabel</name>
+    <message>
+        <source>As of {when}</source>
+        <translation>Stand {when}</translation>
+    </message>
+    <message>
+        <source>What this device had at its last successful sync ({when}), and its own counts since.</source>
+        <translation>Was dieses Gerät bei seiner letzten erfolgreichen Synchronisierung ({when}) hatte, und seine eigenen Zählungen seither.</translation>
+    </message>
+    <message>
+        <source>No sync server</source>
+        <translation>Ohne Server</translation>
+    </message>
+    <message>
+        <source>No sync server is set: this shows this device&apos;s own counts only.</source>
+        <translation>Kein Synchronisierungsserver eingestellt: Hier stehen nur die Zählungen dieses Geräts.</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Nie synchronisiert</translation>
+    </message>
+    <message>
+        <source>This device has never synced: this shows its own counts only.</source>
+        <translation>Dieses Gerät wurde nie synchronisiert: Hier stehen nur seine eigenen Zählungen.</translation>
+    </message>
+</context>
+<context>
     <name>BarcodeTrackingPage</name>
     <message>
         <source>Barcode Tracking</source>
@@ -312,6 +339,122 @@
         <source>Unmatched code</source>
         <translation>Unbekannter Code</translation>
     </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Letzte Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Letzter Versuch</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation>Uhrabweichung</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Sessions held</source>
+        <translation>Gehaltene Sitzungen</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Server says</source>
+        <translation>Laut Server</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Zählende Person</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Gescannt</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Zuletzt aktiv</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <source>Absolute variance</source>
+        <translation>Abweichung (Betrag)</translation>
+    </message>
+    <message>
+        <source>Over threshold</source>
+        <translation>Über Schwelle</translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation>Gelistet</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Gezählt</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Accurate</source>
+        <translation>Genau</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
 </context>
 <context>
     <name>CountCard</name>
@@ -375,6 +518,14 @@
     <message>
         <source>The lab&apos;s inventory reconciliation</source>
         <translation>Der Inventurabgleich des Labors</translation>
+    </message>
+    <message>
+        <source>Super&amp;visor</source>
+        <translation>Schicht&amp;leitung</translation>
+    </message>
+    <message>
+        <source>Supervisor station: devices, review queue</source>
+        <translation>Schichtleitung: Geräte, Prüfliste</translation>
     </message>
     <message>
         <source>&amp;Lock…</source>
@@ -465,6 +616,128 @@
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Approve variance</source>
+        <translation>Abweichung freigeben</translation>
+    </message>
+    <message>
+        <source>Reject for recount</source>
+        <translation>Ablehnen zur Nachzählung</translation>
+    </message>
+    <message>
+        <source>Force variance</source>
+        <translation>Abweichung erzwingen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Force</source>
+        <translation>Erzwingen</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Required: why (e.g. damaged stock found in backstock)</source>
+        <translation>Pflicht: warum (z. B. beschädigte Ware im Lager gefunden)</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Give a reason first, then your PIN again.</source>
+        <translation>Geben Sie zuerst einen Grund an, dann erneut Ihre PIN.</translation>
+    </message>
+    <message>
+        <source>{n} units</source>
+        <translation>{n} Stück</translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation>{n} %</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesTab</name>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>S&amp;ync all</source>
+        <translation>Alle s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>Sync this device now, then read every device&apos;s state again (each handheld syncs on its own)</source>
+        <translation>Dieses Gerät jetzt synchronisieren, dann den Stand aller Geräte neu lesen (jedes Handgerät synchronisiert sich selbst)</translation>
+    </message>
+    <message>
+        <source>Session to release</source>
+        <translation>Freizugebende Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;Force release…</source>
+        <translation>Freigabe &amp;erzwingen …</translation>
+    </message>
+    <message>
+        <source>End the selected device&apos;s hold on the session (supervisor PIN)</source>
+        <translation>Die Sperre des gewählten Geräts auf der Sitzung beenden (PIN der Schichtleitung)</translation>
+    </message>
+    <message>
+        <source>Held session:</source>
+        <translation>Gehaltene Sitzung:</translation>
+    </message>
+    <message>
+        <source>Sync is off (no server is set): everything stays on this device.</source>
+        <translation>Synchronisierung ist aus (kein Server eingestellt): alles bleibt auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <source>Syncing this device…</source>
+        <translation>Dieses Gerät wird synchronisiert …</translation>
+    </message>
+    <message>
+        <source>This device is synced. The list shows every device now.</source>
+        <translation>Dieses Gerät ist synchronisiert. Die Liste zeigt jetzt alle Geräte.</translation>
+    </message>
+    <message>
+        <source>This device did not sync: {why}</source>
+        <translation>Dieses Gerät wurde nicht synchronisiert: {why}</translation>
+    </message>
+    <message>
+        <source>Force release works only online: the sync server cannot be reached now. Nothing was changed.</source>
+        <translation>Freigabe erzwingen geht nur online: der Synchronisierungsserver ist jetzt nicht erreichbar. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Force release “{session}”?</source>
+        <translation>Freigabe von „{session}“ erzwingen?</translation>
+    </message>
+    <message>
+        <source>{device} holds this session. Released, it becomes read-only there; anything it scanned since goes to the review queue, nothing is lost. A supervisor enters their PIN.</source>
+        <translation>{device} hält diese Sitzung. Nach der Freigabe ist sie dort nur lesbar; was dort seitdem gescannt wurde, kommt in die Prüfliste, nichts geht verloren. Die Schichtleitung gibt ihre PIN ein.</translation>
+    </message>
+    <message>
+        <source>Force release</source>
+        <translation>Freigabe erzwingen</translation>
+    </message>
+    <message>
+        <source>“{session}” was released. It can be opened on any device now.</source>
+        <translation>„{session}“ wurde freigegeben. Sie kann jetzt auf jedem Gerät geöffnet werden.</translation>
     </message>
 </context>
 <context>
@@ -603,6 +876,65 @@
     <message>
         <source>{left} Why: {why}</source>
         <translation>{left} Grund: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTab</name>
+    <message>
+        <source>Figures per</source>
+        <translation>Kennzahlen je</translation>
+    </message>
+    <message>
+        <source>per session</source>
+        <translation>je Sitzung</translation>
+    </message>
+    <message>
+        <source>per area</source>
+        <translation>je Bereich</translation>
+    </message>
+    <message>
+        <source>per counter</source>
+        <translation>je zählender Person</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>&amp;PDF exportieren…</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>No count yet.</source>
+        <translation>Noch keine Zählung.</translation>
+    </message>
+    <message>
+        <source>Completion {completion} ({counted} of {listed} listed) · accuracy {accuracy} · {units} units</source>
+        <translation>Fortschritt {completion} ({counted} von {listed} gelisteten) · Genauigkeit {accuracy} · {units} Stück</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the count</source>
+        <translation>Zählung exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}. Choose a folder you can write to.</source>
+        <translation>{path} konnte nicht geschrieben werden: {reason}. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>Exportiert nach {path}.</translation>
     </message>
 </context>
 <context>
@@ -1551,6 +1883,30 @@
         <translation>Bestandsaktionen gehören zu einer Abgleich-Sitzung.</translation>
     </message>
     <message>
+        <source>Rejecting or forcing a variance needs a reason: say why, for the audit.</source>
+        <translation>Ablehnen oder Erzwingen einer Abweichung braucht einen Grund: Geben Sie ihn für die Prüfung an.</translation>
+    </message>
+    <message>
+        <source>{item} is neither on this count&apos;s list nor counted in it.</source>
+        <translation>{item} steht weder auf der Liste dieser Zählung noch wurde der Artikel darin gezählt.</translation>
+    </message>
+    <message>
+        <source>{item} is not counted yet: there is no variance to decide. Recount it first.</source>
+        <translation>{item} ist noch nicht gezählt: Es gibt keine Abweichung zu entscheiden. Zählen Sie den Artikel zuerst (Nachzählung).</translation>
+    </message>
+    <message>
+        <source>A variance threshold is a number of 0 or more (units or percent); got {value}.</source>
+        <translation>Eine Abweichungsschwelle ist eine Zahl ab 0 (Stück oder Prozent); erhalten: {value}.</translation>
+    </message>
+    <message>
+        <source>Choose the items to recount.</source>
+        <translation>Wählen Sie die Artikel für die Nachzählung.</translation>
+    </message>
+    <message>
+        <source>That is a lab reconciliation: variances, thresholds and recounts are for counts.</source>
+        <translation>Das ist ein Laborabgleich: Abweichungen, Schwellen und Nachzählungen gibt es nur für Zählungen.</translation>
+    </message>
+    <message>
         <source>Rejected: {reason}</source>
         <translation>Abgelehnt: {reason}</translation>
     </message>
@@ -1794,6 +2150,130 @@
         <source>the session was being taken</source>
         <translation>Sitzung wurde gerade übernommen</translation>
     </message>
+    <message>
+        <source>too long: {length} characters (at most {most})</source>
+        <translation>zu lang: {length} Zeichen (höchstens {most})</translation>
+    </message>
+    <message>
+        <source>empty scan</source>
+        <translation>leerer Scan</translation>
+    </message>
+    <message>
+        <source>incomplete symbology identifier {id}</source>
+        <translation>unvollständige Symbologie-Kennung {id}</translation>
+    </message>
+    <message>
+        <source>unreadable symbology identifier {id}</source>
+        <translation>unlesbare Symbologie-Kennung {id}</translation>
+    </message>
+    <message>
+        <source>unreadable data: invalid byte sequence at position {position}</source>
+        <translation>unlesbare Daten: ungültige Bytefolge an Stelle {position}</translation>
+    </message>
+    <message>
+        <source>unreadable data: control character {char} at position {position}</source>
+        <translation>unlesbare Daten: Steuerzeichen {char} an Stelle {position}</translation>
+    </message>
+    <message>
+        <source>GTIN must be digits only</source>
+        <translation>Eine GTIN besteht nur aus Ziffern</translation>
+    </message>
+    <message>
+        <source>GTIN must have 8, 12, 13 or 14 digits, not {length}</source>
+        <translation>Eine GTIN hat 8, 12, 13 oder 14 Ziffern, nicht {length}</translation>
+    </message>
+    <message>
+        <source>{reason} (as EAN-8), and not a UPC-E either: {detail}</source>
+        <translation>{reason} (als EAN-8), und auch kein UPC-E: {detail}</translation>
+    </message>
+    <message>
+        <source>bad check digit: {detail}</source>
+        <translation>falsche Prüfziffer: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid UPC-E: {detail}</source>
+        <translation>kein gültiger UPC-E: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid GS1 element string: {detail}</source>
+        <translation>kein gültiger GS1-Elementstring: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid GS1 Digital Link: {detail}</source>
+        <translation>kein gültiger GS1 Digital Link: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid web address: {detail}</source>
+        <translation>keine gültige Webadresse: {detail}</translation>
+    </message>
+    <message>
+        <source>not a valid {what}: {detail}</source>
+        <translation>keine gültige {what}: {detail}</translation>
+    </message>
+    <message>
+        <source>unknown EAN/UPC symbology identifier {id}</source>
+        <translation>unbekannte EAN/UPC-Symbologie-Kennung {id}</translation>
+    </message>
+    <message>
+        <source>{id} says ITF-14: 14 digits, but the data is {length} characters</source>
+        <translation>{id} kündigt ITF-14 an (14 Ziffern), aber die Daten haben {length} Zeichen</translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has other characters than digits</source>
+        <translation>{id} kündigt {claim} an, aber die Daten enthalten andere Zeichen als Ziffern</translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has {length} digits</source>
+        <translation>{id} kündigt {claim} an, aber die Daten haben {length} Ziffern</translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has {length}</source>
+        <translation>{id} kündigt {claim} an, aber die Daten haben {length}</translation>
+    </message>
+    <message>
+        <source>({ai}) appears twice with different values: {first} and {second}</source>
+        <translation>({ai}) kommt zweimal mit verschiedenen Werten vor: {first} und {second}</translation>
+    </message>
+    <message>
+        <source>({ai}) {what}: {reason}</source>
+        <translation>({ai}) {what}: {reason}</translation>
+    </message>
+    <message>
+        <source>moved from {old} to {new}</source>
+        <translation>verschoben von {old} nach {new}</translation>
+    </message>
+    <message>
+        <source>quantity set from {old} to {new}</source>
+        <translation>Menge von {old} auf {new} gesetzt</translation>
+    </message>
+    <message>
+        <source>archived (was {old})</source>
+        <translation>archiviert (war {old})</translation>
+    </message>
+    <message>
+        <source>split {quantity} off into {new}</source>
+        <translation>{quantity} abgeteilt in {new}</translation>
+    </message>
+    <message>
+        <source>split from {old}</source>
+        <translation>abgeteilt von {old}</translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}</source>
+        <translation>geklärt als {resolution}</translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}, to {place}</source>
+        <translation>geklärt als {resolution}, nach {place}</translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}: {note}</source>
+        <translation>geklärt als {resolution}: {note}</translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}, to {place}: {note}</source>
+        <translation>geklärt als {resolution}, nach {place}: {note}</translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
@@ -1964,6 +2444,189 @@
     <message>
         <source>Delete the last digit</source>
         <translation>Letzte Ziffer löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressTab</name>
+    <message>
+        <source>Show items</source>
+        <translation>Artikel zeigen</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>Alle Artikel</translation>
+    </message>
+    <message>
+        <source>Remaining (not counted)</source>
+        <translation>Offen (nicht gezählt)</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Gezählt</translation>
+    </message>
+    <message>
+        <source>Select an item to see its count by session.</source>
+        <translation>Wählen Sie einen Artikel, um seine Zählung je Sitzung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Which items the table shows</source>
+        <translation>Welche Artikel die Tabelle zeigt</translation>
+    </message>
+    <message>
+        <source>No count yet.</source>
+        <translation>Noch keine Zählung.</translation>
+    </message>
+    <message>
+        <source>{listed} listed · {counted} counted · {remaining} remaining · {units} units counted</source>
+        <translation>{listed} gelistet · {counted} gezählt · {remaining} offen · {units} Stück gezählt</translation>
+    </message>
+    <message>
+        <source>{name}, by session</source>
+        <translation>{name}, je Sitzung</translation>
+    </message>
+    <message>
+        <source>{name}: not counted in any session</source>
+        <translation>{name}: in keiner Sitzung gezählt</translation>
+    </message>
+</context>
+<context>
+    <name>RecountDialog</name>
+    <message>
+        <source>New recount session</source>
+        <translation>Neue Nachzählungssitzung</translation>
+    </message>
+    <message>
+        <source>Create recount</source>
+        <translation>Nachzählung anlegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} and %n more</source>
+        <translation>
+            <numerusform>{shown} und %n weiterer</numerusform>
+            <numerusform>{shown} und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items to recount: {items}</source>
+        <translation>
+            <numerusform>%n Artikel zum Nachzählen: {items}</numerusform>
+            <numerusform>%n Artikel zum Nachzählen: {items}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Review queue</source>
+        <translation>Prüfliste</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>Ü&amp;bernehmen …</translation>
+    </message>
+    <message>
+        <source>Count it in its own session after all</source>
+        <translation>Doch in der eigenen Sitzung zählen</translation>
+    </message>
+    <message>
+        <source>Move to a &amp;new session…</source>
+        <translation>In &amp;neue Sitzung verschieben …</translation>
+    </message>
+    <message>
+        <source>Count it in a new session of the same count (name and area)</source>
+        <translation>In einer neuen Sitzung derselben Zählung zählen (Name und Bereich)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Verwerfen …</translation>
+    </message>
+    <message>
+        <source>Leave it out of every count (it stays in the audit log)</source>
+        <translation>Aus jeder Zählung herauslassen (bleibt im Prüfprotokoll)</translation>
+    </message>
+    <message>
+        <source>Nothing waits for review. {as_of}</source>
+        <translation>Nichts wartet auf Prüfung. {as_of}</translation>
+    </message>
+    <message>
+        <source>Review works only online: the sync server cannot be reached now. Nothing was changed.</source>
+        <translation>Die Prüfung geht nur online: der Synchronisierungsserver ist jetzt nicht erreichbar. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Merge into “{session}”?</source>
+        <translation>In „{session}“ übernehmen?</translation>
+    </message>
+    <message>
+        <source>Move to a new session?</source>
+        <translation>In eine neue Sitzung verschieben?</translation>
+    </message>
+    <message>
+        <source>Discard this event?</source>
+        <translation>Dieses Ereignis verwerfen?</translation>
+    </message>
+    <message>
+        <source>{who}&apos;s {what} counts in “{session}” after all.</source>
+        <translation>{what} von {who} zählt doch in „{session}“.</translation>
+    </message>
+    <message>
+        <source>{who}&apos;s {what} counts in a new session of the same count, made now.</source>
+        <translation>{what} von {who} zählt in einer neuen Sitzung derselben Zählung, die jetzt angelegt wird.</translation>
+    </message>
+    <message>
+        <source>{who}&apos;s {what} is left out of every count. The audit log keeps it.</source>
+        <translation>{what} von {who} bleibt aus jeder Zählung heraus. Das Prüfprotokoll behält es.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit log)</source>
+        <translation>Warum (steht im Prüfprotokoll)</translation>
+    </message>
+    <message>
+        <source>Review of {session}</source>
+        <translation>Prüfung von {session}</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>Neue Sitzung</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>The new session needs a name. Nothing was changed.</source>
+        <translation>Die neue Sitzung braucht einen Namen. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Merged into “{session}”. The counts update with this sync.</source>
+        <translation>In „{session}“ übernommen. Die Zählungen aktualisieren sich mit dieser Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Moved to a new session. The counts update with this sync.</source>
+        <translation>In eine neue Sitzung verschoben. Die Zählungen aktualisieren sich mit dieser Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Discarded. The audit log keeps it.</source>
+        <translation>Verworfen. Das Prüfprotokoll behält es.</translation>
     </message>
 </context>
 <context>
@@ -2736,6 +3399,37 @@ Verschiedene Artikel: {products}</translation>
     </message>
 </context>
 <context>
+    <name>SupervisorDevices</name>
+    <message>
+        <source>{sign}{n} s</source>
+        <translation>{sign}{n} s</translation>
+    </message>
+    <message>
+        <source>{sign}{m} min {s} s</source>
+        <translation>{sign}{m} min {s} s</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Stale: check this device</source>
+        <translation>Veraltet: Gerät prüfen</translation>
+    </message>
+    <message>
+        <source>Has unsynced events</source>
+        <translation>Hat nicht synchronisierte Ereignisse</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPrompt</name>
     <message>
         <source>Supervisor</source>
@@ -2744,6 +3438,151 @@ Verschiedene Artikel: {products}</translation>
     <message>
         <source>No user on this device may do this. A supervisor must sync first.</source>
         <translation>Kein Benutzer auf diesem Gerät darf das. Die Schichtleitung muss zuerst synchronisieren.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorReview</name>
+    <message>
+        <source>Fenced: the lease was lost</source>
+        <translation>Gesperrt: die Sitzungssperre ging verloren</translation>
+    </message>
+    <message>
+        <source>Refused by a rule</source>
+        <translation>Von einer Regel abgelehnt</translation>
+    </message>
+    <message>
+        <source>Sent under another sign-in</source>
+        <translation>Unter einer anderen Anmeldung gesendet</translation>
+    </message>
+    <message>
+        <source>Proposed catalog change</source>
+        <translation>Vorgeschlagene Katalogänderung</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Rejected scan</source>
+        <translation>Abgelehnter Scan</translation>
+    </message>
+    <message>
+        <source>Hand count</source>
+        <translation>Handzählung</translation>
+    </message>
+    <message>
+        <source>Scan removed</source>
+        <translation>Scan entfernt</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <source>New alias</source>
+        <translation>Neuer Alias</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorStation</name>
+    <message>
+        <source>No sync server is set on this device.</source>
+        <translation>Auf diesem Gerät ist kein Synchronisierungsserver eingestellt.</translation>
+    </message>
+    <message>
+        <source>The sync server cannot be reached.</source>
+        <translation>Der Synchronisierungsserver ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>You are not signed in to the sync server on this device: tap the sync state and enter your PIN.</source>
+        <translation>Sie sind auf diesem Gerät nicht am Synchronisierungsserver angemeldet: tippen Sie auf den Synchronisierungsstatus und geben Sie Ihre PIN ein.</translation>
+    </message>
+    <message>
+        <source>The sync server refused: this needs a supervisor&apos;s rights there.</source>
+        <translation>Der Synchronisierungsserver lehnt ab: dafür braucht es dort die Rechte der Schichtleitung.</translation>
+    </message>
+    <message>
+        <source>The sync server refused: {detail}</source>
+        <translation>Der Synchronisierungsserver lehnt ab: {detail}</translation>
+    </message>
+    <message>
+        <source>As of {time} (from the sync server)</source>
+        <translation>Stand {time} (vom Synchronisierungsserver)</translation>
+    </message>
+    <message>
+        <source>Nothing read from the sync server yet. {why}</source>
+        <translation>Noch nichts vom Synchronisierungsserver gelesen. {why}</translation>
+    </message>
+    <message>
+        <source>As of {time}, the last list read. {why}</source>
+        <translation>Stand {time}, die zuletzt gelesene Liste. {why}</translation>
+    </message>
+    <message>
+        <source>{why} This works only online: nothing was changed. Try again once the device is back online.</source>
+        <translation>{why} Das geht nur online: nichts wurde geändert. Versuchen Sie es erneut, sobald das Gerät wieder online ist.</translation>
+    </message>
+    <message>
+        <source>{why} Nothing was changed.</source>
+        <translation>{why} Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>That did not work: {error}</source>
+        <translation>Das hat nicht geklappt: {error}</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Prüfliste</translation>
+    </message>
+    <message>
+        <source>Supervisor station</source>
+        <translation>Schichtleitung</translation>
+    </message>
+    <message>
+        <source>← &amp;Back</source>
+        <translation>← &amp;Zurück</translation>
+    </message>
+    <message>
+        <source>Back to the counts list</source>
+        <translation>Zurück zur Zählungsliste</translation>
+    </message>
+    <message>
+        <source>Asking the sync server…</source>
+        <translation>Synchronisierungsserver wird gefragt …</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>Abweichung</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorTab</name>
+    <message>
+        <source>Count</source>
+        <translation>Zählung</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>The count shown</source>
+        <translation>Die gezeigte Zählung</translation>
+    </message>
+    <message>
+        <source>{name} ({state})</source>
+        <translation>{name} ({state})</translation>
     </message>
 </context>
 <context>
@@ -2922,6 +3761,45 @@ Verschiedene Artikel: {products}</translation>
     </message>
 </context>
 <context>
+    <name>ThresholdDialog</name>
+    <message>
+        <source>Variance threshold</source>
+        <translation>Abweichungsschwelle</translation>
+    </message>
+    <message>
+        <source>Items past it wait in Pending approval (this device&apos;s default: {default}). A supervisor&apos;s PIN changes it for this count.</source>
+        <translation>Artikel darüber warten in „Freigabe ausstehend“ (Voreinstellung dieses Geräts: {default}). Die PIN der Schichtleitung ändert sie für diese Zählung.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Threshold in</source>
+        <translation>Schwelle in</translation>
+    </message>
+    <message>
+        <source>Percent of expected</source>
+        <translation>Prozent vom Bestand</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <source>Also this device&apos;s default</source>
+        <translation>Auch als Voreinstellung dieses Geräts</translation>
+    </message>
+    <message>
+        <source>For counts without a threshold of their own</source>
+        <translation>Für Zählungen ohne eigene Schwelle</translation>
+    </message>
+</context>
+<context>
     <name>UnmatchedModel</name>
     <message>
         <source>Match…</source>
@@ -2980,6 +3858,208 @@ Verschiedene Artikel: {products}</translation>
     <message>
         <source>Scanned data: {data} (from {source})</source>
         <translation>Gescannte Daten: {data} (von {source})</translation>
+    </message>
+</context>
+<context>
+    <name>Variance</name>
+    <message>
+        <source>(recount)</source>
+        <translation>(Nachzählung)</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>Nicht gezählt</translation>
+    </message>
+    <message>
+        <source>No stock record</source>
+        <translation>Kein Bestand erfasst</translation>
+    </message>
+    <message>
+        <source>Within threshold</source>
+        <translation>Innerhalb der Schwelle</translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation>Freigabe ausstehend</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Forced</source>
+        <translation>Erzwungen</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>nicht gezählt</translation>
+    </message>
+    <message>
+        <source>counted 0</source>
+        <translation>0 gezählt</translation>
+    </message>
+    <message>
+        <source>not listed</source>
+        <translation>nicht gelistet</translation>
+    </message>
+</context>
+<context>
+    <name>VarianceTab</name>
+    <message>
+        <source>Show items</source>
+        <translation>Artikel zeigen</translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation>Freigabe ausstehend</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>Alle Artikel</translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation>Nicht gezählt</translation>
+    </message>
+    <message>
+        <source>Needs recount (not counted, pending, rejected)</source>
+        <translation>Zum Nachzählen (nicht gezählt, ausstehend, abgelehnt)</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Approved or forced</source>
+        <translation>Freigegeben oder erzwungen</translation>
+    </message>
+    <message>
+        <source>Within threshold</source>
+        <translation>Innerhalb der Schwelle</translation>
+    </message>
+    <message>
+        <source>No stock record</source>
+        <translation>Kein Bestand erfasst</translation>
+    </message>
+    <message>
+        <source>T&amp;hreshold…</source>
+        <translation>&amp;Schwelle…</translation>
+    </message>
+    <message>
+        <source>Attributi&amp;on</source>
+        <translation>Zu&amp;ordnung</translation>
+    </message>
+    <message>
+        <source>T&amp;hreshold: {t}…</source>
+        <translation>&amp;Schwelle: {t}…</translation>
+    </message>
+    <message>
+        <source>Change this count&apos;s variance threshold (supervisor PIN)</source>
+        <translation>Die Abweichungsschwelle dieser Zählung ändern (PIN der Schichtleitung)</translation>
+    </message>
+    <message>
+        <source>Which items the table shows</source>
+        <translation>Welche Artikel die Tabelle zeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Freigeben…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>A&amp;blehnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Force…</source>
+        <translation>&amp;Erzwingen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;count…</source>
+        <translation>&amp;Nachzählung…</translation>
+    </message>
+    <message>
+        <source>A recount session for the selected items, else every item not counted, pending or rejected</source>
+        <translation>Eine Nachzählungssitzung für die gewählten Artikel, sonst für jeden nicht gezählten, ausstehenden oder abgelehnten</translation>
+    </message>
+    <message>
+        <source>The variance put down to each session, area or counter</source>
+        <translation>Die Abweichung je Sitzung, Bereich oder zählender Person</translation>
+    </message>
+    <message>
+        <source>Attribution by</source>
+        <translation>Zuordnung nach</translation>
+    </message>
+    <message>
+        <source>by session</source>
+        <translation>nach Sitzung</translation>
+    </message>
+    <message>
+        <source>by area</source>
+        <translation>nach Bereich</translation>
+    </message>
+    <message>
+        <source>by counter</source>
+        <translation>nach zählender Person</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n Artikel</numerusform>
+            <numerusform>%n Artikel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} ({sku}): expected {expected}, {counted}, variance {variance} ({percent}).</source>
+        <translation>{name} ({sku}): Bestand {expected}, {counted}, Abweichung {variance} ({percent}).</translation>
+    </message>
+    <message>
+        <source>counted {n}</source>
+        <translation>{n} gezählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected items.</source>
+        <translation>
+            <numerusform>%n gewählter Artikel.</numerusform>
+            <numerusform>%n gewählte Artikel.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: %n items, by {who}.</source>
+        <translation>
+            <numerusform>{what}: %n Artikel, durch {who}.</numerusform>
+            <numerusform>{what}: %n Artikel, durch {who}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Threshold set to {t}: items past it wait for approval.</source>
+        <translation>Schwelle auf {t} gesetzt: Artikel darüber warten auf Freigabe.</translation>
+    </message>
+    <message>
+        <source>Nothing to recount: every item is counted and none waits or was rejected.</source>
+        <translation>Nichts nachzuzählen: Jeder Artikel ist gezählt, keiner wartet oder wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Recount {n}</source>
+        <translation>Nachzählung {n}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recount session “{name}” ({area}) created for %n items. It is on the counts list under “{count}”: open it there to count; its Uncounted tab lists exactly these items.</source>
+        <translation>
+            <numerusform>Nachzählungssitzung „{name}“ ({area}) für %n Artikel angelegt. Sie steht in der Zählungsliste unter „{count}“: Öffnen Sie sie dort zum Zählen; ihr Reiter Ungezählt listet genau diesen Artikel.</numerusform>
+            <numerusform>Nachzählungssitzung „{name}“ ({area}) für %n Artikel angelegt. Sie steht in der Zählungsliste unter „{count}“: Öffnen Sie sie dort zum Zählen; ihr Reiter Ungezählt listet genau diese Artikel.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

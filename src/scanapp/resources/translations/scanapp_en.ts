@@ -59,6 +59,33 @@
     </message>
 </context>
 <context>
+    <name>AsOfLabel</name>
+    <message>
+        <source>As of {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this device had at its last successful sync ({when}), and its own counts since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync server is set: this shows this device&apos;s own counts only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device has never synced: this shows its own counts only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BarcodeTrackingPage</name>
     <message>
         <source>Barcode Tracking</source>
@@ -312,6 +339,122 @@
         <source>Found at</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absolute variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accurate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CountCard</name>
@@ -374,6 +517,14 @@
     </message>
     <message>
         <source>The lab&apos;s inventory reconciliation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Super&amp;visor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor station: devices, review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -464,6 +615,128 @@
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Approve variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject for recount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: why (e.g. damaged stock found in backstock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason first, then your PIN again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DevicesTab</name>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync this device now, then read every device&apos;s state again (each handheld syncs on its own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session to release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Force release…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the selected device&apos;s hold on the session (supervisor PIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held session:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync is off (no server is set): everything stays on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing this device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device is synced. The list shows every device now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device did not sync: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force release works only online: the sync server cannot be reached now. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force release “{session}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{device} holds this session. Released, it becomes read-only there; anything it scanned since goes to the review queue, nothing is lost. A supervisor enters their PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{session}” was released. It can be opened on any device now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -602,6 +875,65 @@
     </message>
     <message>
         <source>{left} Why: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTab</name>
+    <message>
+        <source>Figures per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No count yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion {completion} ({counted} of {listed} listed) · accuracy {accuracy} · {units} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}. Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1431,6 +1763,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rejecting or forcing a variance needs a reason: say why, for the audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} is neither on this count&apos;s list nor counted in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} is not counted yet: there is no variance to decide. Recount it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A variance threshold is a number of 0 or more (units or percent); got {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the items to recount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is a lab reconciliation: variances, thresholds and recounts are for counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>count</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1794,6 +2150,130 @@
         <source>Not in Scope: {code} matches no inventory item; it is kept (add a note under Unknown codes).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>too long: {length} characters (at most {most})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incomplete symbology identifier {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable symbology identifier {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable data: invalid byte sequence at position {position}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable data: control character {char} at position {position}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GTIN must be digits only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GTIN must have 8, 12, 13 or 14 digits, not {length}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason} (as EAN-8), and not a UPC-E either: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad check digit: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid UPC-E: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid GS1 element string: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid GS1 Digital Link: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid web address: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid {what}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown EAN/UPC symbology identifier {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id} says ITF-14: 14 digits, but the data is {length} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has other characters than digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has {length} digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id} says {claim}, but the data has {length}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({ai}) appears twice with different values: {first} and {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({ai}) {what}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved from {old} to {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantity set from {old} to {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archived (was {old})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split {quantity} off into {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split from {old}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}, to {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}: {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved as {resolution}, to {place}: {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
@@ -1963,6 +2443,189 @@
     </message>
     <message>
         <source>Delete the last digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressTab</name>
+    <message>
+        <source>Show items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining (not counted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an item to see its count by session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which items the table shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No count yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{listed} listed · {counted} counted · {remaining} remaining · {units} units counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, by session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: not counted in any session</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecountDialog</name>
+    <message>
+        <source>New recount session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create recount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} and %n more</source>
+        <translation>
+            <numerusform>{shown} and %n more</numerusform>
+            <numerusform>{shown} and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items to recount: {items}</source>
+        <translation>
+            <numerusform>%n item to recount: {items}</numerusform>
+            <numerusform>%n items to recount: {items}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count it in its own session after all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to a &amp;new session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count it in a new session of the same count (name and area)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave it out of every count (it stays in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waits for review. {as_of}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review works only online: the sync server cannot be reached now. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge into “{session}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to a new session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this event?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}&apos;s {what} counts in “{session}” after all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}&apos;s {what} counts in a new session of the same count, made now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}&apos;s {what} is left out of every count. The audit log keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review of {session}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new session needs a name. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged into “{session}”. The counts update with this sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to a new session. The counts update with this sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarded. The audit log keeps it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2735,6 +3398,37 @@ Unique products: {products}</source>
     </message>
 </context>
 <context>
+    <name>SupervisorDevices</name>
+    <message>
+        <source>{sign}{n} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sign}{m} min {s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stale: check this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has unsynced events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPrompt</name>
     <message>
         <source>Supervisor</source>
@@ -2742,6 +3436,151 @@ Unique products: {products}</source>
     </message>
     <message>
         <source>No user on this device may do this. A supervisor must sync first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorReview</name>
+    <message>
+        <source>Fenced: the lease was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by a rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent under another sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed catalog change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorStation</name>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the counts list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the sync server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync server is set on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not signed in to the sync server on this device: tap the sync state and enter your PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server refused: this needs a supervisor&apos;s rights there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server refused: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of {time} (from the sync server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing read from the sync server yet. {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of {time}, the last list read. {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{why} This works only online: nothing was changed. Try again once the device is back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{why} Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorTab</name>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The count shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({state})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2921,6 +3760,45 @@ Unique products: {products}</source>
     </message>
 </context>
 <context>
+    <name>ThresholdDialog</name>
+    <message>
+        <source>Variance threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items past it wait in Pending approval (this device&apos;s default: {default}). A supervisor&apos;s PIN changes it for this count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percent of expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also this device&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For counts without a threshold of their own</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnmatchedModel</name>
     <message>
         <source>Scanned data: {data} (from {source})</source>
@@ -2978,6 +3856,208 @@ Unique products: {products}</source>
         <translation>
             <numerusform>…and %n earlier scan (all in Match)</numerusform>
             <numerusform>…and %n earlier scans (all in Match)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Variance</name>
+    <message>
+        <source>(recount)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stock record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counted 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VarianceTab</name>
+    <message>
+        <source>Show items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs recount (not counted, pending, rejected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved or forced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stock record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;hreshold…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributi&amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;hreshold: {t}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change this count&apos;s variance threshold (supervisor PIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which items the table shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Force…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;count…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recount session for the selected items, else every item not counted, pending or rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The variance put down to each session, area or counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribution by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} ({sku}): expected {expected}, {counted}, variance {variance} ({percent}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counted {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected items.</source>
+        <translation>
+            <numerusform>%n selected item.</numerusform>
+            <numerusform>%n selected items.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: %n items, by {who}.</source>
+        <translation>
+            <numerusform>{what}: %n item, by {who}.</numerusform>
+            <numerusform>{what}: %n items, by {who}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Threshold set to {t}: items past it wait for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to recount: every item is counted and none waits or was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recount {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Recount session “{name}” ({area}) created for %n items. It is on the counts list under “{count}”: open it there to count; its Uncounted tab lists exactly these items.</source>
+        <translation>
+            <numerusform>Recount session “{name}” ({area}) created for %n item. It is on the counts list under “{count}”: open it there to count; its Uncounted tab lists exactly this item.</numerusform>
+            <numerusform>Recount session “{name}” ({area}) created for %n items. It is on the counts list under “{count}”: open it there to count; its Uncounted tab lists exactly these items.</numerusform>
         </translation>
     </message>
 </context>

@@ -25,7 +25,7 @@ from scanapp.store.queries.counts import (
 )
 from scanapp.store.queries.device import setting, users
 from scanapp.store.queries.refused import refused_at, refused_count, refused_keys, refused_scans
-from scanapp.store.queries.reports import count_report, inventory_history
+from scanapp.store.queries.reports import count_report, count_unmatched, inventory_history
 from scanapp.store.queries.scan_lines import (
     line_count,
     line_keys,
@@ -46,6 +46,7 @@ __all__ = [
     "catch_up",
     "count",
     "count_report",
+    "count_unmatched",
     "counts_overview",
     "expected_among",
     "find_session_or_count",

@@ -7,8 +7,9 @@ from datetime import datetime
 from sqlalchemy import Connection, bindparam, text
 
 from scanapp.domain.classification import Category
-from scanapp.domain.counts import SessionState, count_state
+from scanapp.domain.counts import CountState, SessionState, count_state
 from scanapp.domain.rows import CountReport, HistoryRow, ReportLine
+from scanapp.domain.tally import Line
 from scanapp.store.queries.catalog import product_names
 from scanapp.store.queries.counts import count, sessions_of
 from scanapp.store.repositories import line_from_row
@@ -42,13 +43,7 @@ def count_report(conn: Connection, count_id: str, now: datetime) -> CountReport:
         exp = expected.get(key)
         got = counted.get(key, 0)
         report_lines.append(ReportLine(key, names.get(key, key), exp, got, None if exp is None else got - exp))
-    unmatched_rows = conn.execute(
-        text(
-            "SELECT * FROM scan_lines WHERE session_id IN :live AND category = :cat AND NOT removed ORDER BY at"
-        ).bindparams(bindparam("live", expanding=True)),
-        {"live": live, "cat": Category.UNMATCHED.value},
-    ).fetchall()
-    unmatched = [line_from_row(r) for r in unmatched_rows]
+    unmatched = _unmatched(conn, live)
     return CountReport(
         count=c,
         state=count_state([s.session for s in sessions]),
@@ -58,6 +53,23 @@ def count_report(conn: Connection, count_id: str, now: datetime) -> CountReport:
         unique_items=len(counted),
         generated_at=now,
     )
+
+
+def count_unmatched(conn: Connection, count_id: str) -> tuple[CountState, list[Line]]:
+    """A count's state and the unmatched scans of its sessions not discarded (the variance report's rest)."""
+    sessions = [s.session for s in sessions_of(conn, count_id)]
+    live = [s.id for s in sessions if s.state is not SessionState.DISCARDED]
+    return count_state(sessions), _unmatched(conn, live)
+
+
+def _unmatched(conn: Connection, live: list[str]) -> list[Line]:
+    rows = conn.execute(
+        text(
+            "SELECT * FROM scan_lines WHERE session_id IN :live AND category = :cat AND NOT removed ORDER BY at"
+        ).bindparams(bindparam("live", expanding=True)),
+        {"live": live, "cat": Category.UNMATCHED.value},
+    ).fetchall()
+    return [line_from_row(r) for r in rows]
 
 
 def inventory_history(conn: Connection, barcode: str | None = None, session_id: str | None = None) -> list[HistoryRow]:

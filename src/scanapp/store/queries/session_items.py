@@ -46,20 +46,34 @@ _UNCOUNTED = (
     " LEFT JOIN session_items si ON si.session_id = s.id AND si.item_key = e.item_key"
     " WHERE s.id = :s AND coalesce(si.lines, 0) = 0"
 )
+# A directed recount (a session with targets, S10): exactly its targets not counted in it yet, listed or not.
+_UNCOUNTED_TARGETS = (
+    " FROM session_targets e JOIN sessions s ON s.id = e.session_id"
+    " LEFT JOIN expected_items x ON x.count_id = s.count_id AND x.item_key = e.item_key"
+    " LEFT JOIN session_items si ON si.session_id = e.session_id AND si.item_key = e.item_key"
+    " WHERE e.session_id = :s AND coalesce(si.lines, 0) = 0"
+)
+_NAMES = " LEFT JOIN products p ON p.sku = e.item_key LEFT JOIN inventory_items i ON i.barcode = e.item_key"
+
+
+def _uncounted_source(conn: Connection, session_id: str) -> tuple[str, str]:
+    """The FROM … WHERE of a session's uncounted items (`e.item_key` their key) and their expected quantity."""
+    found = conn.execute(text("SELECT 1 FROM session_targets WHERE session_id = :s LIMIT 1"), {"s": session_id})
+    if found.first() is not None:
+        return _UNCOUNTED_TARGETS, "x.expected_qty"
+    return _UNCOUNTED, "e.expected_qty"
 
 
 def uncounted(conn: Connection, session_id: str, offset: int = 0, limit: int | None = None) -> list[ItemRow]:
-    """Expected items not yet counted in this session, by name; a page of them when `limit` is given."""
+    """Expected items not yet counted in this session (a recount session: its targets not yet counted), by
+    name; a page of them when `limit` is given."""
+    source, expected = _uncounted_source(conn, session_id)
+    joined = source.replace(" WHERE ", _NAMES + " WHERE ", 1)
     rows = conn.execute(
         text(
             "SELECT e.item_key, coalesce(p.name, i.ingredient, e.item_key) AS name,"
-            " coalesce(p.parent_name, i.location, '') AS parent_name, e.expected_qty"
-            " FROM sessions s JOIN expected_items e ON e.count_id = s.count_id"
-            " LEFT JOIN products p ON p.sku = e.item_key"
-            " LEFT JOIN inventory_items i ON i.barcode = e.item_key"
-            " LEFT JOIN session_items si ON si.session_id = s.id AND si.item_key = e.item_key"
-            " WHERE s.id = :s AND coalesce(si.lines, 0) = 0 ORDER BY name, e.item_key"
-            " LIMIT :limit OFFSET :offset"
+            f" coalesce(p.parent_name, i.location, '') AS parent_name, {expected} AS expected_qty{joined}"
+            " ORDER BY name, e.item_key LIMIT :limit OFFSET :offset"
         ),
         {"s": session_id, "limit": -1 if limit is None else limit, "offset": offset},
     ).fetchall()
@@ -68,7 +82,8 @@ def uncounted(conn: Connection, session_id: str, offset: int = 0, limit: int | N
 
 def uncounted_count(conn: Connection, session_id: str) -> int:
     """How many rows `uncounted` has."""
-    return int(conn.execute(text("SELECT count(*)" + _UNCOUNTED), {"s": session_id}).scalar_one())
+    source, _ = _uncounted_source(conn, session_id)
+    return int(conn.execute(text("SELECT count(*)" + source), {"s": session_id}).scalar_one())
 
 
 def units_of(conn: Connection, session_id: str, item_keys: list[str]) -> dict[str, tuple[int, int]]:
