@@ -17,6 +17,8 @@ from scansync.api.app import app_from_env
 from sqlalchemy import select
 
 from scanapp.domain.journal import new_event_id
+from scanapp.domain.variance import Grouping
+from scanapp.services.supervisor_reads import SupervisorReads
 from scanapp.store import schema
 from tests.integration.sync.conftest import START, LiveServer, scan, seed_catalog_and_count, wire_event
 from tests.integration.sync.device import Device
@@ -386,12 +388,20 @@ def test_the_stale_limit_is_a_setting(server: LiveServer, monkeypatch: pytest.Mo
         app.state.ctx.db.close()
 
 
-def test_a_device_keeps_the_servers_own_events_in_its_journal(station: Station, tmp_path: Path) -> None:
-    r = station.sam.post(
-        f"/v1/counts/{station.count_id}/decisions",
-        json={"item_key": "SKU-F", "decision": "forced", "reason": "damaged stock written off"},
-    )
+def test_a_device_shows_the_servers_numbers_after_a_sync(station: Station, tmp_path: Path) -> None:
+    """The same domain functions on both sides: after a sync (a recount, decisions made at the API and pushed,
+    a threshold), the device's variance, progress and attribution equal the server's."""
+    recount = new_event_id()
+    payload = {"count_id": station.count_id, "name": "Recount F", "area": "Front", "recount_items": ["SKU-F"]}
+    station.push("sam", station.event("sam", "session_created", payload, recount))
+    assert station.sam.post(f"/v1/sessions/{recount}/start").status_code == 200
+    station.scans(recount, "SKU-F", 7)
+    url = f"/v1/counts/{station.count_id}/decisions"
+    r = station.sam.post(url, json={"item_key": "SKU-F", "decision": "forced", "reason": "damaged stock written off"})
     assert r.status_code == 200, r.text
+    pushed = {"count_id": station.count_id, "item_key": "SKU-C", "decision": "rejected", "reason": "look again"}
+    assert station.push("sam", station.event("sam", "variance_decided", {**pushed, "counted": 0}))["verdicts"] == []
+    assert station.sam.put(f"/v1/counts/{station.count_id}/threshold", json={"kind": "units", "value": 1}).is_success
     device = Device(station.server, tmp_path / "pat.db", "pat")
     try:
         device.client.sync_once()
@@ -401,7 +411,29 @@ def test_a_device_keeps_the_servers_own_events_in_its_journal(station: Station, 
                     schema.events.c.kind == "variance_decided"
                 )
             ).all()
-        assert len(rows) == 1 and rows[0].device_id.startswith("server:")
-        assert json.loads(rows[0].payload)["reason"] == "damaged stock written off"
+        assert sorted(r.device_id.startswith("server:") for r in rows) == [False, True]
+        reads = SupervisorReads(device.counting.uow_factory, device.clock)
+        mine = {
+            ln.item_key: (ln.expected, ln.counted, ln.status.value, ln.decision and ln.decision.decision.value)
+            for ln in reads.variance(station.count_id)
+        }
+        theirs = {
+            k: (ln["expected"], ln["counted"], ln["status"], ln["decision"] and ln["decision"]["decision"])
+            for k, ln in station.lines().items()
+        }
+        assert mine == theirs
+        assert theirs["SKU-F"] == (8.0, 7, "forced", "forced") and theirs["SKU-C"][2] == "rejected"
+        assert reads.threshold(station.count_id).value == 1.0
+        progress = station.sam.get(f"/v1/counts/{station.count_id}/progress").json()
+        local = reads.progress(station.count_id)
+        assert (local.listed, local.counted, local.units) == (
+            progress["listed"],
+            progress["counted"],
+            progress["units"],
+        )
+        by_area = station.sam.get(f"/v1/counts/{station.count_id}/attribution", params={"by": "area"}).json()
+        assert [(a.group, a.units, a.variance) for a in reads.attribution(station.count_id, Grouping.AREA)] == [
+            (g["group"], g["units"], g["variance"]) for g in by_area["groups"]
+        ]
     finally:
         device.close()
