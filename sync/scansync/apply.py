@@ -23,10 +23,11 @@ from scanapp.domain.errors import DomainError, InvalidTransition
 from scanapp.domain.journal import EventKind
 from scanapp.domain.lab import Resolution
 from scanapp.domain.leases import Grant, LeaseEnd
+from scanapp.domain.messages import Action
 from scanapp.domain.permissions import LAB, SUPERVISE, Actor, Permission, permissions_for_roles, require
 from scanapp.domain.projection import PROJECTED
 from scanapp.sync.wire import WireEvent
-from scansync import inventory_events, lab_events
+from scansync import inventory_events, lab_events, variance_events
 from scansync import tables as t
 from scansync.count_events import CountChanges
 from scansync.db import Tx, chunks
@@ -34,6 +35,7 @@ from scansync.inventory_events import InventoryChanges
 from scansync.lease_history import close_grant, history
 from scansync.line_events import LineChanges
 from scansync.pin_events import PinChanges
+from scansync.variance_events import VarianceChanges, targets_of
 from scansync.views import clean, count_of, session_of, session_values, session_view
 
 log = logging.getLogger(__name__)
@@ -118,6 +120,7 @@ class Batch:
         self.lab = lab_events.LabChanges(conn, now)
         self.new_counts = CountChanges(now)
         self.pins = PinChanges()
+        self.variance = VarianceChanges(now)
         self.applied: list[WireEvent] = []
 
     # -- loading ---------------------------------------------------------------------------------------
@@ -207,7 +210,7 @@ class Batch:
         if kind is EventKind.SESSION_CREATED:
             if ctx is not None:
                 return rejected(f"session {ev.session_id} exists already")
-            return self._create_session(ev, actor)
+            return self._create_session(ev, actor, approved_by)
         if kind is EventKind.RECONCILIATION_CREATED:  # the count a station's session belongs to, first
             count = self.lab.reconciliation(ev, actor, self.counts)
             self.counts[count.id] = count
@@ -231,6 +234,8 @@ class Batch:
             self.counts[count.id] = count
         elif kind is EventKind.PIN_SET:
             self.pins.decide(ev)
+        elif kind in variance_events.KINDS:
+            self.variance.decide(ev, kind, actor, approved_by, self.count)
         else:
             return rejected("the event names no session")
         return APPLIED
@@ -277,7 +282,7 @@ class Batch:
             return rejected(f"event kind {kind.value} cannot be applied")
         return APPLIED
 
-    def _create_session(self, ev: WireEvent, actor: Actor) -> Outcome:
+    def _create_session(self, ev: WireEvent, actor: Actor, approved_by: Actor | None) -> Outcome:
         p = ev.payload
         count = self.count(str(p["count_id"]))
         if count is None:
@@ -286,6 +291,9 @@ class Batch:
         name = clean(str(p.get("name", ""))).strip()[:256]
         if not name:
             raise InvalidTransition("A session needs a name.")
+        targets = variance_events.recount_items(p)
+        if targets:  # a directed recount is a supervisor's (S10), as on the device
+            require(approved_by or actor, SUPERVISE, Action.CREATE_RECOUNT)
         session = Session(
             id=str(ev.session_id),
             count_id=count.id,
@@ -298,6 +306,8 @@ class Batch:
             created_by=ev.user_id,
         )
         self.sessions[session.id] = SessionCtx(session, count, [], new=True, dirty=True)
+        if targets:
+            self.variance.targets[session.id] = targets
         return APPLIED
 
     def _has_default(self, count_id: str) -> bool:
@@ -341,6 +351,7 @@ class Batch:
         self.new_counts.write(tx)
         self._write_sessions(tx)
         self.lines.write_lines(tx)
+        self.variance.write(tx)
         for ev in self.applied:
             if ev.kind not in UNPUBLISHED:
                 publish_event(ev)
@@ -354,6 +365,9 @@ class Batch:
 
     def _write_sessions(self, tx: Tx) -> None:
         conn = tx.conn
+        # A recount session's targets go with every state of it that devices pull ("recount_items").
+        targets = targets_of(conn, [c.session.id for c in self.sessions.values() if c.dirty and not c.new])
+        targets.update(self.variance.targets)
         for ctx in self.sessions.values():
             if ctx.new:
                 conn.execute(insert(t.sessions).values(id=ctx.session.id, **session_values(ctx.session)))
@@ -364,7 +378,13 @@ class Batch:
                     update(t.sessions).where(t.sessions.c.id == ctx.session.id).values(**session_values(ctx.session))
                 )
             if ctx.dirty:
-                tx.publish("session", ctx.session.id, session_view(ctx.session))
+                tx.publish("session", ctx.session.id, with_targets(session_view(ctx.session), targets))
+
+
+def with_targets(view: dict[str, Any], targets: dict[str, list[str]]) -> dict[str, Any]:
+    """A session's published state, with the items it recounts when it is a recount session."""
+    items = targets.get(view["id"])
+    return {**view, "recount_items": items} if items else view
 
 
 __all__ = ["APPLIED", "Batch", "Outcome"]

@@ -62,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--lease-ttl", type=float, metavar="SECONDS", help="session lease time to live")
+    serve.add_argument(
+        "--stale-after",
+        type=float,
+        metavar="MINUTES",
+        help="flag a device stale after this long without a successful sync (default 30)",
+    )
     serve.add_argument("--workers", type=int, default=1, help="server processes (all state is in the database)")
     serve.set_defaults(run=run_serve)
 
@@ -159,6 +165,9 @@ def _cli_actor() -> Actor:
 
 
 def run_serve(args: argparse.Namespace, clock: Clock) -> int:
+    from dataclasses import replace
+    from datetime import timedelta
+
     import uvicorn
 
     from scansync.api.app import create_app
@@ -166,14 +175,16 @@ def run_serve(args: argparse.Namespace, clock: Clock) -> int:
     db = _open(args)
     settings = Settings()
     if args.lease_ttl:
-        from datetime import timedelta
-
-        settings = Settings(lease_ttl=timedelta(seconds=args.lease_ttl))
+        settings = replace(settings, lease_ttl=timedelta(seconds=args.lease_ttl))
+    if args.stale_after:
+        settings = replace(settings, stale_after=timedelta(minutes=args.stale_after))
     print(f"scanapp-sync: serving {db.display_url} on http://{args.host}:{args.port}", file=sys.stderr)
     if args.workers > 1:
         os.environ["SCANAPP_SYNC_DB"] = db.url
         if args.lease_ttl:
             os.environ["SCANAPP_SYNC_LEASE_TTL"] = str(args.lease_ttl)
+        if args.stale_after:
+            os.environ["SCANAPP_SYNC_STALE_AFTER"] = str(args.stale_after)
         db.close()
         uvicorn.run(
             "scansync.api.app:app_from_env",

@@ -37,3 +37,5 @@ class Settings:
     max_push_bytes: int = 16 * 1024 * 1024
     max_bulk_bytes: int = 8 * 1024 * 1024
     max_body_bytes: int = 64 * 1024
+    # A device with no successful sync for longer than this is flagged stale in the devices view (S5).
+    stale_after: timedelta = timedelta(minutes=30)

@@ -23,7 +23,7 @@ from scansync import audit
 from scansync import tables as t
 from scansync.db import Tx
 from scansync.lease_history import close_grant
-from scansync.sessions import get_count, get_session
+from scansync.sessions import get_count, get_session, published_view
 from scansync.views import lease_of, session_values, session_view
 
 
@@ -55,7 +55,7 @@ def _store(tx: Tx, session: Session) -> None:
         .where(t.sessions.c.id == session.id)
         .values({k: v for k, v in values.items() if k.startswith("lease_")})
     )
-    tx.publish("session", session.id, session_view(session))
+    tx.publish("session", session.id, published_view(tx.conn, session))
 
 
 def acquire(tx: Tx, actor: Actor, now: datetime, session_id: str, ttl: timedelta) -> dict[str, Any]:

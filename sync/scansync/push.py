@@ -29,7 +29,9 @@ from scansync.db import Tx, dumps, insert_rows, present
 from scansync.views import clean, event_wire
 
 
-def push(tx: Tx, actor: Actor, now: datetime, body: PushIn) -> dict[str, Any]:
+def push(tx: Tx, actor: Actor, now: datetime, body: PushIn, attempt: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`attempt`: what the device reported with the request (device_reports.attempt_values), stored with the
+    device's high-water mark in the same statement."""
     conn = tx.conn
     foreign = next((e for e in body.events if e.device_id != actor.device_id), None)
     if foreign is not None:
@@ -56,7 +58,13 @@ def push(tx: Tx, actor: Actor, now: datetime, body: PushIn) -> dict[str, Any]:
     conn.execute(
         update(t.devices)
         .where(t.devices.c.id == actor.device_id)
-        .values(high_water=taken.high_water, reported_seq=reported, last_push_at=now, last_user=actor.user_id)
+        .values(
+            high_water=taken.high_water,
+            reported_seq=reported,
+            last_push_at=now,
+            last_user=actor.user_id,
+            **(attempt or {}),
+        )
     )
     return {
         "high_water": taken.high_water,
@@ -115,13 +123,19 @@ def _judged(
                 {
                     "event_id": ev.id,
                     "session_id": ev.session_id,
-                    "count_id": ctx.count.id if ctx else None,
+                    "count_id": ctx.count.id if ctx else _named_count(ev),
                     "status": "open",
                     "reason": reason or outcome.status,
                     "created_at": now,
                 }
             )
     return rows, verdicts, review
+
+
+def _named_count(ev: WireEvent) -> str | None:
+    """The count an event without a known session names in its payload (a variance decision, a new count)."""
+    count_id = ev.payload.get("count_id") if isinstance(ev.payload, dict) else None
+    return clean(count_id)[:64] if isinstance(count_id, str) else None
 
 
 def _event_row(ev: WireEvent, now: datetime, status: str, reason: str | None) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from scansync.accounts import Conflict
 from scansync.db import Tx
 from scansync.lease_history import close_grant
 from scansync.line_events import unmatched_ids
+from scansync.variance_events import targets_of
 from scansync.views import count_of, count_values, count_view, session_of, session_values, session_view
 
 
@@ -160,7 +161,14 @@ def save_session(tx: Tx, before: Session, after: Session, now: datetime) -> None
     if before.lock is not None and after.lock is None:
         close_grant(tx.conn, after.id, after.epoch, now, "released")
     tx.conn.execute(update(t.sessions).where(t.sessions.c.id == after.id).values(**session_values(after)))
-    tx.publish("session", after.id, session_view(after))
+    tx.publish("session", after.id, published_view(tx.conn, after))
+
+
+def published_view(conn: Connection, session: Session) -> dict[str, Any]:
+    """A session as the change log carries it: with "recount_items" when it is a recount session."""
+    view = session_view(session)
+    items = targets_of(conn, [session.id]).get(session.id)
+    return {**view, "recount_items": items} if items else view
 
 
 def unmatched(conn: Connection, session_id: str) -> int:

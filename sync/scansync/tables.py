@@ -94,6 +94,11 @@ devices = Table(
     Column("last_push_at", UtcDateTime),
     Column("last_pull_at", UtcDateTime),
     Column("last_user", String(128)),
+    # What the device reported at its last sync attempt (push or pull), successful or not: when, its wall
+    # clock minus the server's at that request (seconds), and who was signed in.
+    Column("last_attempt_at", UtcDateTime),
+    Column("clock_offset_s", Float),
+    Column("signed_in_user", String(128)),
 )
 
 tokens = Table(
@@ -305,4 +310,41 @@ changes = Table(
     Column("key", String(128), nullable=False),
     Column("device_id", String(64)),
     Column("data", Text, nullable=False),
+)
+
+# Supervisors' decisions on items' variances (variance_decided events, or made on the server): every one is kept,
+# the latest per (count, item) by decided_at then id is the one that holds (while the item's count is unchanged).
+variance_decisions = Table(
+    "variance_decisions",
+    metadata,
+    Column("id", AutoId, primary_key=True, autoincrement=True),
+    Column("count_id", String(64), nullable=False),
+    Column("item_key", String(128), nullable=False),
+    Column("decision", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("counted", Integer),
+    Column("expected", Float),
+    Column("decided_by", String(128), nullable=False),
+    Column("decided_at", UtcDateTime, nullable=False),
+    Column("event_id", String(64), nullable=False),
+    Index("ix_variance_decisions_count", "count_id", "item_key"),
+)
+
+# A count's own variance threshold (variance_threshold_set); without one, domain.variance.DEFAULT_THRESHOLD.
+count_thresholds = Table(
+    "count_thresholds",
+    metadata,
+    Column("count_id", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("set_by", String(128), nullable=False),
+    Column("set_at", UtcDateTime, nullable=False),
+)
+
+# The items a directed recount session targets (session_created with "recount_items").
+session_targets = Table(
+    "session_targets",
+    metadata,
+    Column("session_id", String(64), primary_key=True),
+    Column("item_key", String(128), primary_key=True),
 )

@@ -38,7 +38,7 @@ from scanapp.sync.exchange import Deadlines, Exchanges, Expired, PageSize
 from scanapp.sync.outcomes import LeaseLost, Refused, RoundReport, ServerTooSlow, SignInNeeded, SyncError
 from scanapp.sync.tokens import Token, Tokens
 from scanapp.sync.wire import MAX_BATCH, REVIEWED, LeaseOut, PushOut, SessionIn, SessionOut, TokenOut
-from scanapp.sync.wire_reports import DeviceOut, ReviewItem, ReviewResolve
+from scanapp.sync.wire_reports import DEVICE_SEQ_HEADER, DEVICE_TIME_HEADER, DeviceOut, ReviewItem, ReviewResolve
 
 __all__ = ["LeaseLost", "Refused", "RoundReport", "ServerTooSlow", "SignInNeeded", "SyncClient", "SyncError"]
 
@@ -204,7 +204,11 @@ class SyncClient:
             body = _encode({"events": [e.to_wire() for e in run], "device_last_seq": last})
             try:
                 r = self._request(
-                    "POST", "/v1/journal", token, content=body, headers={"Content-Type": "application/json"}
+                    "POST",
+                    "/v1/journal",
+                    token,
+                    content=body,
+                    headers={"Content-Type": "application/json", DEVICE_SEQ_HEADER: str(last), **self._device_time()},
                 )
             except SignInNeeded:
                 if self.tokens.fallback() is None:
@@ -214,6 +218,10 @@ class SyncClient:
             if self._take_push_answer(answer, watermark, report):
                 break  # no progress and nothing to resend: do not spin
         return self._count_unsent(report)
+
+    def _device_time(self) -> dict[str, str]:
+        """This device's wall clock for the server (the injected clock: tests and the server compare it)."""
+        return {DEVICE_TIME_HEADER: self.clock.now().isoformat()}
 
     def _take_push_answer(self, answer: PushOut, watermark: int, report: RoundReport) -> bool:
         """Record what the server stored, the verdicts to review, and the sessions as the server has them now.
@@ -259,7 +267,13 @@ class SyncClient:
         while True:
             started = self.clock.mono_ns()
             try:
-                r = self._request("GET", "/v1/changes", token, params={"since": cursor, "limit": pages.size})
+                r = self._request(
+                    "GET",
+                    "/v1/changes",
+                    token,
+                    params={"since": cursor, "limit": pages.size},
+                    headers=self._device_time(),
+                )
             except ServerTooSlow as err:
                 if err.round_over or not pages.shrink():
                     raise

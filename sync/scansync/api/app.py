@@ -11,7 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from scanapp.domain.clock import Clock, SystemClock
 from scanapp.sync.wire_reports import Health
-from scansync.api import bodies, errors, routes_accounts, routes_data, routes_sync
+from scansync.api import bodies, errors, routes_accounts, routes_data, routes_supervisor, routes_sync
 from scansync.api.deps import Context
 from scansync.config import Settings
 from scansync.db import Database
@@ -97,6 +97,7 @@ def create_app(db: Database, settings: Settings | None = None, clock: Clock | No
     app.include_router(routes_accounts.router)
     app.include_router(routes_data.router)
     app.include_router(routes_sync.router)
+    app.include_router(routes_supervisor.router)
     app.add_middleware(BodyLimit, default=settings.max_body_bytes, by_path=bodies.limits(settings))
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
@@ -109,8 +110,14 @@ def app_from_env() -> FastAPI:
     from datetime import timedelta
 
     db = Database.open(os.environ["SCANAPP_SYNC_DB"], migrate=False)
-    ttl = os.environ.get("SCANAPP_SYNC_LEASE_TTL")
-    return create_app(db, Settings(lease_ttl=timedelta(seconds=float(ttl))) if ttl else Settings())
+    from dataclasses import replace
+
+    settings = Settings()
+    if ttl := os.environ.get("SCANAPP_SYNC_LEASE_TTL"):
+        settings = replace(settings, lease_ttl=timedelta(seconds=float(ttl)))
+    if stale := os.environ.get("SCANAPP_SYNC_STALE_AFTER"):
+        settings = replace(settings, stale_after=timedelta(minutes=float(stale)))
+    return create_app(db, settings)
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from scanapp.domain.clock import Clock
-from scanapp.domain.permissions import Actor, Permission, require
+from scanapp.domain.permissions import SUPERVISE, Actor, Permission, require
 from scansync.accounts import AuthError, Principal, authenticate
 from scansync.config import Settings
 from scansync.db import Database
@@ -60,3 +60,6 @@ AnyUser = Annotated[Actor, Depends(signed_in)]
 
 # Where a page of a long list starts.
 Offset = Annotated[int, Query(ge=0, le=10**9)]
+
+# The supervisor's station (progress, variance, decisions, devices): SUPERVISE only, 403 for anyone else.
+SupervisorOnly = Annotated[Actor, Depends(needs(SUPERVISE, "see and decide a count's variance"))]

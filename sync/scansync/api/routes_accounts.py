@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -12,7 +12,7 @@ from scanapp.domain.errors import NotFound
 from scanapp.domain.permissions import SUPERVISE, Actor, Permission, permissions_for_roles
 from scanapp.sync.wire import DeviceIn, LoginRequest, PinIn, RolesIn, TokenOut, UserIn, UserOut
 from scanapp.sync.wire_reports import DeviceOut
-from scansync import accounts, audit
+from scansync import accounts, audit, device_reports
 from scansync import tables as t
 from scansync.accounts import Conflict
 from scansync.api.deps import AnyUser, Caller, Ctx, needs
@@ -97,7 +97,7 @@ def set_pin(user_id: str, body: PinIn, actor: Admin, ctx: Ctx) -> dict[str, obje
         return accounts.publish_user(tx, user_id)
 
 
-def _device_view(conn: Connection, row: Any, now: datetime) -> dict[str, object]:
+def _device_view(conn: Connection, row: Any, now: datetime, stale_after: timedelta) -> dict[str, object]:
     held = [
         r.id
         for r in conn.execute(
@@ -116,6 +116,11 @@ def _device_view(conn: Connection, row: Any, now: datetime) -> dict[str, object]
         "last_pull_at": row.last_pull_at,
         "last_user": row.last_user,
         "sessions_held": held,
+        "last_sync_at": device_reports.last_sync(row),
+        "last_attempt_at": row.last_attempt_at,
+        "clock_offset_s": row.clock_offset_s,
+        "signed_in": row.signed_in_user,
+        "stale": device_reports.stale(row, now, stale_after),
     }
 
 
@@ -124,7 +129,7 @@ def list_devices(actor: Supervisor, ctx: Ctx) -> list[dict[str, object]]:
     now = ctx.clock.now()
     with ctx.db.read() as conn:
         rows = conn.execute(select(t.devices).order_by(t.devices.c.name, t.devices.c.id)).all()
-        return [_device_view(conn, r, now) for r in rows]
+        return [_device_view(conn, r, now, ctx.settings.stale_after) for r in rows]
 
 
 @router.post("/devices", response_model=DeviceOut, status_code=201, tags=["accounts"], summary="Enroll a device")
@@ -135,7 +140,7 @@ def enroll(body: DeviceIn, actor: Supervisor, ctx: Ctx) -> dict[str, object]:
             raise Conflict(f"Device {body.id} is enrolled already.")
         audit.record(tx.conn, now, actor.user_id, actor.device_id, "device_enrolled", body.id, name=body.name)
         row = tx.conn.execute(select(t.devices).where(t.devices.c.id == body.id)).one()
-        return _device_view(tx.conn, row, now)
+        return _device_view(tx.conn, row, now, ctx.settings.stale_after)
 
 
 @router.delete("/devices/{device_id}", status_code=204, tags=["accounts"], summary="Revoke a device's enrollment")

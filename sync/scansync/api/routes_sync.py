@@ -16,7 +16,7 @@ from scanapp.domain.counts import CountKind
 from scanapp.domain.permissions import FORCE_RELEASE, LAB, SUPERVISE, Actor, Permission, require
 from scanapp.sync.wire import MAX_PAGE, LeaseOut, PullOut, PushIn, PushOut
 from scanapp.sync.wire_reports import AuditEntry, CountReport, ReviewItem, ReviewResolve
-from scansync import locks, pull, push, reports, review
+from scansync import device_reports, locks, pull, push, reports, review
 from scansync import tables as t
 from scansync.api import bodies
 from scansync.api.deps import AnyUser, Ctx, Offset, needs
@@ -42,13 +42,26 @@ Releaser = Annotated[Actor, Depends(needs(FORCE_RELEASE, "force-release another 
 async def push_events(request: Request, actor: AnyUser, ctx: Ctx) -> Response:
     # The busiest route: pydantic parses the raw JSON itself (about twice as fast as json.loads and
     # validation), in the same trip to the thread pool as the work.
-    raw = await bodies.raw(request, f"push from device {actor.device_id}")
+    reported = device_reports.device_time(request.headers.get(device_reports.HEADER))
+    seq = device_reports.device_seq(request.headers.get(device_reports.SEQ_HEADER))
+    now = ctx.clock.now()
+    try:
+        raw = await bodies.raw(request, f"push from device {actor.device_id}")
+    except Exception:
+        await run_in_threadpool(_note_failed_attempt, ctx, actor, now, reported, seq)
+        raise
 
     def run() -> Response:
-        body: PushIn = bodies.parse("PushIn", raw)
-        with ctx.db.write() as tx:
-            answer = push.push(tx, actor, ctx.clock.now(), body)
-            tx.want_position = bool(answer["sessions"])
+        try:
+            body: PushIn = bodies.parse("PushIn", raw)
+            with ctx.db.write() as tx:
+                # The attempt is noted with the push itself: no extra statement on the busiest route.
+                attempt = device_reports.attempt_values(now, actor.user_id, reported)
+                answer = push.push(tx, actor, ctx.clock.now(), body, attempt)
+                tx.want_position = bool(answer["sessions"])
+        except Exception:
+            _note_failed_attempt(ctx, actor, now, reported, seq)
+            raise
         return bodies.answer(PushOut, {**answer, "as_of": tx.as_of})
 
     return await run_in_threadpool(run)
@@ -56,17 +69,35 @@ async def push_events(request: Request, actor: AnyUser, ctx: Ctx) -> Response:
 
 @router.get("/changes", response_model=PullOut, tags=["sync"], summary="Changes after a cursor, one page")
 def pull_changes(
+    request: Request,
     actor: AnyUser,
     ctx: Ctx,
     since: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
 ) -> Response:
+    now = ctx.clock.now()
+    reported = device_reports.device_time(request.headers.get(device_reports.HEADER))
     with ctx.db.read() as conn:
         body, more = pull.page(conn, actor.device_id, since, limit)
+        last = conn.execute(select(t.devices.c.last_attempt_at).where(t.devices.c.id == actor.device_id)).scalar()
     if not more:
         with ctx.db.write() as tx:
-            pull.note_pull(tx, actor.device_id, ctx.clock.now())
+            pull.note_pull(tx, actor.device_id, now)
+            device_reports.note_attempt(tx.conn, actor.device_id, now, actor.user_id, reported)
+    elif last is None or now - last >= device_reports.PULL_NOTE_EVERY:
+        _note_failed_attempt(ctx, actor, now, reported)
     return Response(body, media_type="application/json")
+
+
+def _note_failed_attempt(
+    ctx: Ctx, actor: Actor, now: datetime, reported: datetime | None, seq: int | None = None
+) -> None:
+    """The attempt on its own (the push it came with was refused, or a pull is still going): best effort."""
+    try:
+        with ctx.db.write() as tx:
+            device_reports.note_attempt(tx.conn, actor.device_id, now, actor.user_id, reported, seq)
+    except Exception:
+        log.warning("could not note device %s's sync attempt", actor.device_id, exc_info=True)
 
 
 LeaseChange = Callable[[Tx, Actor, datetime, str, timedelta], dict[str, Any]]

@@ -32,10 +32,6 @@ def supervision_of(device: Device) -> Supervision:
     return Supervision(lambda: SqlUnitOfWork(device.store), device.clock)
 
 
-@pytest.mark.xfail(
-    reason="needs the server side of issue 12 (branch sup-server): publishing variance events and recount_items",
-    strict=False,
-)
 def test_decisions_thresholds_and_recounts_reach_another_device(server: LiveServer, devices: dict[str, Device]) -> None:
     with server.client("sam") as sam:
         seed_catalog_and_count(sam)
