@@ -15,6 +15,8 @@ from scansync.db import chunks
 from scansync.sessions import expected_of, get_count, sessions_of
 from scansync.views import iso
 
+COUNTED, NOT_COUNTED = "counted", "not counted"
+
 
 def count_report(conn: Connection, count_id: str, now: datetime) -> dict[str, Any]:
     count = get_count(conn, count_id)
@@ -34,7 +36,7 @@ def count_report(conn: Connection, count_id: str, now: datetime) -> dict[str, An
         "generated_at": iso(now),
         "totals": {
             "units": sum(counted.values()),
-            "unique_products": len(counted),
+            "unique_products": sum(1 for units in counted.values() if units > 0),
             "unmatched_scans": len(unmatched),
             "in_review": _in_review(conn, count_id),
         },
@@ -55,12 +57,13 @@ def _still_listed(session_ids: list[str], matched: bool) -> ColumnElement[bool]:
 
 
 def _counted(conn: Connection, session_ids: list[str]) -> dict[str, int]:
+    """Per item with a line: its units (0 for an item counted as 0, C10)."""
     rows = conn.execute(
         select(t.lines.c.item_key, func.sum(t.lines.c.units).label("units"))
         .where(_still_listed(session_ids, matched=True))
         .group_by(t.lines.c.item_key)
     )
-    return {r.item_key: int(r.units) for r in rows if int(r.units) > 0}
+    return {r.item_key: int(r.units) for r in rows}
 
 
 def _unmatched(conn: Connection, session_ids: list[str]) -> list[dict[str, Any]]:
@@ -82,8 +85,16 @@ def _lines(conn: Connection, kind: CountKind, counted: dict[str, int], expected:
         exp = expected.get(key)
         got = counted.get(key, 0)
         variance = None if exp is None else got - exp
+        status = COUNTED if key in counted else NOT_COUNTED  # counted 0 is counted (C10)
         lines.append(
-            {"item_key": key, "name": names.get(key, key), "expected": exp, "counted": got, "variance": variance}
+            {
+                "item_key": key,
+                "name": names.get(key, key),
+                "expected": exp,
+                "counted": got,
+                "variance": variance,
+                "status": status,
+            }
         )
     return lines
 

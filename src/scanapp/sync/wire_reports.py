@@ -73,6 +73,9 @@ class ReportLine(Model):
     expected: float | None
     counted: int
     variance: float | None
+    status: Literal["counted", "not counted"] = "counted"
+    """An item with no line is "not counted" (its `counted` is 0 for readers of the first release); an item
+    counted as 0 is "counted" (C10)."""
 
 
 class ReportUnmatched(Model):

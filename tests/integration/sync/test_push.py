@@ -68,6 +68,7 @@ def test_push_applies_scans_and_the_report_adds_them_up(server: LiveServer) -> N
         "expected": 12.0,
         "counted": 1,
         "variance": -11.0,
+        "status": "counted",
     }
     assert by_key["SKU-CHIPS"]["counted"] == 2 and by_key["SKU-CHIPS"]["variance"] == -1.0
     assert by_key["SKU-WATER"]["expected"] is None and by_key["SKU-WATER"]["variance"] is None

@@ -147,10 +147,12 @@ def test_variance_keeps_stock_0_missing_stock_counted_0_and_not_counted_apart(st
     both = station.variance(status=["not counted", "no_stock"])
     assert [ln["item_key"] for ln in both["lines"]] == ["SKU-D", "SKU-E"]
     assert station.sam.get(f"/v1/counts/{station.count_id}/variance", params={"status": "bogus"}).status_code == 422
-    # The first report keeps working (its own older shape).
+    # The first report keeps working (its own older shape), and tells counted 0 from not counted too (C10).
     report = station.sam.get(f"/v1/counts/{station.count_id}/report")
     assert report.status_code == 200, report.text
-    assert {ln["item_key"]: ln["counted"] for ln in report.json()["lines"]}["SKU-A"] == 10
+    by_key = {ln["item_key"]: (ln["counted"], ln["status"]) for ln in report.json()["lines"]}
+    assert by_key["SKU-A"] == (10, "counted")
+    assert (by_key["SKU-C"], by_key["SKU-D"]) == ((0, "counted"), (0, "not counted"))
 
 
 def test_progress_attribution_and_figures(station: Station) -> None:
