@@ -121,6 +121,7 @@ class Batch:
         self.new_counts = CountChanges(now)
         self.pins = PinChanges()
         self.variance = VarianceChanges(now)
+        self.resolved: dict[str, set[str]] = {}  # per session, the items this batch's resolutions name
         self.applied: list[WireEvent] = []
 
     # -- loading ---------------------------------------------------------------------------------------
@@ -276,6 +277,7 @@ class Batch:
                 resolution, barcodes, to = lab_events.check_resolution(ev.payload)
                 archived = resolution is Resolution.ARCHIVED
                 inventory_events.apply_resolution(self.inventory, barcodes, archived, to)
+                self.resolved.setdefault(session.id, set()).update(barcodes)
         elif kind is EventKind.LOCK_FORCE_RELEASED:
             return Outcome("recorded", "a force-release made on a device does not move the server's lease")
         else:  # pragma: no cover - every kind is listed
@@ -336,6 +338,14 @@ class Batch:
             after = rules.discard(session, count, actor, when)
         else:
             after = rules.end_scoped(session, count, actor, when)
+            found = self.lines.found(self.conn, session.id)
+            left = lab_events.unresolved(self.conn, count.id, session.id, found, set(self.resolved.get(session.id, ())))
+            if left:  # L9, as the device checks it: a station that skipped it ends nothing
+                shown = ", ".join(left[:3]) + (", …" if len(left) > 3 else "")
+                raise InvalidTransition(
+                    f"{len(left)} expected item(s) nobody found have no resolution yet ({shown}): resolve them "
+                    "before ending the session"
+                )
         clears = kind in ENDS_LEASE
         if clears and ctx.session.lock is not None:
             ctx.release_lease = True

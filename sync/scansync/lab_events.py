@@ -5,6 +5,7 @@ same rules as the device (scanapp.domain)."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +13,7 @@ from sqlalchemy import Connection, insert, select
 
 from scanapp.domain.counts import Count, CountKind
 from scanapp.domain.errors import InvalidTransition
+from scanapp.domain.journal import EventKind
 from scanapp.domain.lab import Resolution, resolution_of
 from scanapp.domain.permissions import LAB, Actor, require
 from scanapp.sync.wire import WireEvent
@@ -90,6 +92,22 @@ class LabChanges:
             tx.publish("count", count.id, count_view(count, sorted(rows, key=lambda r: r["item_key"]), []))
 
 
+def unresolved(conn: Connection, count_id: str, session_id: str, found: set[str], resolved: set[str]) -> list[str]:
+    """Items of the frozen scope that the session neither found nor resolved (L9), as the device checks before
+    it ends a session: `found` and `resolved` include what the batch adds to the stored ones."""
+    scope = conn.execute(select(t.expected_items.c.item_key).where(t.expected_items.c.count_id == count_id))
+    stored = conn.execute(
+        select(t.events.c.payload).where(
+            t.events.c.session_id == session_id,
+            t.events.c.kind == EventKind.ITEMS_RESOLVED.value,
+            t.events.c.status == "applied",
+        )
+    )
+    for (payload,) in stored:
+        resolved |= {str(b) for b in json.loads(payload).get("barcodes", [])}
+    return sorted(k for k in scope.scalars() if k not in found and k not in resolved)
+
+
 def check_resolution(p: dict[str, Any]) -> tuple[Resolution, list[str], str | None]:
     """A resolution event's verdict on its own terms (the items are checked by the inventory changes)."""
     resolution = resolution_of(str(p["resolution"]))
@@ -103,6 +121,4 @@ def check_resolution(p: dict[str, Any]) -> tuple[Resolution, list[str], str | No
 
 
 def _json(text: str) -> Any:
-    import json
-
     return json.loads(text)

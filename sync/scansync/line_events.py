@@ -100,6 +100,26 @@ class LineChanges:
                 ids.discard(line.event_id)
         return len(ids)
 
+    def found(self, conn: Connection, session_id: str) -> set[str]:
+        """Items the session counted more than 0 units of, this batch's lines included."""
+        mine = {**self.new, **self.changed}
+        units: dict[str, int] = {}
+        rows = conn.execute(
+            select(t.lines.c.event_id, t.lines.c.item_key, t.lines.c.units).where(
+                t.lines.c.session_id == session_id,
+                t.lines.c.kind != LineKind.REJECTED.value,
+                t.lines.c.item_key.is_not(None),
+                t.lines.c.removed.is_(False),
+            )
+        )
+        for event_id, item_key, n in rows:
+            if event_id not in mine:
+                units[item_key] = units.get(item_key, 0) + int(n)
+        for line in mine.values():
+            if line.session_id == session_id and line.item_key and line.counts:
+                units[line.item_key] = units.get(line.item_key, 0) + line.units
+        return {k for k, n in units.items() if n > 0}
+
     def write_lines(self, tx: Tx) -> None:
         conn = tx.conn
         insert_rows(conn, t.lines, [_line_row(ln) for ln in self.new.values()])

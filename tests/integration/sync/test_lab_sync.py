@@ -128,3 +128,35 @@ def test_the_server_lets_only_the_starter_end(server: LiveServer, tmp_path: Path
         assert verdicts[0]["status"] == "rejected" and "Only lee" in verdicts[0]["reason"]
     finally:
         station.close()
+
+
+def test_the_server_ends_a_session_only_once_every_unfound_item_is_resolved(server: LiveServer, tmp_path: Path) -> None:
+    """L9 on the server too: an end pushed while expected items nobody found have no resolution is refused (a
+    station whose app would not have sent it), and the same end after their resolutions is applied."""
+    with server.client("lee") as lee_http:
+        items = [{"barcode": f"B-{i}", "ingredient": "Agarose", "lab": "Lab A"} for i in range(1, 4)]
+        assert lee_http.post("/v1/lab/inventory", json=items).status_code == 200
+    station = Station(server, tmp_path / "one.db", "lee")
+    try:
+        station.sync()
+        config = station.lab.create_listing_config(station.actor, "All", {})
+        _count, session = station.lab.start(station.actor, "Weekly", "Lab A", config.id)
+        station.lab.scan(station.actor, session.id, "B-1", "wedge", here=FREEZER)
+        station.lab.resolve(station.actor, session.id, ["B-2"], Resolution.STILL_MISSING)
+        assert station.sync() == {}
+        early = wire_event("dev-lee", 1, "session_ended", session.id, "lee")
+        with server.client("lee") as other_station:
+            answer = other_station.post("/v1/journal", json={"events": [early]})
+            assert answer.status_code == 200, answer.text
+            verdict = answer.json()["verdicts"][0]
+        assert (
+            verdict["status"] == "rejected" and "1 expected item(s)" in verdict["reason"] and "B-3" in verdict["reason"]
+        )
+        station.lab.resolve(station.actor, session.id, ["B-3"], Resolution.NOT_APPLICABLE)
+        station.lab.end(station.actor, session.id)  # the resolution and the end go up in one batch
+        assert station.sync() == {}
+        with server.db.read() as conn:
+            ended = conn.execute(select(t.sessions.c.ended_at).where(t.sessions.c.id == session.id)).scalar()
+        assert ended is not None
+    finally:
+        station.close()
