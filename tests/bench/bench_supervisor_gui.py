@@ -1,7 +1,9 @@
 """Supervisor station GUI benchmark (issue 12's target): a count of 50,000 listed items counted in 20 sessions;
 the progress and variance tabs' first page on screen within 100 ms. Measures, on the offscreen platform with
-the real widgets at 800x480, the tab opened cold (counts read, the count's lines computed, first page fetched
-and painted), then warm (the station shown again), a filter change, and the table after an approval.
+the real widgets at 800x480, the tab opened cold (on screen at once, saying it is reading, while the count's lines
+are computed on its worker thread; then the first page fetched and painted, and how long the event loop was held
+meanwhile), then warm (the lines kept: the station computes the first count when it opens, before a tab shows
+it), a filter change, and the table after an approval.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench/bench_supervisor_gui.py [--items N] [--sessions N]
 
@@ -67,14 +69,30 @@ def main() -> None:
         qt.processEvents()
 
     for cls in (VarianceTab, ProgressTab):
-        tab = cls(engine)
-        tab.resize(800, 480)
-        tab.show()
-        qt.processEvents()
-        cold = timed(lambda tab=tab: first_page(tab))
+        app.supervisor_reads.forget()  # nothing kept from the tab before: cold is the first open's whole cost
+
+        def opened(cls: type[ProgressTab | VarianceTab] = cls) -> ProgressTab | VarianceTab:
+            tab = cls(engine)
+            tab.resize(800, 480)
+            tab.show()  # shown, it reads its counts and the first count's first page
+            first_page(tab)
+            return tab
+
+        began = time.perf_counter()
+        tab = opened()
+        cold = time.perf_counter() - began  # on screen, saying it is reading (a large count)
+        longest, last = 0.0, time.perf_counter()
+        while tab.is_reading:  # the lines computed on the worker thread, then the first page shown
+            qt.processEvents()  # the event loop's longest turn meanwhile: how responsive the screen stays
+            now = time.perf_counter()
+            longest, last = max(longest, now - last), now
+            time.sleep(0.001)
+        first_page(tab)
+        ready = time.perf_counter() - began
         warm = [timed(lambda tab=tab: first_page(tab)) for _ in range(20)]
-        print(f"{cls.__name__:<12} first page: cold {ms(cold)}   warm median {ms(statistics.median(warm))}"
-              f"   max {ms(max(warm))}")  # fmt: skip
+        print(f"{cls.__name__:<12} opened cold: on screen {ms(cold)}, first page once computed {ms(ready)}"
+              f" (event loop's longest turn meanwhile {ms(longest)})")  # fmt: skip
+        print(f"{'':<12} first page: warm median {ms(statistics.median(warm))}   max {ms(max(warm))}")
         if isinstance(tab, VarianceTab):
             pending = tab.filter.findData(frozenset({Status.PENDING}))
             every = tab.filter.findData(None)

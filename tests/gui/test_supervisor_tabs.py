@@ -290,3 +290,36 @@ def test_linked_tabs_follow_the_count_picked_in_one(qtbot, engine, counting, sup
     tabs[1].set_count(other.id)
     assert [t.count_id for t in tabs] == [other.id] * 3
     assert tabs[0].summary.text().startswith("1 listed · 0 counted")
+
+
+def test_a_large_count_is_computed_on_the_worker_thread_while_the_tab_says_so(qtbot, engine, count, monkeypatch):
+    """Past COMPUTED_HERE_UP_TO items and units (5,000; here every count is "large") the tab shows at once that
+    it is reading, computes the lines on its worker thread, then shows them; once kept, reads are immediate."""
+    from scanapp.gui.supervisor.tab_parts import SupervisorTab
+
+    monkeypatch.setattr(SupervisorTab, "COMPUTED_HERE_UP_TO", 0)
+    engine.parts.supervisor_reads.forget()
+    t = tab(qtbot, VarianceTab, engine, count)
+    t.show()
+    assert t.is_reading and not t.reading.isHidden() and t.model.rowCount() == 0
+    qtbot.waitUntil(lambda: not t.is_reading and t.model.rowCount() == 2, timeout=10_000)
+    assert t.reading.isHidden() and column(t.model, 1) == ["SKU-CHIPS", "SKU-JUICE"]
+    progress = tab(qtbot, ProgressTab, engine, count)  # the lines are kept: no reading this time
+    assert not progress.is_reading and progress.summary.text().startswith("4 listed · 3 counted · 1 remaining")
+
+
+def test_the_station_computes_the_first_count_before_its_tab_is_opened(qtbot, engine, count, monkeypatch):
+    from scanapp.gui.supervisor.station import SupervisorStation
+    from scanapp.gui.supervisor.tab_parts import SupervisorTab
+
+    monkeypatch.setattr(SupervisorTab, "COMPUTED_HERE_UP_TO", 0)
+    reads = engine.parts.supervisor_reads
+    reads.forget()
+    station = SupervisorStation(engine)
+    qtbot.addWidget(station)
+    station.refresh()  # opened on the Devices tab
+    qtbot.waitUntil(lambda: reads.is_kept(count.id), timeout=10_000)
+    station.tabs.setCurrentIndex(2)
+    variance = station.tab(2)
+    assert isinstance(variance, VarianceTab) and not variance.is_reading
+    station.stop()

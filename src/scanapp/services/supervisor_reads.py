@@ -181,6 +181,10 @@ class SupervisorReads:
         """Compute the count's lines now (on a worker thread, say), so the screens' reads find them kept."""
         self._view(count_id)
 
+    def is_kept(self, count_id: str) -> bool:
+        """Whether the count's lines are computed already: reads of it then only bring them up to date."""
+        return count_id in self._views
+
     def progress(self, count_id: str) -> Progress:
         view = self._view(count_id)
         key = ("progress", "")

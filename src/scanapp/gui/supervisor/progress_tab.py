@@ -99,7 +99,7 @@ class ProgressTab(SupervisorTab):
         self.split_model.set_rows([])
         self.split_title.setText(self.tr("Select an item to see its count by session."))
         if count_id is None:
-            self.summary.setText(self.tr("No count yet."))
+            self.summary.setText(self.tr("Reading the count…") if self.is_reading else self.tr("No count yet."))
             self.sessions_model.set_rows([])
             self.items_model.set_count(None)
             return

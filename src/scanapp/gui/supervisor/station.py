@@ -66,7 +66,7 @@ class SupervisorStation(QWidget):
         for text, make in TABS:
             self.tabs.addTab(make(self), self.tr(text))
         # A count picked in one count tab is the one the others show.
-        link_counts([t for t in map(self.tabs.widget, range(self.tabs.count())) if isinstance(t, SupervisorTab)])
+        link_counts(self._count_tabs())
         self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -81,6 +81,9 @@ class SupervisorStation(QWidget):
         """The tab shown reads again (the station was just opened)."""
         self.message_bar.clear()
         self._tab_shown(self.tabs.currentIndex())
+        count_tabs = self._count_tabs()
+        if count_tabs:  # they share the kept lines: the first count is computed before its tab is opened
+            count_tabs[0].prefetch()
 
     @Slot(int)
     def _tab_shown(self, index: int) -> None:
@@ -95,3 +98,8 @@ class SupervisorStation(QWidget):
     def stop(self) -> None:
         """The window closes: a call under way gets a moment to finish (its answer reaches nobody)."""
         self.background.stop()
+        for tab in self._count_tabs():
+            tab.stop()
+
+    def _count_tabs(self) -> list[SupervisorTab]:
+        return [t for t in map(self.tabs.widget, range(self.tabs.count())) if isinstance(t, SupervisorTab)]

@@ -12,6 +12,7 @@ from scanapp.domain.rows import CountRow
 from scanapp.errors import KnownError
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.supervisor.ports import SupervisionPort, SupervisorReadsPort
+from scanapp.gui.widgets.background import Background
 from scanapp.gui.widgets.dialog_host import DialogHost
 from scanapp.gui.widgets.error_text import error_text
 from scanapp.gui.widgets.formatting import day_and_time, state_name
@@ -72,7 +73,13 @@ class AsOfLabel(QLabel):
 
 class SupervisorTab(QWidget):
     """A tab of the supervisor's station: pick a count, see it as of the last sync. Subclasses lay out their
-    body under `self.header` and fill it in `load()`."""
+    body under `self.header` and fill it in `load()`.
+
+    A large count's lines are computed once on a worker thread (half a second at 50,000 items), the tab saying
+    so meanwhile, then kept and brought up to date in milliseconds: the screen never waits for it."""
+
+    COMPUTED_HERE_UP_TO = 5_000
+    """A count of at most this many items and units is computed right away (tens of ms, no flicker)."""
 
     count_changed = Signal(str)
     refreshed = Signal()
@@ -101,6 +108,10 @@ class SupervisorTab(QWidget):
         self.header = QHBoxLayout()
         self.count_box.setToolTip(self.tr("The count shown"))
         self.header.addWidget(self.count_box, 2)  # no label: a handheld's 800 px go to the lists and buttons
+        self.reading = QLabel(self.tr("Reading the count…"))
+        self.reading.setProperty("role", "hint")
+        self.reading.hide()
+        self.header.addWidget(self.reading)
         self.header.addWidget(self.as_of)
         self.header.addWidget(self.refresh_button)
         self.message_bar = MessageBar()
@@ -111,6 +122,8 @@ class SupervisorTab(QWidget):
         self._loading = False
         self._stale = False
         self._followed: object = None
+        self.background = Background(self)
+        self._pending: set[str] = set()
         engine.session_changed.connect(self._changed)
 
     @property
@@ -158,11 +171,63 @@ class SupervisorTab(QWidget):
             self.count_changed.emit(self.count_id)
 
     def _reload(self) -> None:
+        count_id = self.count_id
+        if count_id is not None and self._computed_elsewhere(count_id):
+            self._prepare(count_id)
+            return
+        self.reading.hide()
         try:
-            self.load(self.count_id)
+            self.load(count_id)
         except KnownError as err:
             self.message_bar.show_error(error_text(err))
         self.refreshed.emit()
+
+    @property
+    def is_reading(self) -> bool:
+        """A count's lines are being computed on the worker thread; the tab shows them once they are."""
+        return bool(self._pending)
+
+    def _computed_elsewhere(self, count_id: str) -> bool:
+        if self.reads.is_kept(count_id):
+            return False
+        row = next((r for r in self.counts if r.count.id == count_id), None)
+        return row is None or self._large(row)
+
+    def _large(self, row: CountRow) -> bool:
+        return row.count.expected_total + row.units > self.COMPUTED_HERE_UP_TO
+
+    def _prepare(self, count_id: str) -> None:
+        self.reading.show()
+        self._start(count_id)
+        self.load(None)  # nothing of another count meanwhile, and no read that would wait for this one
+
+    def _start(self, count_id: str) -> None:
+        if count_id not in self._pending:
+            self._pending.add(count_id)
+            self.background.run(lambda: self.reads.prepare(count_id), lambda _r, err: self._prepared(count_id, err))
+
+    def _prepared(self, count_id: str, err: BaseException | None) -> None:
+        self._pending.discard(count_id)
+        if err is not None and not isinstance(err, KnownError):
+            raise err  # a bug: the crash handler's
+        if count_id != self.count_id:
+            return  # computed ahead (prefetch), or another count was picked meanwhile
+        if err is not None:
+            self.reading.hide()
+            self.message_bar.show_error(error_text(err))
+            return
+        self._reload()
+
+    def prefetch(self) -> None:
+        """Start computing the count this tab would show, before it is shown (the station does on opening)."""
+        counts = self.counts or self.reads.counts()
+        count_id = self.count_id or (counts[0].count.id if counts else None)
+        row = next((r for r in counts if r.count.id == count_id), None)
+        if row is not None and not self.reads.is_kept(row.count.id) and self._large(row):
+            self._start(row.count.id)
+
+    def stop(self) -> None:
+        self.background.stop()
 
     def load(self, count_id: str | None) -> None:
         raise NotImplementedError

@@ -2477,6 +2477,10 @@
         <translation>Noch keine Zählung.</translation>
     </message>
     <message>
+        <source>Reading the count…</source>
+        <translation>Die Zählung wird gelesen…</translation>
+    </message>
+    <message>
         <source>{listed} listed · {counted} counted · {remaining} remaining · {units} units counted</source>
         <translation>{listed} gelistet · {counted} gezählt · {remaining} offen · {units} Stück gezählt</translation>
     </message>
@@ -3579,6 +3583,10 @@ Verschiedene Artikel: {products}</translation>
     <message>
         <source>The count shown</source>
         <translation>Die gezeigte Zählung</translation>
+    </message>
+    <message>
+        <source>Reading the count…</source>
+        <translation>Die Zählung wird gelesen…</translation>
     </message>
     <message>
         <source>{name} ({state})</source>

@@ -2477,6 +2477,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the count…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{listed} listed · {counted} counted · {remaining} remaining · {units} units counted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3577,6 +3581,10 @@ Unique products: {products}</source>
     </message>
     <message>
         <source>The count shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the count…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
