@@ -369,7 +369,8 @@ def test_a_0006_store_with_data_upgrades_to_0007_with_no_decisions_and_ordinary_
     store = Store.open(path)
     try:
         with store.read() as conn:
-            assert MigrationContext.configure(conn).get_current_revision() == "0007"
+            head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+            assert MigrationContext.configure(conn).get_current_revision() == head
             context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
             assert compare_metadata(context, metadata) == []
             for table, expected in rows.items():
@@ -393,5 +394,49 @@ def test_a_0006_store_with_data_upgrades_to_0007_with_no_decisions_and_ordinary_
         line = next(ln for ln in supervision.reads.variance(session["count_id"]) if ln.counted)
         decided = supervision.decide(supervisor, session["count_id"], line.item_key, Decision.FORCED, "old count")
         assert decided.status is Status.FORCED and decided.counted == line.counted
+    finally:
+        store.close()
+
+
+def make_store_of_the_old_0005_chain(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """A store upgraded while revision 0005 followed 0002 directly (before 0003 and 0004 were put in front of
+    it): 0001 and 0002 through Alembic, 0005's columns as its upgrade then added them, recorded as 0005."""
+    rows = make_first_release_store(path)
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        conn.exec_driver_sql("ALTER TABLE sessions ADD COLUMN server_seq INTEGER DEFAULT 0 NOT NULL")
+        conn.exec_driver_sql("ALTER TABLE users ADD COLUMN pin_version INTEGER DEFAULT 0 NOT NULL")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0005'")
+    engine.dispose()
+    return rows
+
+
+def test_a_store_of_the_old_0005_chain_gets_what_0003_and_0004_make(tmp_path: Path) -> None:
+    """Such a store records 0005, so Alembic alone would run only 0006 onwards and leave it without refused
+    scans, item lines or the lab's tables; 0008 makes them, and the store then matches the declared schema,
+    keeps its rows and shows an item's lines (C10) as a store that came through 0003 does."""
+    path = tmp_path / "scanapp.db"
+    rows = make_store_of_the_old_0005_chain(path)
+    with create_engine(f"sqlite:///{path}").connect() as conn:
+        assert "refused_scans" not in set(conn.exec_driver_sql("SELECT name FROM sqlite_master").scalars())
+    store = Store.open(path)
+    try:
+        with store.read() as conn:
+            assert MigrationContext.configure(conn).get_current_revision() == "0008"
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
+            assert compare_metadata(context, metadata) == []
+            for table, expected in rows.items():
+                assert table_rows(conn, table, list(expected[0])) == expected, f"{table} changed in the upgrade"
+            lines = conn.execute(text("SELECT sum(lines) FROM session_items")).scalar_one()
+            counted = conn.execute(
+                text(
+                    "SELECT count(*) FROM scan_lines"
+                    " WHERE item_key IS NOT NULL AND category IS NOT NULL AND NOT removed"
+                )
+            ).scalar_one()
+            assert lines == counted > 0
     finally:
         store.close()
