@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from scanapp.gui.models.paged import ROW_ROLE
+from scanapp.gui.models.table import ROW_ROLE
 from tests.gui.conftest import open_session, scan_shown, sign_in
 from tests.gui.test_session_page import scan
 from tests.helpers import COLA

@@ -14,8 +14,8 @@ from scanapp.domain.suggestions import with_check
 from scanapp.gui.models.candidates import CandidateModel
 from scanapp.gui.models.hand_counted import HandCountModel
 from scanapp.gui.models.items import ItemsModel, UncountedModel
-from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.models.scan_lines import STATUS_ROLE, ScanListModel
+from scanapp.gui.models.table import ROW_ROLE
 from scanapp.gui.models.unmatched import UnmatchedModel
 from scanapp.services.candidates import candidates_for
 from tests.gui.conftest import SODA_14

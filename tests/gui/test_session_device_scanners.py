@@ -10,7 +10,7 @@ from typing import ClassVar
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 
-from scanapp.gui.models.paged import ROW_ROLE
+from scanapp.gui.models.table import ROW_ROLE
 from scanapp.gui.scanner_setup.settings_dialog import ScannerSettingsDialog
 from scanapp.scanners.read import ScanRead
 from scanapp.scanners.settings import ScannerSettings

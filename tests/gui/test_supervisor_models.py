@@ -22,9 +22,9 @@ from scanapp.domain.variance import (
     group_figures,
     variance_lines,
 )
-from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.models.supervisor_tables import AttributionModel, FiguresModel, SessionsModel, SplitModel
 from scanapp.gui.models.supervisor_variance import ProgressItemsModel, VarianceModel
+from scanapp.gui.models.table import ROW_ROLE
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 SESSIONS = [

@@ -11,7 +11,7 @@ from scanapp.domain.lab import Resolution
 from scanapp.domain.lab_rows import LabSessionRow, ListingRow, View
 from scanapp.errors import KnownError
 from scanapp.gui.models.lab_listing import ListingModel
-from scanapp.gui.models.paged import ROW_ROLE
+from scanapp.gui.models.table import ROW_ROLE
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.widgets.dialog_parts import button_row, error_label, fit_to_window
 from scanapp.gui.widgets.error_text import error_text

@@ -14,7 +14,7 @@ from scanapp.gui.lab.dialogs import ItemHistoryDialog, ListingViewDialog, NoteDi
 from scanapp.gui.lab.end_dialog import EndSessionDialog
 from scanapp.gui.lab.past_sessions import PastSessionsDialog
 from scanapp.gui.lab.start_dialog import StartSessionDialog
-from scanapp.gui.models.paged import ROW_ROLE
+from scanapp.gui.models.table import ROW_ROLE
 from scanapp.gui.widgets.confirm import ConfirmDialog
 
 if TYPE_CHECKING:

@@ -31,7 +31,7 @@ from scanapp.gui.lab.scan_controller import LabScanController
 from scanapp.gui.models.lab_colours import tag_name
 from scanapp.gui.models.lab_scans import LabScanModel
 from scanapp.gui.models.lab_tables import ProgressModel, UnknownCodesModel
-from scanapp.gui.models.paged import ROW_ROLE
+from scanapp.gui.models.table import ROW_ROLE
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.widgets.dialog_host import DialogHost
 from scanapp.gui.widgets.error_text import error_text

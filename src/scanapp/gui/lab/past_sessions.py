@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushBu
 
 from scanapp.domain.lab_rows import LabSessionRow
 from scanapp.gui.models.lab_tables import RecordsModel, SessionsModel
-from scanapp.gui.models.paged import ROW_ROLE
+from scanapp.gui.models.table import ROW_ROLE
 from scanapp.gui.shell.engine import Engine
 from scanapp.gui.widgets.dialog_parts import button_row, error_label, fit_to_window
 from scanapp.gui.widgets.views import TableView

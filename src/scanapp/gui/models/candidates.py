@@ -9,8 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPe
 
 from scanapp.domain.rows import Candidate
 from scanapp.domain.suggestions import CONTEXT, ON_THE_LIST, WHY_TEXT
-from scanapp.gui.models.paged import ROW_ROLE
-from scanapp.gui.models.table import HeaderedTableModel
+from scanapp.gui.models.table import ROW_ROLE, HeaderedTableModel
 from scanapp.gui.shell.style import MUTED_COLOUR
 
 Index = QModelIndex | QPersistentModelIndex

@@ -10,8 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QFont
 
 from scanapp.domain.rows import Candidate
-from scanapp.gui.models.paged import ROW_ROLE
-from scanapp.gui.models.table import HeaderedTableModel
+from scanapp.gui.models.table import ROW_ROLE, HeaderedTableModel
 from scanapp.gui.shell.style import MUTED_COLOUR
 
 Index = QModelIndex | QPersistentModelIndex

@@ -12,7 +12,8 @@ from scanapp.domain.barcodes import printable
 from scanapp.domain.lab_rows import LabScanRow
 from scanapp.domain.tally import LineKind
 from scanapp.gui.models.lab_colours import TAG_COLOURS, tag_name
-from scanapp.gui.models.paged import ROW_ROLE, OrdinalPagedModel
+from scanapp.gui.models.paged import OrdinalPagedModel
+from scanapp.gui.models.table import ROW_ROLE
 from scanapp.gui.shell.style import REJECTED_COLOUR
 from scanapp.gui.widgets.error_text import stored_text_shown
 from scanapp.gui.widgets.formatting import amount, clock_time, inventory_status_name

@@ -3,55 +3,17 @@ item's inventory history (L4) and the reconciliation sessions (L7)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from scanapp.domain.lab import Tag
 from scanapp.domain.lab_rows import LabSessionRow, ProgressRow, UnknownCode
 from scanapp.domain.rows import HistoryRow
 from scanapp.gui.models.lab_colours import tag_name
-from scanapp.gui.models.paged import ROW_ROLE
-from scanapp.gui.models.table import HeaderedTableModel, Index
+from scanapp.gui.models.table import RowsModel
 from scanapp.gui.widgets.error_text import stored_text_shown
 from scanapp.gui.widgets.formatting import clock_time, grouped, lab_action_name, local, resolution_name
-
-R = TypeVar("R")
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-class RowsModel(HeaderedTableModel, Generic[R]):
-    """A short list of plain rows, replaced whole."""
-
-    right: ClassVar[frozenset[int]] = frozenset()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[R] = []
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) or index.column() >= len(self.headers):
-            return None
-        row = self.rows[index.row()]
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right:
-            return _RIGHT
-        return None
-
-    def text(self, row: R, column: int) -> str:
-        raise NotImplementedError
 
 
 class ProgressModel(RowsModel[ProgressRow]):

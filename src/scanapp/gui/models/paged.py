@@ -12,13 +12,10 @@ from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 
-from scanapp.gui.models.table import HeaderedTableModel, Index
+from scanapp.gui.models.table import ROW_ROLE, HeaderedTableModel, Index
 from scanapp.services.reads import Reads
 
 R = TypeVar("R")
-
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-"""data(index, ROW_ROLE) gives the row's plain object (a Line, an ItemRow …)."""
 
 
 class PagedTableModel(HeaderedTableModel, Generic[R]):

@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor, QFont, QPixmap
 from scanapp.domain.barcodes import printable
 from scanapp.domain.rows import ScanRow
 from scanapp.domain.tally import LineKind
-from scanapp.gui.models.paged import ROW_ROLE, OrdinalPagedModel
+from scanapp.gui.models.paged import OrdinalPagedModel
+from scanapp.gui.models.table import ROW_ROLE
 from scanapp.gui.shell.style import CATEGORY_COLOURS, MUTED_COLOUR, REJECTED_COLOUR, REVIEW_COLOUR
 from scanapp.gui.widgets.error_text import refusal_text, stored_text_shown
 from scanapp.gui.widgets.formatting import clock_time, line_status_name

@@ -11,8 +11,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from scanapp.gui.models.paged import ROW_ROLE
-from scanapp.gui.models.table import HeaderedTableModel, Index
+from scanapp.gui.models.table import ROW_ROLE, HeaderedTableModel, Index
 from scanapp.gui.shell.style import MUTED_COLOUR, REJECTED_COLOUR
 from scanapp.gui.widgets.formatting import day_and_time, grouped
 from scanapp.services.supervisor_remote import DeviceRow

@@ -3,57 +3,17 @@ thousands): its sessions (S7), one item's count split by session, variance attri
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 
 from scanapp.domain.variance import Attribution, Figures, SessionInfo
-from scanapp.gui.models.paged import ROW_ROLE
 from scanapp.gui.models.supervisor_variance import signed
-from scanapp.gui.models.table import HeaderedTableModel, Index
+from scanapp.gui.models.table import RowsModel
 from scanapp.gui.shell.style import MUTED_COLOUR
 from scanapp.gui.widgets.formatting import day_and_time, grouped, state_name
-
-R = TypeVar("R")
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-class RowsModel(HeaderedTableModel, Generic[R]):
-    """A read-only table over a list of plain rows; `set_rows` replaces them."""
-
-    numeric: ClassVar[frozenset[int]] = frozenset()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[R] = []
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) or index.column() >= len(self.headers):
-            return None
-        row = self.rows[index.row()]
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.numeric:
-            return _RIGHT
-        return self.extra(row, index.column(), role)
-
-    def text(self, row: R, column: int) -> str:
-        raise NotImplementedError
-
-    def extra(self, row: R, column: int, role: int) -> Any:
-        return None
 
 
 class SessionsModel(RowsModel[SessionInfo]):
@@ -68,7 +28,7 @@ class SessionsModel(RowsModel[SessionInfo]):
         str(QT_TRANSLATE_NOOP("Columns", "Scanned")),
         str(QT_TRANSLATE_NOOP("Columns", "Last activity")),
     )
-    numeric: ClassVar[frozenset[int]] = frozenset({4})
+    right: ClassVar[frozenset[int]] = frozenset({4})
 
     def __init__(self, now: datetime, parent: Any = None) -> None:
         super().__init__(parent)
@@ -105,7 +65,7 @@ class SplitModel(RowsModel[tuple[str, int]]):
         str(QT_TRANSLATE_NOOP("Columns", "Session")),
         str(QT_TRANSLATE_NOOP("Columns", "Units")),
     )
-    numeric: ClassVar[frozenset[int]] = frozenset({1})
+    right: ClassVar[frozenset[int]] = frozenset({1})
 
     def text(self, row: tuple[str, int], column: int) -> str:
         return row[0] if column == 0 else grouped(row[1])
@@ -122,7 +82,7 @@ class AttributionModel(RowsModel[Attribution]):
         str(QT_TRANSLATE_NOOP("Columns", "Absolute variance")),
         str(QT_TRANSLATE_NOOP("Columns", "Over threshold")),
     )
-    numeric: ClassVar[frozenset[int]] = frozenset({1, 2, 3, 4, 5})
+    right: ClassVar[frozenset[int]] = frozenset({1, 2, 3, 4, 5})
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -160,7 +120,7 @@ class FiguresModel(RowsModel[Figures]):
         str(QT_TRANSLATE_NOOP("Columns", "Accuracy")),
         str(QT_TRANSLATE_NOOP("Columns", "Units")),
     )
-    numeric: ClassVar[frozenset[int]] = frozenset({1, 2, 3, 4, 5, 6})
+    right: ClassVar[frozenset[int]] = frozenset({1, 2, 3, 4, 5, 6})
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

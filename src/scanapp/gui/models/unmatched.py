@@ -20,8 +20,7 @@ from scanapp.domain.barcodes import printable
 from scanapp.domain.classification import Category
 from scanapp.domain.rows import ScanRow, UnmatchedCode, UnmatchedScan
 from scanapp.domain.tally import Line, LineKind
-from scanapp.gui.models.paged import ROW_ROLE
-from scanapp.gui.models.table import HeaderedTableModel, Index
+from scanapp.gui.models.table import ROW_ROLE, HeaderedTableModel, Index
 from scanapp.gui.shell.style import CATEGORY_COLOURS
 from scanapp.gui.widgets.formatting import clock_time, scans_ago
 from scanapp.services.reads import Reads
