@@ -6,9 +6,11 @@
 1. Push throughput: one device pushes pre-built batches of scan events, one after another, to a real
    `scanapp-sync serve` process over HTTP on loopback (its own process, so client and server do not share
    a GIL). events/s = events / wall time of all pushes, every one acknowledged and applied.
-2. Catalog pull: N products imported (server-side, timed too), then pulled page by page over HTTP from
-   cursor 0 to the end, as a new device would; every page parsed as JSON. Then the same pull through the
-   real SyncClient into a fresh device store (what a new handheld does on first sync).
+2. Catalog pull, against a server database of its own holding the catalog alone (the pushes above would add
+   their 100,000 scans to what a new device pulls): N products imported (server-side, timed too), then pulled
+   page by page over HTTP from cursor 0 to the end, every page parsed as JSON. Then the same pull through the
+   real SyncClient into a fresh device store (what a new handheld does on first sync): each page in one
+   transaction, and again in the app's write budget (the background worker's slices of a few ms).
 PostgreSQL: $SCANAPP_TEST_PG_URL (default postgresql+psycopg://postgres@127.0.0.1:5432/test), in a fresh
 schema dropped afterwards.
 """
@@ -46,8 +48,10 @@ from scansync.views import event_wire, session_values
 
 from scanapp.domain.clock import SystemClock
 from scanapp.domain.journal import new_event_id
+from scanapp.services.sync_service import WRITE_BUDGET_S
 from scanapp.store.database import Store
-from scanapp.sync.client import SyncClient
+from scanapp.sync import local
+from scanapp.sync.client import PULL_PAGE, SyncClient
 from scanapp.sync.wire import CountIn, ProductIn, WireEvent
 from tests.integration.sync.conftest import start_process
 
@@ -250,10 +254,12 @@ def bench_pull(url: str, token: str, page: int) -> tuple[float, int, int, int]:
         return time.perf_counter() - started, pages, products, size
 
 
-def bench_device_pull(url: str, token: str, tmp: Path, page: int) -> tuple[float, int]:
-    """The same pull by the real client into a fresh device store (SQLite, synchronous=FULL)."""
-    store = Store.open(tmp / "device.db")
+def bench_device_pull(url: str, token: str, tmp: Path, page: int, budget: float | None) -> tuple[float, int]:
+    """The same pull by the real client into a fresh device store (SQLite, synchronous=FULL); `budget`: the
+    write budget (seconds) of each transaction applying it, None for a page per transaction."""
+    store = Store.open(tmp / f"device-{secrets.token_hex(3)}.db")
     client = SyncClient(store, url, clock=SystemClock())
+    client.write_budget = None if budget is None else local.WriteBudget(budget)
     try:
         client.remember_token("sam", token, datetime.now(UTC) + timedelta(hours=12))
         started = time.perf_counter()
@@ -304,20 +310,6 @@ def run(backend: str, args: argparse.Namespace) -> None:
                         f"{backend:9} push, {args.devices} devices at once: {per * args.devices:,} events in "
                         f"batches of {args.batch}: {rate:,.0f} events/s (server: {args.workers} process(es))"
                     )
-                if args.products:
-                    took = seed_catalog(db, args.products)
-                    print(f"{backend:9} catalog import (server side): {args.products:,} products in {took:.1f} s")
-                    secs, pages, products, size = bench_pull(server, token, args.page)
-                    print(
-                        f"{backend:9} paged pull: {products:,} products in {pages} pages of {args.page} "
-                        f"({size / 1e6:.0f} MB JSON) in {secs:.1f} s = {products / secs:,.0f} products/s"
-                    )
-                    if args.device_pull:
-                        secs, stored = bench_device_pull(server, add_device(db, "bench-pull"), Path(tmp), 1000)
-                        print(
-                            f"{backend:9} device pull into a local store (SyncClient, pages of 1000): {stored:,} "
-                            f"products in {secs:.1f} s = {stored / secs:,.0f} products/s"
-                        )
             finally:
                 proc.terminate()
                 proc.wait(10)
@@ -327,6 +319,41 @@ def run(backend: str, args: argparse.Namespace) -> None:
                 admin, schema = cleanup
                 admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
                 admin.close()
+        if args.products:
+            bench_catalog(backend, args, Path(tmp))
+
+
+def bench_catalog(backend: str, args: argparse.Namespace, tmp: Path) -> None:
+    url, cleanup = open_backend(backend, tmp / "catalog")
+    try:
+        db = Database.open(url)
+        token, _sid = seed(db)
+        took = seed_catalog(db, args.products)
+        print(f"{backend:9} catalog import (server side): {args.products:,} products in {took:.1f} s")
+        server, proc = start_process(url, workers=args.workers)
+        try:
+            secs, pages, products, size = bench_pull(server, token, args.page)
+            print(
+                f"{backend:9} paged pull: {products:,} products in {pages} pages of {args.page} "
+                f"({size / 1e6:.0f} MB JSON) in {secs:.1f} s = {products / secs:,.0f} products/s"
+            )
+            if args.device_pull:
+                for budget, how in ((None, "a page per transaction"), (WRITE_BUDGET_S, "the app's write budget")):
+                    device = add_device(db, f"bench-pull-{secrets.token_hex(2)}")
+                    secs, stored = bench_device_pull(server, device, tmp, PULL_PAGE, budget)
+                    print(
+                        f"{backend:9} first pull into a new device store (SyncClient, pages of {PULL_PAGE}, {how}):"
+                        f" {stored:,} products in {secs:.1f} s = {stored / secs:,.0f} products/s"
+                    )
+        finally:
+            proc.terminate()
+            proc.wait(10)
+        db.close()
+    finally:
+        if cleanup is not None:
+            admin, schema = cleanup
+            admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+            admin.close()
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ import asyncio
 import math
 import threading
 from collections.abc import Awaitable, Callable, Coroutine
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -83,9 +84,16 @@ class Exchanges:
 
     def request(self, method: str, url: str, seconds: float, **kw: Any) -> httpx.Response:
         """The whole response (body read) if it all arrives within `seconds`, else Expired."""
+        return self.start(method, url, seconds, **kw).result()
+
+    def start(self, method: str, url: str, seconds: float, **kw: Any) -> Future[httpx.Response]:
+        """The same exchange, under way while the caller goes on: its result is request()'s answer (or raises
+        what request() raises). Cancel the future to drop the exchange."""
         if seconds <= 0:
-            raise Expired
-        return self._run(self._within(seconds, self.http.request(method, url, **kw)))
+            failed: Future[httpx.Response] = Future()
+            failed.set_exception(Expired())
+            return failed
+        return asyncio.run_coroutine_threadsafe(self._within(seconds, self.http.request(method, url, **kw)), self._loop)
 
     def close(self) -> None:
         if self._loop.is_closed():

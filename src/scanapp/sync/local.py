@@ -143,32 +143,36 @@ def apply_changes(uow: SqlUnitOfWork, changes: Iterable[Mapping[str, Any]], now:
 def _products(uow: SqlUnitOfWork, products: list[Mapping[str, Any]]) -> None:
     cur = uow.catalog.cur
     gone = [(p["sku"],) for p in products if p.get("deleted")]
-    live = [p for p in products if not p.get("deleted")]
+    live = [p for p in products if not p.get("deleted")] if gone else products
     if gone:
         cur.executemany("DELETE FROM product_codes WHERE sku = ?", gone)
         cur.executemany("DELETE FROM products WHERE sku = ?", gone)
     if not live:
         return
+    rows = [(p["sku"], p["name"], p["parent_name"]) for p in live]
+    codes = [(code, p["sku"]) for p in live for code in p["gtins"]]
     # Only a product that had codes here can have codes the server dropped; on a first pull none has, and
     # asking the sku index alone (it covers the question) is much cheaper than reading every code back.
-    had_codes = _with_codes(cur, sorted({p["sku"] for p in live}))
+    had_codes = _with_codes(cur, list({row[0] for row in rows}))
     cur.executemany(
         "INSERT INTO products (sku, name, parent_name) VALUES (?, ?, ?) ON CONFLICT (sku) DO UPDATE SET"
         " name = excluded.name, parent_name = excluded.parent_name",
-        [(p["sku"], p["name"], p["parent_name"]) for p in live],
+        rows,
     )
-    keep = [(p["sku"], code) for p in live for code in p["gtins"]]
     cur.executemany(
         "INSERT INTO product_codes (code, sku, source) VALUES (?, ?, 'catalog') ON CONFLICT (code) DO UPDATE"
         " SET sku = excluded.sku",
-        [(code, sku) for sku, code in keep],
+        codes,
     )
+    if not had_codes:
+        return
     # The server's list of codes is the product's whole list: codes it no longer has are dropped.
-    wanted = set(keep)
+    wanted = set(codes)
     for chunk in _chunks(sorted(had_codes)):
         marks = ",".join("?" * len(chunk))
-        rows = cur.execute(f"SELECT code, sku FROM product_codes WHERE sku IN ({marks})", chunk).fetchall()
-        cur.executemany("DELETE FROM product_codes WHERE code = ?", [(c,) for c, sku in rows if (sku, c) not in wanted])
+        found = cur.execute(f"SELECT code, sku FROM product_codes WHERE sku IN ({marks})", chunk).fetchall()
+        dropped = [(code,) for code, sku in found if (code, sku) not in wanted]
+        cur.executemany("DELETE FROM product_codes WHERE code = ?", dropped)
 
 
 def _with_codes(cur: Any, skus: list[str]) -> set[str]:

@@ -425,7 +425,8 @@ def test_a_store_of_the_old_0005_chain_gets_what_0003_and_0004_make(tmp_path: Pa
     store = Store.open(path)
     try:
         with store.read() as conn:
-            assert MigrationContext.configure(conn).get_current_revision() == "0008"
+            head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+            assert MigrationContext.configure(conn).get_current_revision() == head
             context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
             assert compare_metadata(context, metadata) == []
             for table, expected in rows.items():
@@ -438,5 +439,53 @@ def test_a_store_of_the_old_0005_chain_gets_what_0003_and_0004_make(tmp_path: Pa
                 )
             ).scalar_one()
             assert lines == counted > 0
+    finally:
+        store.close()
+
+
+def without_rowid(conn: Connection) -> set[str]:
+    sql = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'table'").all()
+    return {name for name, ddl in sql if "WITHOUT ROWID" in (ddl or "").upper()}
+
+
+def test_a_0008_store_with_a_catalog_upgrades_to_a_catalog_keyed_by_its_keys(tmp_path: Path) -> None:
+    """0009 rebuilds products and product_codes WITHOUT ROWID and drops the product name indexes, on a store of
+    the revision before it with the first release's catalog (an alias among its codes): the schema then matches
+    the declared one, every product and code is kept, every code still names its product (foreign keys hold),
+    and a scan of a catalog code and of the alias still finds its product."""
+    path = tmp_path / "scanapp.db"
+    rows = make_first_release_store(path)
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0008")
+        assert not {"products", "product_codes"} & without_rowid(conn)
+    engine.dispose()
+    store = Store.open(path)
+    try:
+        with store.read() as conn:
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
+            assert compare_metadata(context, metadata) == []
+            assert {"products", "product_codes"} <= without_rowid(conn)
+            indexes = set(conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'").scalars())
+            assert "ix_product_codes_sku" in indexes
+            assert not {"ix_products_name", "ix_products_parent_name"} & indexes
+            for table in ("products", "product_codes"):
+                assert table_rows(conn, table, list(rows[table][0])) == rows[table], f"{table} changed"
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            for code, sku in (("04006381333931", "SKU-COLA"), ("04012345678901", "SKU-WATER")):
+                assert [h.sku for h in queries.products_for_codes(conn, [code])] == [sku]
+    finally:
+        store.close()
+
+
+def test_every_table_declared_without_rowid_is_made_so_by_the_migrations(tmp_path: Path) -> None:
+    """compare_metadata does not see WITH/WITHOUT ROWID: this does, for a store made from scratch."""
+    store = Store.open(tmp_path / "scanapp.db")
+    try:
+        declared = {t.name for t in metadata.tables.values() if t.kwargs.get("sqlite_with_rowid") is False}
+        with store.read() as conn:
+            assert declared and without_rowid(conn) == declared
     finally:
         store.close()
