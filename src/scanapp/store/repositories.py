@@ -374,12 +374,14 @@ class UserRepo(Repo):
 
 
 class SettingsRepo(Repo):
+    """Straight to the driver: sync reads and writes its cursor and times with every pulled page."""
+
     def get(self, key: str, default: object = None) -> object:
-        value = self.conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar_one_or_none()
-        return json.loads(value) if value is not None else default
+        row = self.one("SELECT value FROM settings WHERE key = ?", (key,))
+        return json.loads(row[0]) if row is not None else default
 
     def put(self, key: str, value: object) -> None:
-        stmt = sqlite_insert(t.settings).values(key=key, value=json.dumps(value))
-        self.conn.execute(
-            stmt.on_conflict_do_update(index_elements=[t.settings.c.key], set_={"value": stmt.excluded.value})
+        self.cur.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value)),
         )

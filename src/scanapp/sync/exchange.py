@@ -35,9 +35,9 @@ class Deadlines:
 
     connect_s: a TCP connect on a LAN takes milliseconds; a weak access point with SYN retries connects in
       ~3 s. No connection by 5 s means the server or the network is not there.
-    request_s: the biggest request is a pull page of 1,000 changes (~500 KB) or a push of 500 events: ~4 s
-      at 1 Mbit/s, so 30 s leaves room for retransmits and a busy server. A page slower than that is asked
-      again in smaller pages.
+    request_s: a pull starts with pages of 1,000 changes (~500 KB) and a push sends 500 events: ~4 s at
+      1 Mbit/s, so 30 s leaves room for retransmits and a busy server. A page slower than that is asked again
+      in smaller pages; pages grow only while each takes under a quarter of it (PageSize).
     round_s: push and pull together. Five minutes bounds how long the app can show "Syncing"; a round that
       ran out (a first pull of a very large catalog) keeps every page it got and the next round continues.
     """

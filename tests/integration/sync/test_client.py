@@ -135,6 +135,30 @@ def test_pull_is_resumable_after_an_interruption(server: LiveServer, devices: di
         assert alex.client._get(local.CURSOR) == conn.execute(select(func.max(t.changes.c.seq))).scalar_one()
 
 
+def test_a_pull_grows_its_pages_while_they_come_fast_and_gets_every_change(
+    server: LiveServer, devices: dict[str, Device]
+) -> None:
+    """Pages start at page_size and double after a few fast ones, up to `largest`; the page asked ahead while
+    one is applied changes nothing of what arrives."""
+    from tests.bench.bench_sync import gtin
+
+    with server.client("sam") as sam:
+        products = [{"sku": f"P-{i:04d}", "name": f"Product {i}", "gtins": [gtin(6_000_000 + i)]} for i in range(300)]
+        assert not sam.post("/v1/catalog/products", json={"products": products}).json()["rejected"]
+    with server.db.read() as conn:
+        last = conn.execute(select(func.max(t.changes.c.seq))).scalar_one()
+    alex = devices["alex"]
+    alex.client.put_setting(**{local.CURSOR: 0})
+    cursors: list[int] = []
+    alex.client.pull(page_size=10, on_page=cursors.append, largest=80)
+    sizes = [b - a for a, b in zip([0, *cursors], cursors, strict=False)]
+    assert cursors[-1] == last and sizes[:3] == [10, 10, 10]
+    assert max(sizes) == 80 and len(cursors) < last / 10 / 2
+    with alex.store.read() as conn:
+        for table in ("products", "product_codes"):
+            assert conn.execute(text(f"SELECT count(*) FROM {table} WHERE sku LIKE 'P-%'")).scalar_one() == 300
+
+
 def test_the_client_resends_from_where_the_server_says(server: LiveServer, devices: dict[str, Device]) -> None:
     """The server lost its last commits (restored from a backup): its high-water mark is behind the device's
     watermark. The server's answer wins; the journal still has every event."""
