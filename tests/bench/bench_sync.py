@@ -52,7 +52,7 @@ from scanapp.services.sync_service import WRITE_BUDGET_S
 from scanapp.store.database import Store
 from scanapp.sync import local
 from scanapp.sync.client import PULL_PAGE, SyncClient
-from scanapp.sync.wire import CountIn, ProductIn, WireEvent
+from scanapp.sync.wire import MAX_PAGE, CountIn, ProductIn, WireEvent
 from tests.integration.sync.conftest import start_process
 
 PG_URL = os.environ.get("SCANAPP_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -342,7 +342,8 @@ def bench_catalog(backend: str, args: argparse.Namespace, tmp: Path) -> None:
                     device = add_device(db, f"bench-pull-{secrets.token_hex(2)}")
                     secs, stored = bench_device_pull(server, device, tmp, PULL_PAGE, budget)
                     print(
-                        f"{backend:9} first pull into a new device store (SyncClient, pages of {PULL_PAGE}, {how}):"
+                        f"{backend:9} first pull into a new device store (SyncClient, pages of {PULL_PAGE} growing to"
+                        f" {MAX_PAGE}, {how}):"
                         f" {stored:,} products in {secs:.1f} s = {stored / secs:,.0f} products/s"
                     )
         finally:
