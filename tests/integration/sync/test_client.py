@@ -107,6 +107,30 @@ def test_scans_made_offline_after_a_force_release_come_back_fenced_for_review(
     assert session.lock is None and session.epoch == 2, "the pull brought the server's lease state back"
 
 
+def test_a_submit_made_offline_after_a_force_release_is_fenced_and_undone_on_the_device(
+    server: LiveServer, devices: dict[str, Device]
+) -> None:
+    """The session's state on the old holder goes back to the server's: it was never submitted there."""
+    _count_id, sid = _count(server)
+    alex = devices["alex"]
+    alex.client.sync_once()
+    alex.client.acquire(sid)
+    alex.counting.start(alex.actor, sid)
+    alex.counting.record_scan(alex.actor, sid, COLA, source="test")
+    alex.client.sync_once()
+    with server.client("sam") as sam:
+        sam.post(f"/v1/sessions/{sid}/lease/force-release").raise_for_status()
+    submitted = alex.counting.submit(alex.actor, sid, confirmed_uncounted_zero=True)
+    assert submitted.state.value == "Submitted"
+    report = alex.client.sync_once()
+    assert report.all_pushed and len(report.not_applied) == 1
+    with server.client("sam") as sam:
+        assert sam.get(f"/v1/sessions/{sid}").json()["state"] == "In progress"
+    with alex.store.read() as conn:
+        session = queries.session(conn, sid)
+    assert (session.state.value, session.lock, session.epoch) == ("In progress", None, 2)
+
+
 def test_pull_is_resumable_after_an_interruption(server: LiveServer, devices: dict[str, Device]) -> None:
     from tests.bench.bench_sync import gtin
 
