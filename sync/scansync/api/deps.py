@@ -36,11 +36,21 @@ async def context(request: Request) -> Context:
 Ctx = Annotated[Context, Depends(context)]
 
 
-def principal(ctx: Ctx, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Principal:
+async def bearer_token(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """The request's bearer token, not checked yet: `principal` checks it, or a route in its own transaction."""
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
         raise AuthError("Sign in first: this needs a bearer token from POST /v1/auth/token.")
+    return credentials.credentials
+
+
+Token = Annotated[str, Depends(bearer_token)]
+
+
+def principal(ctx: Ctx, token: Token) -> Principal:
     with ctx.db.read() as conn:
-        return authenticate(conn, credentials.credentials, ctx.clock.now())
+        return authenticate(conn, token, ctx.clock.now())
 
 
 Caller = Annotated[Principal, Depends(principal)]
