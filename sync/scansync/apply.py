@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from scanapp.domain import counts as rules
 from scanapp.domain import leases
@@ -54,6 +54,18 @@ ENDS_LEASE = {EventKind.SESSION_DISCARDED, EventKind.SESSION_ENDED}
 # hash goes to devices in the user's record only, not into every device's journal).
 UNPUBLISHED = {EventKind.PIN_SET, EventKind.COUNT_CREATED}
 _KINDS = {k.value: k for k in EventKind}
+
+# What every batch reads, built once (with bound parameters): building a statement costs more than running it.
+# Sessions are sorted and locked up front: a concurrent force-release waits for this batch (or it for that).
+_SESSIONS = (
+    select(t.sessions)
+    .where(t.sessions.c.id.in_(bindparam("ids", expanding=True)))
+    .order_by(t.sessions.c.id)
+    .with_for_update()
+)
+_USERS = select(t.users.c.id, t.users.c.roles).where(t.users.c.id.in_(bindparam("ids", expanding=True)))
+_COUNT = select(t.counts).where(t.counts.c.id == bindparam("count_id"))
+_PRODUCT = select(t.products.c.sku).where(t.products.c.sku == bindparam("sku"))
 
 
 @dataclass(frozen=True)
@@ -129,20 +141,14 @@ class Batch:
     def preload(self, events: Iterable[WireEvent]) -> None:
         events = list(events)
         for chunk in chunks(sorted({e.session_id for e in events if e.session_id})):
-            # Sorted and locked up front: a concurrent force-release waits for this batch (or it for that).
-            rows = self.conn.execute(
-                select(t.sessions).where(t.sessions.c.id.in_(chunk)).order_by(t.sessions.c.id).with_for_update()
-            ).all()
+            rows = self.conn.execute(_SESSIONS, {"ids": chunk}).all()
             grants = history(self.conn, [r.id for r in rows])
             for r in rows:
                 count = self.count(r.count_id)
                 assert count is not None, f"session {r.id} of unknown count {r.count_id}"
                 self.sessions[r.id] = SessionCtx(session_of(r), count, grants[r.id])
         for chunk in chunks(sorted({e.user_id for e in events})):
-            found = {
-                r.id: permissions_for_roles(r.roles.split(","))
-                for r in self.conn.execute(select(t.users.c.id, t.users.c.roles).where(t.users.c.id.in_(chunk)))
-            }
+            found = {r.id: permissions_for_roles(r.roles.split(",")) for r in self.conn.execute(_USERS, {"ids": chunk})}
             for user_id in chunk:
                 self.users[user_id] = found.get(user_id)
         self.lines.preload(self.conn, events)
@@ -157,15 +163,13 @@ class Batch:
     def count(self, count_id: str) -> Count | None:
         """A stored count, or one this batch creates."""
         if count_id not in self.counts:
-            row = self.conn.execute(select(t.counts).where(t.counts.c.id == count_id)).first()
+            row = self.conn.execute(_COUNT, {"count_id": count_id}).first()
             self.counts[count_id] = count_of(row) if row else None
         return self.counts[count_id]
 
     def product_exists(self, sku: str) -> bool:
         if sku not in self.products:
-            self.products[sku] = (
-                self.conn.execute(select(t.products.c.sku).where(t.products.c.sku == sku)).first() is not None
-            )
+            self.products[sku] = self.conn.execute(_PRODUCT, {"sku": sku}).first() is not None
         return self.products[sku]
 
     # -- deciding --------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, Table, create_engine, event, exc, insert, select, text, update
+from sqlalchemy import Connection, Engine, Table, bindparam, create_engine, event, exc, insert, select, text, update
 from sqlalchemy.engine import make_url
 
 from scanapp.domain.journal import new_event_id
@@ -150,6 +150,15 @@ def chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
         yield items[i : i + size]
 
 
+# Numbers for the change log, taken by every write that publishes: built once (building costs more than running).
+_TAKE_CHANGES = (
+    update(t.counters)
+    .where(t.counters.c.name == "changes")
+    .values(value=t.counters.c.value + bindparam("n"))
+    .returning(t.counters.c.value)
+)
+
+
 @dataclass
 class Tx:
     """One write transaction and the change-log entries it will publish on commit."""
@@ -180,12 +189,7 @@ class Tx:
                 )
             return
         n = len(self.pending)
-        last = self.conn.execute(
-            update(t.counters)
-            .where(t.counters.c.name == "changes")
-            .values(value=t.counters.c.value + n)
-            .returning(t.counters.c.value)
-        ).scalar_one()
+        last = self.conn.execute(_TAKE_CHANGES, {"n": n}).scalar_one()
         first = last - n + 1
         for i, row in enumerate(self.pending):
             row["seq"] = first + i

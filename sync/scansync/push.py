@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from scanapp.domain.errors import PermissionDenied
 from scanapp.domain.permissions import Actor
@@ -28,6 +28,15 @@ from scansync import tables as t
 from scansync.apply import Batch
 from scansync.db import Tx, dumps, insert_params, insert_rows, present, time_binder
 from scansync.views import clean, event_wire
+
+# Built once (with bound parameters): building a statement costs more than running it, on every push.
+_DEVICE = (
+    select(t.devices.c.high_water, t.devices.c.reported_seq)
+    .where(t.devices.c.id == bindparam("device_id"))
+    .with_for_update()
+)
+# The columns set are the parameters given (the attempt's clock offset only when the device sent its time).
+_DEVICE_PUSHED = update(t.devices).where(t.devices.c.id == bindparam("device_id"))
 
 
 def push(tx: Tx, actor: Actor, now: datetime, body: PushIn, attempt: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -40,11 +49,7 @@ def push(tx: Tx, actor: Actor, now: datetime, body: PushIn, attempt: dict[str, A
             f"Event {foreign.id} belongs to device {foreign.device_id}; this sign-in is for device {actor.device_id}."
         )
     # Pushes of one device are decided one at a time: the device row is the lock.
-    device = conn.execute(
-        select(t.devices.c.high_water, t.devices.c.reported_seq)
-        .where(t.devices.c.id == actor.device_id)
-        .with_for_update()
-    ).one()
+    device = conn.execute(_DEVICE, {"device_id": actor.device_id}).one()
     taken = _in_sequence(conn, sorted(body.events, key=lambda e: e.seq), int(device.high_water))
     batch = Batch(conn, now)
     batch.preload(taken.events)
@@ -57,15 +62,15 @@ def push(tx: Tx, actor: Actor, now: datetime, body: PushIn, attempt: dict[str, A
     )
     reported = max(int(device.reported_seq), taken.high_water, body.device_last_seq or 0)
     conn.execute(
-        update(t.devices)
-        .where(t.devices.c.id == actor.device_id)
-        .values(
-            high_water=taken.high_water,
-            reported_seq=reported,
-            last_push_at=now,
-            last_user=actor.user_id,
+        _DEVICE_PUSHED,
+        {
+            "device_id": actor.device_id,
+            "high_water": taken.high_water,
+            "reported_seq": reported,
+            "last_push_at": now,
+            "last_user": actor.user_id,
             **(attempt or {}),
-        )
+        },
     )
     return {
         "high_water": taken.high_water,
