@@ -26,7 +26,7 @@ from scanapp.domain.permissions import Actor
 from scanapp.sync.wire import REVIEWED, PushIn, WireEvent
 from scansync import tables as t
 from scansync.apply import Batch
-from scansync.db import Tx, dumps, insert_params, insert_rows, present, time_binder
+from scansync.db import Tx, dumps_parsed, insert_params, insert_rows, present, time_binder
 from scansync.views import clean, event_wire
 
 # Built once (with bound parameters): building a statement costs more than running it, on every push.
@@ -155,7 +155,7 @@ def _judged(
             out.verdicts.append({"id": ev.id, "seq": ev.seq, "status": status, "reason": reason})
             if status in REVIEWED:
                 out.review.append(_review_item(batch, ev, now, status, reason))
-        payloads[ev.id] = payload = dumps(ev.payload)
+        payloads[ev.id] = payload = dumps_parsed(ev.payload)
         rows.append(event_row(ev, bind_time, received, status, reason, payload))
     return out
 

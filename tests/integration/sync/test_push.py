@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scansync import tables as t
+from scansync.db import dumps, dumps_parsed
 from sqlalchemy import func, select
 
 from tests.integration.sync.conftest import COLA, WATER, LiveServer, scan, seed_catalog_and_count, wire_event
@@ -261,3 +265,18 @@ def test_lab_actions_change_inventory_with_history_linked_to_the_session(server:
         ("LAB-1", "inventory_split", sid),
         ("LAB-2", "inventory_set", None),
     ]
+
+
+json_values: st.SearchStrategy[Any] = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text()),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(), inner, max_size=4)),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(json_values)
+def test_a_payload_is_stored_as_dumps_writes_it(value: Any) -> None:
+    """The push writes payloads with the C encoder made once (dumps_parsed): the very text `dumps` makes, NUL,
+    lone surrogates, NaN and huge numbers included."""
+    assert dumps_parsed(value) == dumps(value)
