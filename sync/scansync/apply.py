@@ -138,8 +138,12 @@ class Batch:
 
     # -- loading ---------------------------------------------------------------------------------------
 
-    def preload(self, events: Iterable[WireEvent]) -> None:
+    def preload(self, events: Iterable[WireEvent], known: Actor | None = None) -> None:
+        """Lock and load what the events name. `known`: a user read in this transaction already (the pusher,
+        by the token check), whose permissions are not asked again: a push's events are nearly all theirs."""
         events = list(events)
+        if known is not None:
+            self.users[known.user_id] = known.permissions
         for chunk in chunks(sorted({e.session_id for e in events if e.session_id})):
             rows = self.conn.execute(_SESSIONS, {"ids": chunk}).all()
             grants = history(self.conn, [r.id for r in rows])
@@ -147,7 +151,7 @@ class Batch:
                 count = self.count(r.count_id)
                 assert count is not None, f"session {r.id} of unknown count {r.count_id}"
                 self.sessions[r.id] = SessionCtx(session_of(r), count, grants[r.id])
-        for chunk in chunks(sorted({e.user_id for e in events})):
+        for chunk in chunks(sorted({e.user_id for e in events} - self.users.keys())):
             found = {r.id: permissions_for_roles(r.roles.split(",")) for r in self.conn.execute(_USERS, {"ids": chunk})}
             for user_id in chunk:
                 self.users[user_id] = found.get(user_id)

@@ -40,8 +40,9 @@ _DEVICE_PUSHED = update(t.devices).where(t.devices.c.id == bindparam("device_id"
 
 
 def push(tx: Tx, actor: Actor, now: datetime, body: PushIn, attempt: dict[str, Any] | None = None) -> dict[str, Any]:
-    """`attempt`: what the device reported with the request (device_reports.attempt_values), stored with the
-    device's high-water mark in the same statement."""
+    """`actor`: the pusher, as the token check read them in this transaction. `attempt`: what the device
+    reported with the request (device_reports.attempt_values), stored with the device's high-water mark in the
+    same statement."""
     conn = tx.conn
     foreign = next((e for e in body.events if e.device_id != actor.device_id), None)
     if foreign is not None:
@@ -52,7 +53,7 @@ def push(tx: Tx, actor: Actor, now: datetime, body: PushIn, attempt: dict[str, A
     device = conn.execute(_DEVICE, {"device_id": actor.device_id}).one()
     taken = _in_sequence(conn, sorted(body.events, key=lambda e: e.seq), int(device.high_water))
     batch = Batch(conn, now)
-    batch.preload(taken.events)
+    batch.preload(taken.events, known=actor)
     judged = _judged(batch, taken.events, now, actor.user_id, time_binder(conn))
     insert_params(conn, t.events, EVENT_COLUMNS, judged.rows)
     insert_rows(conn, t.review_items, judged.review)
