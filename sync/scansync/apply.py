@@ -54,6 +54,9 @@ ENDS_LEASE = {EventKind.SESSION_DISCARDED, EventKind.SESSION_ENDED}
 # hash goes to devices in the user's record only, not into every device's journal).
 UNPUBLISHED = {EventKind.PIN_SET, EventKind.COUNT_CREATED}
 _KINDS = {k.value: k for k in EventKind}
+# The kinds the projection rule decides alone once the user may scan (an alias also asks who may change the
+# catalog): scans, hand counts, removals and matches.
+_LINE_RULE = PROJECTED - {EventKind.ALIAS_ADDED}
 
 # What every batch reads, built once (with bound parameters): building a statement costs more than running it.
 # Sessions are sorted and locked up front: a concurrent force-release waits for this batch (or it for that).
@@ -253,7 +256,12 @@ class Batch:
         self, ctx: SessionCtx, ev: WireEvent, kind: EventKind, actor: Actor, approved_by: Actor | None
     ) -> Outcome:
         # The lease was judged by fencing already; the rules see no lock, only state and permissions.
-        session, count = ctx.unlocked, ctx.count
+        count = ctx.count
+        if kind in _LINE_RULE:  # nearly every event: scans first, the other kinds below
+            ctx.ensure_can_scan(actor, min(ev.wall_time, self.now))
+            self.lines.decide(ev, kind, count)
+            return APPLIED
+        session = ctx.unlocked
         when = min(ev.wall_time, self.now)
         if kind in SESSION_RULES:
             self._session_rule(ctx, kind, actor, when, ev.payload)
@@ -268,9 +276,6 @@ class Batch:
                     f"proposed alias: code {code} for {sku}, by {ev.user_id}; a supervisor accepts (merge) or "
                     "rejects (discard) it",
                 )
-            self.lines.decide(ev, kind, count)
-        elif kind in PROJECTED:
-            ctx.ensure_can_scan(actor, when)
             self.lines.decide(ev, kind, count)
         elif kind in inventory_events.KINDS:
             rules.require_for_count(count, actor, "change inventory")
