@@ -19,7 +19,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, text, update
+from sqlalchemy import ColumnElement, Connection, bindparam, delete, func, insert, select, text, update
 
 from scanapp.domain.errors import DomainError, NotFound
 from scanapp.domain.permissions import ROLES, Actor, permissions_for_roles
@@ -291,21 +291,26 @@ def issue_token(
     return token, expires
 
 
+# The token check runs on every request: built once (with a bound parameter), as building it costs more than
+# running it.
+_TOKEN = (
+    select(
+        t.tokens.c.user_id,
+        t.tokens.c.device_id,
+        t.tokens.c.expires_at,
+        t.users.c.roles,
+        t.users.c.display_name,
+        t.devices.c.revoked_at,
+    )
+    .join(t.users, t.users.c.id == t.tokens.c.user_id)
+    .join(t.devices, t.devices.c.id == t.tokens.c.device_id)
+    .where(t.tokens.c.token_hash == bindparam("digest"))
+)
+
+
 def authenticate(conn: Connection, token: str, now: datetime) -> Principal:
     digest = _token_hash(token)
-    row = conn.execute(
-        select(
-            t.tokens.c.user_id,
-            t.tokens.c.device_id,
-            t.tokens.c.expires_at,
-            t.users.c.roles,
-            t.users.c.display_name,
-            t.devices.c.revoked_at,
-        )
-        .join(t.users, t.users.c.id == t.tokens.c.user_id)
-        .join(t.devices, t.devices.c.id == t.tokens.c.device_id)
-        .where(t.tokens.c.token_hash == digest)
-    ).first()
+    row = conn.execute(_TOKEN, {"digest": digest}).first()
     if row is None:
         raise AuthError("Not signed in, or the sign-in was revoked; sign in again.")
     if row.expires_at <= now:

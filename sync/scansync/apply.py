@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from scanapp.domain import counts as rules
 from scanapp.domain import leases
@@ -54,6 +54,21 @@ ENDS_LEASE = {EventKind.SESSION_DISCARDED, EventKind.SESSION_ENDED}
 # hash goes to devices in the user's record only, not into every device's journal).
 UNPUBLISHED = {EventKind.PIN_SET, EventKind.COUNT_CREATED}
 _KINDS = {k.value: k for k in EventKind}
+# The kinds the projection rule decides alone once the user may scan (an alias also asks who may change the
+# catalog): scans, hand counts, removals and matches.
+_LINE_RULE = PROJECTED - {EventKind.ALIAS_ADDED}
+
+# What every batch reads, built once (with bound parameters): building a statement costs more than running it.
+# Sessions are sorted and locked up front: a concurrent force-release waits for this batch (or it for that).
+_SESSIONS = (
+    select(t.sessions)
+    .where(t.sessions.c.id.in_(bindparam("ids", expanding=True)))
+    .order_by(t.sessions.c.id)
+    .with_for_update()
+)
+_USERS = select(t.users.c.id, t.users.c.roles).where(t.users.c.id.in_(bindparam("ids", expanding=True)))
+_COUNT = select(t.counts).where(t.counts.c.id == bindparam("count_id"))
+_PRODUCT = select(t.products.c.sku).where(t.products.c.sku == bindparam("sku"))
 
 
 @dataclass(frozen=True)
@@ -126,23 +141,21 @@ class Batch:
 
     # -- loading ---------------------------------------------------------------------------------------
 
-    def preload(self, events: Iterable[WireEvent]) -> None:
+    def preload(self, events: Iterable[WireEvent], known: Actor | None = None) -> None:
+        """Lock and load what the events name. `known`: a user read in this transaction already (the pusher,
+        by the token check), whose permissions are not asked again: a push's events are nearly all theirs."""
         events = list(events)
+        if known is not None:
+            self.users[known.user_id] = known.permissions
         for chunk in chunks(sorted({e.session_id for e in events if e.session_id})):
-            # Sorted and locked up front: a concurrent force-release waits for this batch (or it for that).
-            rows = self.conn.execute(
-                select(t.sessions).where(t.sessions.c.id.in_(chunk)).order_by(t.sessions.c.id).with_for_update()
-            ).all()
+            rows = self.conn.execute(_SESSIONS, {"ids": chunk}).all()
             grants = history(self.conn, [r.id for r in rows])
             for r in rows:
                 count = self.count(r.count_id)
                 assert count is not None, f"session {r.id} of unknown count {r.count_id}"
                 self.sessions[r.id] = SessionCtx(session_of(r), count, grants[r.id])
-        for chunk in chunks(sorted({e.user_id for e in events})):
-            found = {
-                r.id: permissions_for_roles(r.roles.split(","))
-                for r in self.conn.execute(select(t.users.c.id, t.users.c.roles).where(t.users.c.id.in_(chunk)))
-            }
+        for chunk in chunks(sorted({e.user_id for e in events} - self.users.keys())):
+            found = {r.id: permissions_for_roles(r.roles.split(",")) for r in self.conn.execute(_USERS, {"ids": chunk})}
             for user_id in chunk:
                 self.users[user_id] = found.get(user_id)
         self.lines.preload(self.conn, events)
@@ -157,15 +170,13 @@ class Batch:
     def count(self, count_id: str) -> Count | None:
         """A stored count, or one this batch creates."""
         if count_id not in self.counts:
-            row = self.conn.execute(select(t.counts).where(t.counts.c.id == count_id)).first()
+            row = self.conn.execute(_COUNT, {"count_id": count_id}).first()
             self.counts[count_id] = count_of(row) if row else None
         return self.counts[count_id]
 
     def product_exists(self, sku: str) -> bool:
         if sku not in self.products:
-            self.products[sku] = (
-                self.conn.execute(select(t.products.c.sku).where(t.products.c.sku == sku)).first() is not None
-            )
+            self.products[sku] = self.conn.execute(_PRODUCT, {"sku": sku}).first() is not None
         return self.products[sku]
 
     # -- deciding --------------------------------------------------------------------------------------
@@ -245,7 +256,12 @@ class Batch:
         self, ctx: SessionCtx, ev: WireEvent, kind: EventKind, actor: Actor, approved_by: Actor | None
     ) -> Outcome:
         # The lease was judged by fencing already; the rules see no lock, only state and permissions.
-        session, count = ctx.unlocked, ctx.count
+        count = ctx.count
+        if kind in _LINE_RULE:  # nearly every event: scans first, the other kinds below
+            ctx.ensure_can_scan(actor, min(ev.wall_time, self.now))
+            self.lines.decide(ev, kind, count)
+            return APPLIED
+        session = ctx.unlocked
         when = min(ev.wall_time, self.now)
         if kind in SESSION_RULES:
             self._session_rule(ctx, kind, actor, when, ev.payload)
@@ -260,9 +276,6 @@ class Batch:
                     f"proposed alias: code {code} for {sku}, by {ev.user_id}; a supervisor accepts (merge) or "
                     "rejects (discard) it",
                 )
-            self.lines.decide(ev, kind, count)
-        elif kind in PROJECTED:
-            ctx.ensure_can_scan(actor, when)
             self.lines.decide(ev, kind, count)
         elif kind in inventory_events.KINDS:
             rules.require_for_count(count, actor, "change inventory")

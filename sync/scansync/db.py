@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,7 +20,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, Table, create_engine, event, exc, insert, select, text, update
+from sqlalchemy import Connection, Engine, Table, bindparam, create_engine, event, exc, insert, select, text, update
 from sqlalchemy.engine import make_url
 
 from scanapp.domain.journal import new_event_id
@@ -53,6 +53,21 @@ def normalise_url(url: str) -> str:
 # for all: json.dumps with options builds a new one per call, which shows on the push path.
 _encoder = json.JSONEncoder(separators=(",", ":"), ensure_ascii=True, default=str)
 dumps = _encoder.encode
+# The C encoder `dumps` runs, made once: JSONEncoder.encode makes it anew for every call (its check for cycles
+# keeps state per call), which costs more than encoding a scan's payload.
+_c_encoder = getattr(json.encoder, "c_make_encoder", None)  # CPython's _json; None elsewhere
+_parsed_encoder = (
+    _c_encoder(None, str, json.encoder.encode_basestring_ascii, None, ":", ",", False, False, True)
+    if _c_encoder is not None
+    else None
+)
+
+
+def dumps_parsed(value: Any) -> str:
+    """`dumps` of a value parsed from JSON, which cannot hold a cycle: the same text, made faster."""
+    if _parsed_encoder is None:
+        return dumps(value)
+    return "".join(_parsed_encoder(value, 0))
 
 
 def _sqlite_time(value: datetime | None) -> str | None:
@@ -63,47 +78,80 @@ def _sqlite_time(value: datetime | None) -> str | None:
     return v.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
-def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """executemany straight to the driver. On the push path SQLAlchemy's per-row type processing costs more
-    than the inserts themselves; the only conversions needed are done here (times and booleans on SQLite)."""
-    if not rows:
+def time_binder(conn: Connection) -> Callable[[datetime | None], Any]:
+    """How a time is bound in a statement sent straight to the driver: as it is on PostgreSQL (an aware time
+    is a timestamptz to psycopg); on SQLite as the text SQLAlchemy's DateTime stores, each distinct time
+    converted once (a batch repeats its times: received_at, often wall times)."""
+    if conn.dialect.name != "sqlite":
+        return _as_is
+    seen: dict[datetime, str | None] = {}
+
+    def bind(value: datetime | None) -> str | None:
+        if value is None:
+            return None
+        text = seen.get(value)
+        if text is None:
+            text = seen[value] = _sqlite_time(value)
+        return text
+
+    return bind
+
+
+def _as_is(value: datetime | None) -> datetime | None:
+    return value
+
+
+def insert_params(conn: Connection, table: Table, columns: Sequence[str], params: list[tuple[Any, ...]]) -> None:
+    """executemany straight to the driver, of rows already in the driver's terms (times bound by
+    time_binder). On the push path SQLAlchemy's per-row type processing costs more than the inserts."""
+    if not params:
         return
-    columns = list(rows[0])
-    sqlite = conn.dialect.name == "sqlite"
     quote = conn.dialect.identifier_preparer.quote
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     sql = (
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
         f"VALUES ({', '.join([mark] * len(columns))})"
     )
+    conn.exec_driver_sql(sql, params)
+
+
+def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """insert_params for rows given as dicts (every row with the same keys), times converted here."""
+    if not rows:
+        return
+    columns = list(rows[0])
     getter = itemgetter(*columns)
-    times = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, UtcDateTime)] if sqlite else []
+    times = [i for i, c in enumerate(columns) if isinstance(table.c[c].type, UtcDateTime)]
     if len(columns) == 1:
         params: list[Any] = [(getter(r),) for r in rows]
-    elif not times:
+    elif not times or conn.dialect.name != "sqlite":
         params = [getter(r) for r in rows]
     else:
-        seen: dict[datetime, str | None] = {}  # a batch repeats its times (received_at, often wall times)
+        bind = time_binder(conn)
         params = []
         for r in rows:
             row = list(getter(r))
             for i in times:
-                v = row[i]
-                if v is not None:
-                    row[i] = seen[v] if v in seen else seen.setdefault(v, _sqlite_time(v))
+                row[i] = bind(row[i])
             params.append(tuple(row))
-    conn.exec_driver_sql(sql, params)
+    insert_params(conn, table, columns, params)
 
 
 def present(conn: Connection, table: Table, column: str, values: list[str]) -> set[str]:
     """Which of `values` are in `table.column`, asked straight through the driver: on the push path
-    SQLAlchemy would build and compile an IN of 500 bound parameters for every batch."""
+    SQLAlchemy would build and compile an IN of 500 bound parameters for every batch. PostgreSQL gets the
+    values as one array (`= ANY`): the same statement every time, where an IN list of 500 placeholders cost
+    PostgreSQL milliseconds to parse and plan per batch."""
+    if not values:
+        return set()
     quote = conn.dialect.identifier_preparer.quote
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    head = f"SELECT {quote(column)} FROM {quote(table.name)} WHERE {quote(column)}"
+    if conn.dialect.name == "postgresql":
+        return {row[0] for row in conn.exec_driver_sql(f"{head} = ANY(%s)", (values,))}
     found: set[str] = set()
-    head = f"SELECT {quote(column)} FROM {quote(table.name)} WHERE {quote(column)} IN "
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     for chunk in chunks(values):
-        sql = f"{head}({', '.join([mark] * len(chunk))})"
+        sql = f"{head} IN ({', '.join([mark] * len(chunk))})"
         found.update(row[0] for row in conn.exec_driver_sql(sql, tuple(chunk)))
     return found
 
@@ -115,6 +163,15 @@ def chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
     """`items` in pieces small enough for an IN list on every database."""
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+# Numbers for the change log, taken by every write that publishes: built once (building costs more than running).
+_TAKE_CHANGES = (
+    update(t.counters)
+    .where(t.counters.c.name == "changes")
+    .values(value=t.counters.c.value + bindparam("n"))
+    .returning(t.counters.c.value)
+)
 
 
 @dataclass
@@ -147,12 +204,7 @@ class Tx:
                 )
             return
         n = len(self.pending)
-        last = self.conn.execute(
-            update(t.counters)
-            .where(t.counters.c.name == "changes")
-            .values(value=t.counters.c.value + n)
-            .returning(t.counters.c.value)
-        ).scalar_one()
+        last = self.conn.execute(_TAKE_CHANGES, {"n": n}).scalar_one()
         first = last - n + 1
         for i, row in enumerate(self.pending):
             row["seq"] = first + i

@@ -8,6 +8,7 @@ classifies as counted whether or not the count lists it; the units, items and re
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, insert, select, update
@@ -21,11 +22,12 @@ from scanapp.domain.tally import Line, LineKind
 from scanapp.sync.wire import WireEvent
 from scansync import tables as t
 from scansync.catalog import product_data
-from scansync.db import Tx, chunks, insert_rows
+from scansync.db import Tx, chunks, insert_params, time_binder
 from scansync.views import clean
 
 # Payload text that ends up in a column, and the column's length (None: unbounded).
 _STORED_TEXT: Mapping[str, int | None] = {"raw": None, "code": 128, "item_key": 128, "sku": 128}
+_STORED_TEXT_ITEMS = tuple(_STORED_TEXT.items())
 _NAMES_A_LINE = (EventKind.LINE_REMOVED, EventKind.LINE_MATCHED)
 
 
@@ -122,7 +124,8 @@ class LineChanges:
 
     def write_lines(self, tx: Tx) -> None:
         conn = tx.conn
-        insert_rows(conn, t.lines, [_line_row(ln) for ln in self.new.values()])
+        bind_time = time_binder(conn)
+        insert_params(conn, t.lines, LINE_COLUMNS, [line_row(ln, bind_time) for ln in self.new.values()])
         if self.changed:
             conn.execute(
                 update(t.lines)
@@ -187,28 +190,36 @@ def line_of(row: Any) -> Line:
 
 
 def _all_fit(payload: Mapping[str, Any]) -> bool:
-    """Whether the payload's stored text is storable as it is (a plain loop: this runs for every scan)."""
-    for key, limit in _STORED_TEXT.items():
+    """Whether the payload's stored text is storable as it is (a plain loop: this runs for every scan; plain
+    ASCII without NUL, nearly every code, is told without calling `clean`)."""
+    for key, limit in _STORED_TEXT_ITEMS:
         value = payload.get(key)
         if value is None:
             continue
-        if type(value) is not str or (limit is not None and len(value) > limit) or clean(value) is not value:
+        if type(value) is not str or (limit is not None and len(value) > limit):
+            return False
+        if not (value.isascii() and "\x00" not in value) and clean(value) is not value:
             return False
     return True
 
 
-def _line_row(line: Line) -> dict[str, Any]:
-    return {
-        "event_id": line.event_id,
-        "session_id": line.session_id,
-        "kind": line.kind.value,
-        "raw": line.raw,
-        "code": line.code,
-        "item_key": line.item_key,
-        "units": line.units,
-        "removed": line.removed,
-        "at": line.at,
-    }
+LINE_COLUMNS = ("event_id", "session_id", "kind", "raw", "code", "item_key", "units", "removed", "at")
+_KIND_TEXT = {k: k.value for k in LineKind}  # a StrEnum's .value is a property call; this is a dict lookup
+
+
+def line_row(line: Line, bind_time: Callable[[datetime | None], Any]) -> tuple[Any, ...]:
+    """The line's row of LINE_COLUMNS, in the driver's terms (times bound by db.time_binder)."""
+    return (
+        line.event_id,
+        line.session_id,
+        _KIND_TEXT[line.kind],
+        line.raw,
+        line.code,
+        line.item_key,
+        line.units,
+        line.removed,
+        bind_time(line.at),
+    )
 
 
 def _storable_event(ev: WireEvent, kind: EventKind) -> Event:
@@ -220,15 +231,7 @@ def _storable_event(ev: WireEvent, kind: EventKind) -> Event:
         for key, limit in _STORED_TEXT.items():
             if payload.get(key) is not None:
                 payload[key] = clean(str(payload[key]))[:limit]
+    # Positional: this runs for every scan, and keyword arguments cost a frozen dataclass more.
     return Event(
-        id=ev.id,
-        kind=kind,
-        device_id=ev.device_id,
-        user_id=ev.user_id,
-        session_id=ev.session_id,
-        wall_time=ev.wall_time,
-        mono_ns=ev.mono_ns,
-        payload=payload,
-        lock_epoch=ev.lock_epoch,
-        seq=ev.seq,
+        ev.id, kind, ev.device_id, ev.user_id, ev.session_id, ev.wall_time, ev.mono_ns, payload, ev.lock_epoch, ev.seq
     )

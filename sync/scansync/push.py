@@ -14,24 +14,35 @@ current at (`as_of`, filled in after the commit): the device takes them and skip
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from scanapp.domain.errors import PermissionDenied
 from scanapp.domain.permissions import Actor
 from scanapp.sync.wire import REVIEWED, PushIn, WireEvent
 from scansync import tables as t
 from scansync.apply import Batch
-from scansync.db import Tx, dumps, insert_rows, present
+from scansync.db import Tx, dumps_parsed, insert_params, insert_rows, present, time_binder
 from scansync.views import clean, event_wire
+
+# Built once (with bound parameters): building a statement costs more than running it, on every push.
+_DEVICE = (
+    select(t.devices.c.high_water, t.devices.c.reported_seq)
+    .where(t.devices.c.id == bindparam("device_id"))
+    .with_for_update()
+)
+# The columns set are the parameters given (the attempt's clock offset only when the device sent its time).
+_DEVICE_PUSHED = update(t.devices).where(t.devices.c.id == bindparam("device_id"))
 
 
 def push(tx: Tx, actor: Actor, now: datetime, body: PushIn, attempt: dict[str, Any] | None = None) -> dict[str, Any]:
-    """`attempt`: what the device reported with the request (device_reports.attempt_values), stored with the
-    device's high-water mark in the same statement."""
+    """`actor`: the pusher, as the token check read them in this transaction. `attempt`: what the device
+    reported with the request (device_reports.attempt_values), stored with the device's high-water mark in the
+    same statement."""
     conn = tx.conn
     foreign = next((e for e in body.events if e.device_id != actor.device_id), None)
     if foreign is not None:
@@ -39,39 +50,35 @@ def push(tx: Tx, actor: Actor, now: datetime, body: PushIn, attempt: dict[str, A
             f"Event {foreign.id} belongs to device {foreign.device_id}; this sign-in is for device {actor.device_id}."
         )
     # Pushes of one device are decided one at a time: the device row is the lock.
-    device = conn.execute(
-        select(t.devices.c.high_water, t.devices.c.reported_seq)
-        .where(t.devices.c.id == actor.device_id)
-        .with_for_update()
-    ).one()
+    device = conn.execute(_DEVICE, {"device_id": actor.device_id}).one()
     taken = _in_sequence(conn, sorted(body.events, key=lambda e: e.seq), int(device.high_water))
     batch = Batch(conn, now)
-    batch.preload(taken.events)
-    rows, verdicts, review = _judged(batch, taken.events, now, actor.user_id)
-    insert_rows(conn, t.events, rows)
-    insert_rows(conn, t.review_items, review)
-    payloads = {row["id"]: row["payload"] for row in rows}
+    batch.preload(taken.events, known=actor)
+    judged = _judged(batch, taken.events, now, actor.user_id, time_binder(conn))
+    insert_params(conn, t.events, EVENT_COLUMNS, judged.rows)
+    insert_rows(conn, t.review_items, judged.review)
+    payloads = judged.payloads
     batch.write(
         tx, lambda ev: tx.publish("event", ev.id, event_wire(ev, payload_json=payloads[ev.id]), device_id=ev.device_id)
     )
     reported = max(int(device.reported_seq), taken.high_water, body.device_last_seq or 0)
     conn.execute(
-        update(t.devices)
-        .where(t.devices.c.id == actor.device_id)
-        .values(
-            high_water=taken.high_water,
-            reported_seq=reported,
-            last_push_at=now,
-            last_user=actor.user_id,
+        _DEVICE_PUSHED,
+        {
+            "device_id": actor.device_id,
+            "high_water": taken.high_water,
+            "reported_seq": reported,
+            "last_push_at": now,
+            "last_user": actor.user_id,
             **(attempt or {}),
-        )
+        },
     )
     return {
         "high_water": taken.high_water,
         "resend_from": taken.resend_from,
         "accepted": len(taken.events),
         "duplicates": taken.duplicates,
-        "verdicts": verdicts,
+        "verdicts": judged.verdicts,
         "sessions": batch.session_views(),
     }
 
@@ -105,31 +112,65 @@ def _in_sequence(conn: Connection, events: list[WireEvent], high_water: int) -> 
     return taken
 
 
+EVENT_COLUMNS = (
+    "id",
+    "device_id",
+    "seq",
+    "kind",
+    "session_id",
+    "user_id",
+    "wall_time",
+    "mono_ns",
+    "lock_epoch",
+    "payload",
+    "received_at",
+    "status",
+    "reason",
+)
+
+
+@dataclass
+class Judged:
+    """A batch's events as stored (rows of EVENT_COLUMNS, in the driver's terms), the verdicts the device is
+    told (all but "applied"), the review queue entries of those that wait for a supervisor, and each event's
+    payload JSON by id (published with the event as it is stored)."""
+
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    verdicts: list[dict[str, Any]] = field(default_factory=list)
+    review: list[dict[str, Any]] = field(default_factory=list)
+    payloads: dict[str, str] = field(default_factory=dict)
+
+
 def _judged(
-    batch: Batch, events: list[WireEvent], now: datetime, pusher: str
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """Each event's row with its verdict; the verdicts the device is told (all but "applied"); and the review
-    queue entries of the ones that wait for a supervisor."""
-    rows, verdicts, review = [], [], []
+    batch: Batch, events: list[WireEvent], now: datetime, pusher: str, bind_time: Callable[[datetime | None], Any]
+) -> Judged:
+    """Each event decided, with its row. A plain loop: it runs once per event of every push."""
+    out = Judged()
+    rows, payloads, decide = out.rows, out.payloads, batch.decide
+    received = bind_time(now)
     for ev in events:
-        outcome = batch.decide(ev, pusher=pusher)
+        outcome = decide(ev, pusher=pusher)
+        status = outcome.status
         reason = clean(outcome.reason) if outcome.reason else None
-        rows.append(_event_row(ev, now, outcome.status, reason))
-        if outcome.status != "applied":
-            verdicts.append({"id": ev.id, "seq": ev.seq, "status": outcome.status, "reason": reason})
-        if outcome.status in REVIEWED:
-            ctx = batch.sessions.get(ev.session_id or "")
-            review.append(
-                {
-                    "event_id": ev.id,
-                    "session_id": ev.session_id,
-                    "count_id": ctx.count.id if ctx else _named_count(ev),
-                    "status": "open",
-                    "reason": reason or outcome.status,
-                    "created_at": now,
-                }
-            )
-    return rows, verdicts, review
+        if status != "applied":
+            out.verdicts.append({"id": ev.id, "seq": ev.seq, "status": status, "reason": reason})
+            if status in REVIEWED:
+                out.review.append(_review_item(batch, ev, now, status, reason))
+        payloads[ev.id] = payload = dumps_parsed(ev.payload)
+        rows.append(event_row(ev, bind_time, received, status, reason, payload))
+    return out
+
+
+def _review_item(batch: Batch, ev: WireEvent, now: datetime, status: str, reason: str | None) -> dict[str, Any]:
+    ctx = batch.sessions.get(ev.session_id or "")
+    return {
+        "event_id": ev.id,
+        "session_id": ev.session_id,
+        "count_id": ctx.count.id if ctx else _named_count(ev),
+        "status": "open",
+        "reason": reason or status,
+        "created_at": now,
+    }
 
 
 def _named_count(ev: WireEvent) -> str | None:
@@ -138,19 +179,27 @@ def _named_count(ev: WireEvent) -> str | None:
     return clean(count_id)[:64] if isinstance(count_id, str) else None
 
 
-def _event_row(ev: WireEvent, now: datetime, status: str, reason: str | None) -> dict[str, Any]:
-    return {
-        "id": ev.id,
-        "device_id": ev.device_id,
-        "seq": ev.seq,
-        "kind": ev.kind,
-        "session_id": ev.session_id,
-        "user_id": ev.user_id,
-        "wall_time": ev.wall_time,
-        "mono_ns": ev.mono_ns,
-        "lock_epoch": ev.lock_epoch,
-        "payload": dumps(ev.payload),
-        "received_at": now,
-        "status": status,
-        "reason": reason,
-    }
+def event_row(
+    ev: WireEvent,
+    bind_time: Callable[[datetime | None], Any],
+    received: Any,
+    status: str,
+    reason: str | None,
+    payload: str,
+) -> tuple[Any, ...]:
+    """The event's row of EVENT_COLUMNS, times bound by `bind_time` (`received`: the bound receipt time)."""
+    return (
+        ev.id,
+        ev.device_id,
+        ev.seq,
+        ev.kind,
+        ev.session_id,
+        ev.user_id,
+        bind_time(ev.wall_time),
+        ev.mono_ns,
+        ev.lock_epoch,
+        payload,
+        received,
+        status,
+        reason,
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from json.encoder import encode_basestring_ascii as _text
 from typing import Any
 
 from scanapp.domain.counts import Count, CountKind, Session, count_state
@@ -124,13 +125,14 @@ def inventory_view(row: Any) -> dict[str, Any]:
 
 def event_wire(ev: WireEvent, session_id: str | None = None, payload_json: str | None = None) -> str:
     """The event as other devices receive it (Event.to_wire's shape), written out directly: one event per
-    scan is published, so this is on the push path. Text goes through the JSON encoder; the payload's JSON,
-    when the caller has it already, is spliced in rather than encoded again."""
+    scan is published, so this is on the push path. Text goes through the JSON encoder's own string escaper
+    (what `dumps` does for a string, without its checks); the payload's JSON, when the caller has it already,
+    is spliced in rather than encoded again."""
     sid = session_id or ev.session_id
     epoch = "null" if ev.lock_epoch is None else int(ev.lock_epoch)
     return (
-        f'{{"id":{dumps(ev.id)},"kind":{dumps(ev.kind)},"device_id":{dumps(ev.device_id)},"seq":{int(ev.seq)},'
-        f'"user_id":{dumps(ev.user_id)},"session_id":{"null" if sid is None else dumps(sid)},'
+        f'{{"id":{_text(ev.id)},"kind":{_text(ev.kind)},"device_id":{_text(ev.device_id)},"seq":{int(ev.seq)},'
+        f'"user_id":{_text(ev.user_id)},"session_id":{"null" if sid is None else _text(sid)},'
         f'"wall_time":"{ev.wall_time.isoformat()}","mono_ns":{int(ev.mono_ns)},"lock_epoch":{epoch},'
         f'"payload":{payload_json or dumps(ev.payload)}}}'
     )

@@ -42,8 +42,9 @@ from scansync import catalog, sessions
 from scansync import tables as t
 from scansync.accounts import hash_password, issue_token
 from scansync.config import Settings
-from scansync.db import Database, dumps, insert_rows
-from scansync.push import _event_row
+from scansync.db import Database, dumps, insert_params, time_binder
+from scansync.line_events import LINE_COLUMNS
+from scansync.push import EVENT_COLUMNS, event_row
 from scansync.views import event_wire, session_values
 
 from scanapp.domain.clock import SystemClock
@@ -148,10 +149,16 @@ def _events(n_events: int, batch: int, sid: str, device: str) -> Iterator[list[d
         yield events
 
 
-def raw_batches(n_events: int, batch: int, sid: str) -> list[tuple[list[dict[str, Any]], ...]]:
+Rows = list[tuple[Any, ...]]
+
+
+def raw_batches(db: Database, n_events: int, batch: int, sid: str) -> list[tuple[Rows, Rows, list[dict[str, Any]]]]:
     """The rows a push of the same events stores (the event with its verdict, its scan line, its change-log
-    entry), for a device of their own, made before the clock starts."""
-    received = datetime.now(UTC)
+    entry), for a device of their own, made before the clock starts in the very terms the push hands the
+    driver (times bound as the server binds them), so the raw side does nothing but store them."""
+    with db.read() as conn:
+        bind_time = time_binder(conn)
+    received = bind_time(datetime.now(UTC))
     out = []
     for events in _events(n_events, batch, sid, "raw-device"):
         rows, lines, changes = [], [], []
@@ -159,20 +166,19 @@ def raw_batches(n_events: int, batch: int, sid: str) -> list[tuple[list[dict[str
             wire = WireEvent.model_validate(ev)
             p = wire.payload
             payload = dumps(p)
-            rows.append({**_event_row(wire, received, "applied", None), "payload": payload})
-            lines.append(
-                {
-                    "event_id": wire.id,
-                    "session_id": sid,
-                    "kind": "scan",
-                    "raw": p["raw"],
-                    "code": p["code"],
-                    "item_key": p["item_key"],
-                    "units": 1,
-                    "removed": False,
-                    "at": wire.wall_time,
-                }
-            )
+            rows.append(event_row(wire, bind_time, received, "applied", None, payload))
+            line = {
+                "event_id": wire.id,
+                "session_id": sid,
+                "kind": "scan",
+                "raw": p["raw"],
+                "code": p["code"],
+                "item_key": p["item_key"],
+                "units": 1,
+                "removed": False,
+                "at": bind_time(wire.wall_time),
+            }
+            lines.append(tuple(line[c] for c in LINE_COLUMNS))
             changes.append(
                 {
                     "entity": "event",
@@ -185,7 +191,7 @@ def raw_batches(n_events: int, batch: int, sid: str) -> list[tuple[list[dict[str
     return out
 
 
-def bench_raw(db: Database, batches: list[tuple[list[dict[str, Any]], ...]]) -> float:
+def bench_raw(db: Database, batches: list[tuple[Rows, Rows, list[dict[str, Any]]]]) -> float:
     """The same rows inserted straight through the driver (executemany), one transaction per batch, at the
     server's durability (its engine: SQLite WAL with synchronous=FULL; PostgreSQL commits): the floor a push
     of those events cannot go below. events/s."""
@@ -193,8 +199,8 @@ def bench_raw(db: Database, batches: list[tuple[list[dict[str, Any]], ...]]) -> 
     started = time.perf_counter()
     for rows, lines, changes in batches:
         with db.write() as tx:
-            insert_rows(tx.conn, t.events, rows)
-            insert_rows(tx.conn, t.lines, lines)
+            insert_params(tx.conn, t.events, EVENT_COLUMNS, rows)
+            insert_params(tx.conn, t.lines, LINE_COLUMNS, lines)
             tx.pending = list(changes)  # numbered with the change counter, as every published change is
     return n / (time.perf_counter() - started)
 
@@ -292,7 +298,7 @@ def run(backend: str, args: argparse.Namespace) -> None:
             token, sid = seed(db)
             server, proc = start_process(url, workers=args.workers)
             try:
-                raw = bench_raw(db, raw_batches(args.events, args.batch, sid))
+                raw = bench_raw(db, raw_batches(db, args.events, args.batch, sid))
                 rate = bench_push(server, [(token, build_batches(args.events, args.batch, sid))], args.events)
                 print(
                     f"{backend:9} push, 1 device: {args.events:,} events in batches of {args.batch}: "

@@ -65,15 +65,20 @@ async def read(request: Request, name: str, sender: str) -> Any:
     return await run_in_threadpool(parse, name, await raw(request, sender))
 
 
-async def raw(request: Request, sender: str) -> bytes:
+async def raw(request: Request, sender: str | None) -> bytes:
     """The body's bytes. `sender` names the upload in the one log line a cut-off upload gets (the world's
-    doing, not a bug)."""
+    doing, not a bug); None: the caller writes that line (log_cut) once it knows who sent it."""
     try:
         return await request.body()
     except ClientDisconnect:
-        size = request.headers.get("content-length", "?")
-        log.warning("client disconnected during upload: %s (%s bytes announced)", sender, size)
+        if sender is not None:
+            log_cut(request, sender)
         raise UploadCut("The upload was cut off.") from None
+
+
+def log_cut(request: Request, sender: str) -> None:
+    size = request.headers.get("content-length", "?")
+    log.warning("client disconnected during upload: %s (%s bytes announced)", sender, size)
 
 
 def parse(name: str, body: bytes) -> Any:

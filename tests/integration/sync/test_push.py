@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scansync import tables as t
+from scansync.db import dumps, dumps_parsed
 from sqlalchemy import func, select
 
 from tests.integration.sync.conftest import COLA, WATER, LiveServer, scan, seed_catalog_and_count, wire_event
@@ -157,6 +161,26 @@ def test_a_device_cannot_push_another_devices_events(server: LiveServer) -> None
     assert _stored(server) == {}
 
 
+def test_the_token_is_judged_before_the_body_and_a_refused_body_is_noted_for_the_device(server: LiveServer) -> None:
+    """The push checks its token in its own transaction, after reading the body: a token that is not valid is
+    still the answer (401) whatever the body, and stores nothing; a valid token with a body that is not valid
+    gets 422 and its device's attempt noted."""
+    _, sid = _started_session(server)
+    good = {"events": [scan("dev-alex", 1, sid, "alex", "SKU-COLA", COLA)]}
+    with server.client() as anyone:
+        for body in (good, {"events": "x"}):
+            r = anyone.post("/v1/journal", json=body, headers={"Authorization": "Bearer not-a-token"})
+            assert r.status_code == 401, r.text
+            assert r.headers["www-authenticate"] == "Bearer"
+        assert anyone.post("/v1/journal", json=good).status_code == 401  # no token at all
+    assert _stored(server) == {}
+    with server.client("alex") as alex:
+        assert alex.post("/v1/journal", json={"events": "x"}).status_code == 422
+    with server.db.read() as conn:
+        noted = conn.execute(select(t.devices.c.last_attempt_at).where(t.devices.c.id == "dev-alex")).scalar()
+    assert noted == server.clock.now()
+
+
 def test_session_events_from_a_device_run_through_the_engine_rules(server: LiveServer) -> None:
     """A session created and worked offline on a device arrives as events; the server replays the rules."""
     with server.client("sam") as sam:
@@ -241,3 +265,18 @@ def test_lab_actions_change_inventory_with_history_linked_to_the_session(server:
         ("LAB-1", "inventory_split", sid),
         ("LAB-2", "inventory_set", None),
     ]
+
+
+json_values: st.SearchStrategy[Any] = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text()),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(), inner, max_size=4)),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(json_values)
+def test_a_payload_is_stored_as_dumps_writes_it(value: Any) -> None:
+    """The push writes payloads with the C encoder made once (dumps_parsed): the very text `dumps` makes, NUL,
+    lone surrogates, NaN and huge numbers included."""
+    assert dumps_parsed(value) == dumps(value)
