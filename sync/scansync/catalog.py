@@ -12,7 +12,7 @@ from scanapp.domain.barcodes import BarcodeError, gtin14_of
 from scanapp.domain.errors import NotFound
 from scanapp.sync.wire import ProductIn
 from scansync import tables as t
-from scansync.db import Tx, chunks
+from scansync.db import Tx, chunks, plan_with_values
 
 
 def product_data(conn: Connection, skus: list[str]) -> dict[str, dict[str, Any]]:
@@ -41,6 +41,7 @@ def get_product(conn: Connection, sku: str) -> dict[str, Any]:
 def import_products(tx: Tx, products: list[ProductIn]) -> dict[str, Any]:
     """Upsert products and their GTINs. A row is refused whole (with its reason) when a GTIN is invalid or
     already belongs to another product; only products that really changed go to the change log."""
+    plan_with_values(tx.conn)  # its lookups of up to 500 keys, on tables that may have been empty when planned
     batch = _Import()
     rows: list[tuple[int, ProductIn, list[str]]] = []
     for index, p in enumerate(products):
