@@ -4,6 +4,8 @@ data, upgrades to head, then matches the declared schema, keeps every row and st
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,20 @@ def make_first_release_store(path: Path) -> dict[str, list[dict[str, Any]]]:
             conn.execute(text(f'INSERT INTO "{table}" ({names}) VALUES ({marks})'), table_rows)
     engine.dispose()
     return rows
+
+
+@contextmanager
+def upgraded_to(path: Path, revision: str) -> Iterator[Connection]:
+    """The store at `path` upgraded through Alembic to `revision`; the block runs in the same transaction."""
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            yield conn
+    finally:
+        engine.dispose()
 
 
 def table_rows(conn: Connection, table: str, columns: list[str], where: str = "") -> list[dict[str, Any]]:
@@ -359,12 +375,8 @@ def test_a_0006_store_with_data_upgrades_to_0007_with_no_decisions_and_ordinary_
 
     path = tmp_path / "scanapp.db"
     rows = make_first_release_store(path)
-    engine = create_engine(f"sqlite:///{path}")
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0006")
-    engine.dispose()
+    with upgraded_to(path, "0006"):
+        pass
     session = next(s for s in rows["sessions"] if s["state"] == "In progress" and s["lock_user"] == "sam")
     store = Store.open(path)
     try:
@@ -455,13 +467,8 @@ def test_a_0008_store_with_a_catalog_upgrades_to_a_catalog_keyed_by_its_keys(tmp
     and a scan of a catalog code and of the alias still finds its product."""
     path = tmp_path / "scanapp.db"
     rows = make_first_release_store(path)
-    engine = create_engine(f"sqlite:///{path}")
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0008")
+    with upgraded_to(path, "0008") as conn:
         assert not {"products", "product_codes"} & without_rowid(conn)
-    engine.dispose()
     store = Store.open(path)
     try:
         with store.read() as conn:
