@@ -25,8 +25,8 @@ from scanapp.domain.errors import PermissionDenied
 from scanapp.domain.permissions import Actor
 from scanapp.sync.wire import REVIEWED, PushIn, WireEvent
 from scansync import tables as t
-from scansync.apply import Batch
-from scansync.db import Tx, dumps_parsed, insert_params, insert_rows, present, time_binder
+from scansync.apply import Batch, rejected
+from scansync.db import Tx, insert_params, insert_rows, payload_json, present, time_binder
 from scansync.views import clean, event_wire
 
 # Built once (with bound parameters): building a statement costs more than running it, on every push.
@@ -129,6 +129,9 @@ EVENT_COLUMNS = (
 )
 
 
+NOT_JSON = rejected("malformed payload: it holds NaN or Infinity, which JSON has no text for (kept with null there)")
+
+
 @dataclass
 class Judged:
     """A batch's events as stored (rows of EVENT_COLUMNS, in the driver's terms), the verdicts the device is
@@ -149,14 +152,15 @@ def _judged(
     rows, payloads, decide = out.rows, out.payloads, batch.decide
     received = bind_time(now)
     for ev in events:
-        outcome = decide(ev, pusher=pusher)
+        payload, exact = payload_json(ev.payload)
+        outcome = decide(ev, pusher=pusher) if exact else NOT_JSON
         status = outcome.status
         reason = clean(outcome.reason) if outcome.reason else None
         if status != "applied":
             out.verdicts.append({"id": ev.id, "seq": ev.seq, "status": status, "reason": reason})
             if status in REVIEWED:
                 out.review.append(_review_item(batch, ev, now, status, reason))
-        payloads[ev.id] = payload = dumps_parsed(ev.payload)
+        payloads[ev.id] = payload
         rows.append(event_row(ev, bind_time, received, status, reason, payload))
     return out
 

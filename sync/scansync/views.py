@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from json.encoder import encode_basestring_ascii as _text
 from typing import Any
+
+import orjson
 
 from scanapp.domain.counts import Count, CountKind, Session, count_state
 from scanapp.domain.leases import Lease
 from scanapp.domain.session_record import session_from_record, session_json, session_record
 from scanapp.sync.wire import WireEvent
-from scansync.db import dumps
+from scansync import db
 
 
 def iso(value: datetime | None) -> str | None:
@@ -124,15 +125,20 @@ def inventory_view(row: Any) -> dict[str, Any]:
 
 
 def event_wire(ev: WireEvent, session_id: str | None = None, payload_json: str | None = None) -> str:
-    """The event as other devices receive it (Event.to_wire's shape), written out directly: one event per
-    scan is published, so this is on the push path. Text goes through the JSON encoder's own string escaper
-    (what `dumps` does for a string, without its checks); the payload's JSON, when the caller has it already,
-    is spliced in rather than encoded again."""
-    sid = session_id or ev.session_id
-    epoch = "null" if ev.lock_epoch is None else int(ev.lock_epoch)
-    return (
-        f'{{"id":{_text(ev.id)},"kind":{_text(ev.kind)},"device_id":{_text(ev.device_id)},"seq":{int(ev.seq)},'
-        f'"user_id":{_text(ev.user_id)},"session_id":{"null" if sid is None else _text(sid)},'
-        f'"wall_time":"{ev.wall_time.isoformat()}","mono_ns":{int(ev.mono_ns)},"lock_epoch":{epoch},'
-        f'"payload":{payload_json or dumps(ev.payload)}}}'
-    )
+    """The event as other devices receive it (Event.to_wire's shape). One event per scan is published, so this
+    is on the push path: orjson writes it, with the payload's JSON spliced in when the caller has it already."""
+    payload = payload_json if payload_json is not None else db.payload_json(ev.payload)[0]
+    return orjson.dumps(
+        {
+            "id": ev.id,
+            "kind": ev.kind,
+            "device_id": ev.device_id,
+            "seq": ev.seq,
+            "user_id": ev.user_id,
+            "session_id": session_id or ev.session_id,
+            "wall_time": ev.wall_time,  # isoformat's text, for an aware time (a test holds them equal)
+            "mono_ns": ev.mono_ns,
+            "lock_epoch": ev.lock_epoch,
+            "payload": orjson.Fragment(payload),
+        }
+    ).decode()

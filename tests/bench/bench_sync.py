@@ -5,7 +5,10 @@
 
 1. Push throughput: one device pushes pre-built batches of scan events, one after another, to a real
    `scanapp-sync serve` process over HTTP on loopback (its own process, so client and server do not share
-   a GIL). events/s = events / wall time of all pushes, every one acknowledged and applied.
+   a GIL). events/s = events / wall time of all pushes, every one acknowledged and applied. Against it: the
+   raw insert of the rows those pushes store (the target's denominator), and the floor no push can beat: the
+   same bodies sent with a token the server does not know (it reads and parses each, then answers 401) plus
+   the raw insert; push/raw can reach floor/raw only if rules and row building took no time at all.
 2. Catalog pull, against a server database of its own holding the catalog alone (the pushes above would add
    their 100,000 scans to what a new device pulls): N products imported (server-side, timed too), then pulled
    page by page over HTTP from cursor 0 to the end, every page parsed as JSON. Then the same pull through the
@@ -205,6 +208,19 @@ def bench_raw(db: Database, batches: list[tuple[Rows, Rows, list[dict[str, Any]]
     return n / (time.perf_counter() - started)
 
 
+def bench_http_and_parse(url: str, batches: list[bytes], n_events: int) -> float:
+    """The bodies posted with a token the server does not know: each is received and parsed as a push's body
+    is (the token is checked in the push's own transaction, after parsing), then answered 401. events/s of
+    what a push costs before any rule or storage."""
+    headers = {"Authorization": "Bearer not-a-token-of-this-server", "Content-Type": "application/json"}
+    started = time.perf_counter()
+    with httpx.Client(base_url=url, headers=headers, timeout=120) as c:
+        for body in batches:
+            r = c.post("/v1/journal", content=body)
+            assert r.status_code == 401, r.status_code
+    return n_events / (time.perf_counter() - started)
+
+
 def push_all(url: str, token: str, batches: list[bytes], n_events: int) -> None:
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
     with httpx.Client(base_url=url, headers=headers, timeout=120) as c:
@@ -299,11 +315,16 @@ def run(backend: str, args: argparse.Namespace) -> None:
             server, proc = start_process(url, workers=args.workers)
             try:
                 raw = bench_raw(db, raw_batches(db, args.events, args.batch, sid))
-                rate = bench_push(server, [(token, build_batches(args.events, args.batch, sid))], args.events)
+                bodies = build_batches(args.events, args.batch, sid)
+                unparsed = bench_http_and_parse(server, bodies, args.events)
+                rate = bench_push(server, [(token, bodies)], args.events)
+                floor = 1 / (1 / raw + 1 / unparsed)
                 print(
                     f"{backend:9} push, 1 device: {args.events:,} events in batches of {args.batch}: "
                     f"{rate:,.0f} events/s (server: {args.workers} process(es)); raw insert of the same rows: "
-                    f"{raw:,.0f} events/s; push/raw = {rate / raw:.2f}"
+                    f"{raw:,.0f} events/s; push/raw = {rate / raw:.2f}\n"
+                    f"{backend:9} floor: HTTP and parsing alone {unparsed:,.0f} events/s, with the raw insert "
+                    f"{floor:,.0f} events/s = {floor / raw:.2f} of raw (no rule, no row built)"
                 )
                 if args.devices > 1:
                     per = args.events // args.devices

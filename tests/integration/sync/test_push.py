@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import math
 import random
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+import orjson
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scansync import tables as t
-from scansync.db import dumps, dumps_parsed
+from scansync.db import dumps, payload_json
+from scansync.views import event_wire
 from sqlalchemy import func, select
 
+from scanapp.sync.wire import WireEvent
 from tests.integration.sync.conftest import COLA, WATER, LiveServer, scan, seed_catalog_and_count, wire_event
 
 
@@ -153,6 +159,40 @@ def test_events_that_cannot_be_applied_are_kept_for_review_and_do_not_block_the_
     assert len(_stored(server)) == 8
 
 
+def test_a_payload_with_nan_or_infinity_is_kept_for_review_and_never_reaches_a_device(server: LiveServer) -> None:
+    """JSON has no NaN or Infinity, but the server's parser takes them: published as they came, they made every
+    device's next pull page unreadable (its parser refuses them), for good."""
+    count, sid = _started_session(server)
+    odd = [
+        wire_event("dev-alex", 1, "scan_recorded", sid, "alex", {**_cola(), "weight": float("nan")}),
+        wire_event("dev-alex", 2, "hand_counted", sid, "alex", {"item_key": "SKU-COLA", "qty": 2, "t": [float("inf")]}),
+        scan("dev-alex", 3, sid, "alex", "SKU-COLA", COLA),
+    ]
+    with server.client("alex") as alex:
+        body = json.dumps({"events": odd})  # the stdlib writes NaN and Infinity, as a careless device would
+        assert "NaN" in body and "Infinity" in body
+        r = alex.post("/v1/journal", content=body, headers={"Content-Type": "application/json"}).json()
+    assert (r["high_water"], r["accepted"]) == (3, 3)
+    assert {v["seq"]: v["status"] for v in r["verdicts"]} == {1: "rejected", 2: "rejected"}
+    assert all("NaN or Infinity" in v["reason"] for v in r["verdicts"])
+    with server.client("sam") as sam:
+        report = sam.get(f"/v1/counts/{count['id']}/report").json()
+        assert report["totals"]["units"] == 1 and report["totals"]["in_review"] == 2
+        queue = {i["event"]["seq"]: i["event"]["payload"] for i in sam.get("/v1/review").json()}
+        assert queue[1]["weight"] is None and queue[2]["t"] == [None]  # kept, with what JSON cannot carry as null
+        since = 0
+        while True:  # every page parses as devices parse it
+            raw = sam.get("/v1/changes", params={"since": since, "limit": 2})
+            page = orjson.loads(raw.content)
+            if not page["changes"]:
+                break
+            since = page["next_cursor"]
+
+
+def _cola() -> dict[str, Any]:
+    return {"raw": COLA, "code": COLA, "item_key": "SKU-COLA", "source": "test", "manual": False}
+
+
 def test_a_device_cannot_push_another_devices_events(server: LiveServer) -> None:
     _, sid = _started_session(server)
     with server.client("alex") as alex:
@@ -276,7 +316,48 @@ json_values: st.SearchStrategy[Any] = st.recursive(
 
 @settings(max_examples=500, deadline=None)
 @given(json_values)
-def test_a_payload_is_stored_as_dumps_writes_it(value: Any) -> None:
-    """The push writes payloads with the C encoder made once (dumps_parsed): the very text `dumps` makes, NUL,
-    lone surrogates, NaN and huge numbers included."""
-    assert dumps_parsed(value) == dumps(value)
+def test_a_payload_is_stored_as_json_every_device_parses_back_to_it(value: Any) -> None:
+    """payload_json's text is what a device's parser (orjson) reads, and means the payload; NaN and Infinity,
+    which JSON cannot carry, are written as null and said so. NUL never reaches the database raw."""
+    text, exact = payload_json(value)
+    orjson.loads(text)  # a device's pull parses it
+    assert "\x00" not in text
+    assert exact == (dumps(value) == dumps(_nulled(value)))
+    assert json.loads(text) == _nulled(value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.datetimes(timezones=st.sampled_from([UTC, timezone(timedelta(hours=-5, minutes=-30))])),
+    st.text(min_size=1).filter(lambda s: "\x00" not in s),
+    st.integers(-(2**63) + 1, 2**63 - 1),
+    st.none() | st.integers(0, 2**31),
+)
+def test_an_event_is_published_as_the_device_writes_it(when: datetime, user: str, mono: int, epoch: int | None) -> None:
+    """event_wire (orjson, on the push path) writes what Event.to_wire gives, the time as isoformat's text."""
+    ev = WireEvent.model_validate(
+        {**wire_event("dev-1", 7, "scan_recorded", "S-1", "u", _cola(), epoch), "user_id": user, "mono_ns": mono}
+    ).model_copy(update={"wall_time": when})
+    published = json.loads(event_wire(ev))
+    assert published == {**json.loads(json.dumps(ev.model_dump(mode="json"))), "wall_time": when.isoformat()}
+    assert list(published) == [
+        "id",
+        "kind",
+        "device_id",
+        "seq",
+        "user_id",
+        "session_id",
+        "wall_time",
+        "mono_ns",
+        "lock_epoch",
+        "payload",
+    ]
+
+
+def _nulled(value: Any) -> Any:
+    """`value` with NaN and Infinity as null."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _nulled(v) for k, v in value.items()}
+    return [_nulled(v) for v in value] if isinstance(value, list) else value
