@@ -115,11 +115,11 @@ def hash_pin(pin: str) -> str:
     return _hasher.hash(pin)
 
 
-def store_pin(conn: Connection, user_id: str, pin_hash: str | None) -> None:
-    """Set (or clear) a user's PIN hash; its version moves, so every device takes it at its next pull."""
-    done = conn.execute(
-        update(t.users).where(t.users.c.id == user_id).values(pin_hash=pin_hash, pin_version=t.users.c.pin_version + 1)
-    ).rowcount
+def store_pin(conn: Connection, user_id: str, pin_hash: str | None, reset_device: str | None = None) -> None:
+    """Set (or clear) a user's PIN hash; its version moves, so every device takes it at its next pull.
+    `reset_device`: where a supervisor reset it (pin_events), else None (a PIN set anywhere ends the reset)."""
+    values = {"pin_hash": pin_hash, "pin_version": t.users.c.pin_version + 1, "pin_reset_device": reset_device}
+    done = conn.execute(update(t.users).where(t.users.c.id == user_id).values(values)).rowcount
     if not done:
         raise NotFound(f"No user {user_id}.")
 

@@ -52,7 +52,7 @@ SESSION_RULES = {
 ENDS_LEASE = {EventKind.SESSION_DISCARDED, EventKind.SESSION_ENDED}
 # Applied but not sent to other devices as events: what they change reaches them as users and counts (a PIN's
 # hash goes to devices in the user's record only, not into every device's journal).
-UNPUBLISHED = {EventKind.PIN_SET, EventKind.COUNT_CREATED}
+UNPUBLISHED = {EventKind.PIN_SET, EventKind.PIN_CLEARED, EventKind.COUNT_CREATED}
 _KINDS = {k.value: k for k in EventKind}
 # The kinds the projection rule decides alone once the user may scan (an alias also asks who may change the
 # catalog): scans, hand counts, removals and matches.
@@ -134,7 +134,7 @@ class Batch:
         self.inventory = InventoryChanges(conn, now)
         self.lab = lab_events.LabChanges(conn, now)
         self.new_counts = CountChanges(now)
-        self.pins = PinChanges()
+        self.pins = PinChanges(conn)
         self.variance = VarianceChanges(now)
         self.resolved: dict[str, set[str]] = {}  # per session, the items this batch's resolutions name
         self.applied: list[WireEvent] = []
@@ -208,7 +208,7 @@ class Batch:
         kind = _KINDS.get(ev.kind)
         if kind is None:
             return rejected(f"unknown event kind {ev.kind!r}")
-        if pusher is not None and ev.user_id != pusher and kind is not EventKind.LOCK_FORCE_RELEASED:
+        if pusher is not None and ev.user_id != pusher and not self._taken_from_any_user(ev, kind):
             return Outcome(
                 "unverified",
                 f"recorded by {ev.user_id}, pushed under {pusher}'s sign-in: a supervisor decides whether it stands",
@@ -235,6 +235,13 @@ class Batch:
                 return Outcome("fenced", reason)
         return self._apply(ctx, ev, kind, actor, approved_by)
 
+    def _taken_from_any_user(self, ev: WireEvent, kind: EventKind) -> bool:
+        """Events whose recorder need not be the pusher: a force-release (stamped with the epoch it makes), and
+        a user's first PIN after a supervisor reset theirs on that device (pin_events)."""
+        if kind is EventKind.LOCK_FORCE_RELEASED:
+            return True
+        return kind is EventKind.PIN_SET and self.pins.reset_here(ev)
+
     def _without_session(self, ev: WireEvent, kind: EventKind, actor: Actor, approved_by: Actor | None) -> Outcome:
         if kind in inventory_events.KINDS:  # lab actions outside any session (services/lab.py allows it)
             require(actor, LAB, "change inventory")
@@ -246,6 +253,9 @@ class Batch:
             self.counts[count.id] = count
         elif kind is EventKind.PIN_SET:
             self.pins.decide(ev)
+        elif kind is EventKind.PIN_CLEARED:
+            require(approved_by or actor, SUPERVISE, Action.RESET_PIN)
+            self.pins.clear(ev)
         elif kind in variance_events.KINDS:
             self.variance.decide(ev, kind, actor, approved_by, self.count)
         else:

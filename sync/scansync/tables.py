@@ -78,6 +78,9 @@ users = Table(
     # offline; pin_version moves with every change, so a device replaces its PIN only by a newer one.
     Column("pin_hash", String(256)),
     Column("pin_version", Integer, nullable=False, server_default=text("0")),
+    # The device a supervisor last reset the PIN on, while the user has chosen none since: the PIN they choose
+    # there is taken under any sign-in of that device (pin_events), as the device took it.
+    Column("pin_reset_device", String(64)),
 )
 
 devices = Table(

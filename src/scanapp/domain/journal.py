@@ -47,6 +47,9 @@ class EventKind(StrEnum):
     # A user chose their sign-in PIN on the device: the payload is its argon2 hash, never the PIN. The server
     # keeps it only when pushed under that same user's sign-in, and sends it to every device.
     PIN_SET = "pin_set"
+    # A supervisor reset a user's PIN on the device (the payload names the user): the server clears it on every
+    # device, and takes the user's next PIN from the device the reset was made on.
+    PIN_CLEARED = "pin_cleared"
     # Supervisor station (S8): a decision on one item's variance (approved, rejected to recount, forced with a
     # reason) and a count's variance threshold. Only a supervisor may; the server checks it again (A2).
     VARIANCE_DECIDED = "variance_decided"

@@ -102,11 +102,25 @@ class Users:
             )
             uow.commit()
 
-    def clear_pin(self, user_id: str, by: Actor) -> None:
-        """A supervisor (signed in again with their own PIN) resets a forgotten or damaged PIN."""
+    def clear_pin(self, user_id: str, by: Actor, now: datetime | None = None) -> None:
+        """A supervisor (signed in again with their own PIN) resets a forgotten or damaged PIN. The journal
+        records it (a pin_cleared event, by the supervisor): sync sends it up under their sign-in, the server
+        clears the PIN on every device, and takes the PIN the user chooses next here from this device."""
         require(by, SUPERVISE, Action.RESET_PIN)
         with self.uow() as uow:
             records.clear(connection(uow), user_id)
+            uow.journal.append(
+                Event(
+                    id=new_event_id(),
+                    kind=EventKind.PIN_CLEARED,
+                    device_id=uow.device_id,
+                    user_id=by.user_id,
+                    session_id=None,
+                    wall_time=now or self.clock.now(),
+                    mono_ns=self.clock.mono_ns(),
+                    payload={"user_id": user_id},
+                )
+            )
             uow.commit()
         log.info("PIN of %s reset by %s", user_id, by.user_id)
 

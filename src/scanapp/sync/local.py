@@ -198,7 +198,7 @@ def _user(uow: SqlUnitOfWork, data: Mapping[str, Any], pushed: int, now: datetim
         return  # a server of the first release sends no PINs
     conn = uow.connection
     held = conn.execute(select(t.users.c.pin_version).where(t.users.c.id == user_id)).scalar_one()
-    if version <= held or _unpushed(uow, pushed, "user_id", user_id, EventKind.PIN_SET.value):
+    if version <= held or _pin_change_unpushed(uow, pushed, user_id):
         return
     pin_hash = data.get("pin_hash")
     current = pin_records.get(conn, user_id)
@@ -207,6 +207,15 @@ def _user(uow: SqlUnitOfWork, data: Mapping[str, Any], pushed: int, now: datetim
     elif current is None or current.pin_hash != pin_hash:
         pin_records.put(conn, user_id, str(pin_hash), "server", now)
     conn.execute(update(t.users).where(t.users.c.id == user_id).values(pin_version=version))
+
+
+def _pin_change_unpushed(uow: SqlUnitOfWork, pushed: int, user_id: str) -> bool:
+    """Whether the user chose a PIN here, or a supervisor reset theirs here, and the server has not seen it."""
+    if _unpushed(uow, pushed, "user_id", user_id, EventKind.PIN_SET.value):
+        return True
+    sql = "SELECT payload FROM events WHERE device_id = ? AND seq > ? AND kind = ?"
+    resets = uow.catalog.cur.execute(sql, [uow.device_id, pushed, EventKind.PIN_CLEARED.value]).fetchall()
+    return any(json.loads(payload).get("user_id") == user_id for (payload,) in resets)
 
 
 def _upsert(uow: SqlUnitOfWork, table: Any, key: str, values: dict[str, Any]) -> None:

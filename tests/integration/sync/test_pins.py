@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from scansync import tables as t
-from scansync.accounts import publish_user
+from scansync.accounts import publish_user, store_pin
 from scansync.cli import main as server_main
 from sqlalchemy import select
 
@@ -136,3 +136,89 @@ def test_only_a_newer_pin_from_the_server_replaces_the_devices(
     assert server_main(["--db", server.db.url, "user", "set-pin", "pat"]) == 0
     one.client.sync_once()
     assert users_of(one).check_pin("pat", "0246", START).ok
+
+
+def _pat_has_a_pin_on_both(server: LiveServer, devices: dict[str, Device], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCANAPP_SYNC_PIN", "2468")
+    assert server_main(["--db", server.db.url, "user", "set-pin", "pat"]) == 0
+    for device in devices.values():
+        device.client.sync_once()
+        assert users_of(device).check_pin("pat", "2468", START).ok
+
+
+def test_a_pin_reset_on_a_device_clears_it_everywhere_and_the_pin_chosen_there_next_reaches_every_device(
+    server: LiveServer, devices: dict[str, Device], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _pat_has_a_pin_on_both(server, devices, monkeypatch)
+    one, two = devices["one"], devices["two"]
+    # pat forgot it: sam resets it on device one, and pat chooses another there at once. pat has no sign-in of
+    # their own on device one, so both go up under sam's.
+    users_of(one).clear_pin("pat", one.actor_of("sam"))
+    users_of(one).choose_pin("pat", "1357", START)
+    report = one.client.sync_once()
+    assert report.all_pushed and report.not_applied == {}
+    pin_hash, version = server_pin(server, "pat")
+    assert version == 3 and pin_hash is not None  # set at the server, reset, chosen on device one
+    assert one.client.sign_in("pat", "1357").user_id == "pat"
+    two.client.sync_once()
+    assert users_of(two).check_pin("pat", "1357", START).ok
+    assert not users_of(two).check_pin("pat", "2468", START).ok
+    assert users_of(one).check_pin("pat", "1357", START).ok
+    with server.client("sam") as sam:  # no PIN event reaches other devices' journals
+        kinds = {c["data"].get("kind") for c in sam.get("/v1/changes").json()["changes"]}
+        assert not kinds & {"pin_set", "pin_cleared"}
+
+
+def test_a_reset_waits_on_the_device_until_the_server_has_it(
+    server: LiveServer, devices: dict[str, Device], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _pat_has_a_pin_on_both(server, devices, monkeypatch)
+    one, two = devices["one"], devices["two"]
+    users_of(one).clear_pin("pat", one.actor_of("sam"))
+    monkeypatch.setenv("SCANAPP_SYNC_PIN", "8642")  # meanwhile the PIN moves on the server
+    assert server_main(["--db", server.db.url, "user", "set-pin", "pat"]) == 0
+    one.client.pull()
+    assert not users_of(one).has_pin("pat"), "the reset made here is newer than what was pulled"
+    one.client.sync_once()  # the reset reaches the server after the PIN set there: it is the newest
+    assert server_pin(server, "pat") == (None, 3)
+    two.client.sync_once()
+    assert not users_of(two).has_pin("pat")
+
+
+def test_after_a_reset_a_pin_is_taken_from_the_device_of_the_reset_only(
+    server: LiveServer, devices: dict[str, Device], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _pat_has_a_pin_on_both(server, devices, monkeypatch)
+    one, two = devices["one"], devices["two"]
+    users_of(one).clear_pin("pat", one.actor_of("sam"))
+    one.client.sync_once()
+    two.client.sync_once()
+    assert not users_of(two).has_pin("pat")
+    users_of(two).choose_pin("pat", "9753", START)  # on device two, under sam's sign-in there
+    report = two.client.sync_once()
+    assert list(report.not_applied.values()) == [
+        "recorded by pat, pushed under sam's sign-in: a supervisor decides whether it stands"
+    ]
+    assert server_pin(server, "pat") == (None, 2)
+    assert users_of(two).check_pin("pat", "9753", START).ok, "the device keeps the PIN pat chose"
+
+
+def test_only_a_supervisor_resets_a_pin(server: LiveServer, devices: dict[str, Device]) -> None:
+    reset = {
+        "id": "01a2b3c4-0000-7000-8000-000000000001",
+        "kind": "pin_cleared",
+        "device_id": "dev-alex",
+        "seq": 1,
+        "user_id": "alex",
+        "session_id": None,
+        "wall_time": START.isoformat(),
+        "mono_ns": 1,
+        "lock_epoch": None,
+        "payload": {"user_id": "pat"},
+    }
+    with server.db.write() as tx:
+        store_pin(tx.conn, "pat", "$argon2id$v=19$m=65536,t=3,p=4$pat")
+    with server.client("alex") as alex:
+        verdicts = alex.post("/v1/journal", json={"events": [reset]}).json()["verdicts"]
+    assert [v["status"] for v in verdicts] == ["rejected"] and "reset another user's PIN" in verdicts[0]["reason"]
+    assert server_pin(server, "pat") == ("$argon2id$v=19$m=65536,t=3,p=4$pat", 1)

@@ -11,7 +11,7 @@ from scansync.db import Database, normalise_url
 from sqlalchemy import MetaData, create_engine, insert, inspect, select
 
 from tests.integration.sync.conftest import START
-from tests.integration.sync.test_server_migrations import _config, empty_url
+from tests.integration.sync.test_server_migrations import _config, empty_url, head_revision
 
 __all__ = ["empty_url"]  # the fixture: a database with no tables, on SQLite or in its own PostgreSQL schema
 
@@ -54,7 +54,7 @@ def test_a_0002_database_upgrades_to_0003_and_back(empty_url: str) -> None:
     db = Database.open(empty_url)  # what the server does when it starts
     try:
         with db.read() as conn:
-            assert MigrationContext.configure(conn).get_current_revision() == "0003"
+            assert MigrationContext.configure(conn).get_current_revision() == head_revision()
             context = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
             assert compare_metadata(context, t.metadata) == []
             row = conn.execute(select(t.devices)).one()

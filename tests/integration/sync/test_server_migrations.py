@@ -107,7 +107,7 @@ def _plain(value: Any) -> Any:
 
 def test_a_first_release_database_upgrades_to_the_declared_tables_and_keeps_its_data(empty_url: str) -> None:
     rows = make_first_release_database(empty_url)
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+    head = head_revision()
     db = Database.open(empty_url)  # what the new release's server does when it starts
     try:
         with db.read() as conn:
@@ -159,6 +159,10 @@ def test_the_upgraded_server_serves_the_first_release_data(empty_url: str) -> No
         server_thread.should_exit = True
         thread.join(10)
         db.close()
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(_config()).get_current_head()
 
 
 def _config() -> Config:

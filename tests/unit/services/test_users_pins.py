@@ -3,6 +3,7 @@ counted in the store and slowed down, a damaged hash refused as damaged; the idl
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -43,16 +44,25 @@ def test_a_chosen_pin_is_kept_as_an_argon2id_hash_and_checked(users, store) -> N
     assert users.check_pin("alex", "1112", T0).outcome is Outcome.WRONG
 
 
-def test_a_pin_is_chosen_once_and_a_supervisor_clears_it(users) -> None:
+def test_a_pin_is_chosen_once_and_a_supervisor_clears_it(users, store) -> None:
     users.choose_pin("alex", "1111", T0)
     with pytest.raises(PinRejected, match="already has a PIN"):
         users.choose_pin("alex", "2222", T0)  # picking someone's name does not replace their PIN
     with pytest.raises(PermissionDenied):
         users.clear_pin("alex", Actor("alex", "dev", ROLES["associate"]))
-    users.clear_pin("alex", Actor("sam", "dev", ROLES["supervisor"]))
+    users.clear_pin("alex", Actor("sam", "dev", ROLES["supervisor"]), T0)
     assert not users.has_pin("alex")
     users.choose_pin("alex", "2222", T0)
     assert users.check_pin("alex", "2222", T0).ok
+    # The journal has the reset by the supervisor (sync clears the PIN on every device), then alex's choice.
+    with store.read() as conn:
+        journal = conn.execute(text("SELECT kind, user_id, payload FROM events ORDER BY seq")).all()
+    assert [(kind, user) for kind, user, _ in journal] == [
+        ("pin_set", "alex"),
+        ("pin_cleared", "sam"),
+        ("pin_set", "alex"),
+    ]
+    assert json.loads(journal[1].payload) == {"user_id": "alex"}
 
 
 @pytest.mark.parametrize("pin", ["", "123", "x" * 65])
