@@ -27,6 +27,8 @@ KIND_NAMES = {
     "line_removed": QT_TRANSLATE_NOOP("SupervisorReview", "Scan removed"),
     "line_matched": QT_TRANSLATE_NOOP("SupervisorReview", "Match"),
     "alias_added": QT_TRANSLATE_NOOP("SupervisorReview", "New alias"),
+    "pin_set": QT_TRANSLATE_NOOP("SupervisorReview", "PIN chosen"),
+    "pin_cleared": QT_TRANSLATE_NOOP("SupervisorReview", "PIN reset"),
 }
 
 

@@ -189,9 +189,10 @@ class SignInPage(QWidget):
         prompt = SupervisorPrompt(
             self.engine,
             self.tr("Reset {name}'s PIN?").format(name=user.display_name),
-            self.tr("A supervisor enters their own PIN. Then {name} chooses a new PIN here.").format(
-                name=user.display_name
-            ),
+            self.tr(
+                "A supervisor enters their own PIN. Then {name} chooses a new PIN here: once this device syncs, "
+                "it is their PIN on every device."
+            ).format(name=user.display_name),
             self.tr("Reset PIN"),
             SUPERVISE,
             parent=self,

@@ -3277,8 +3277,8 @@ Verschiedene Artikel: {products}</translation>
         <translation>PIN von {name} zurücksetzen?</translation>
     </message>
     <message>
-        <source>A supervisor enters their own PIN. Then {name} chooses a new PIN here.</source>
-        <translation>Die Schichtleitung gibt ihre eigene PIN ein. Dann wählt {name} hier eine neue PIN.</translation>
+        <source>A supervisor enters their own PIN. Then {name} chooses a new PIN here: once this device syncs, it is their PIN on every device.</source>
+        <translation>Die Schichtleitung gibt ihre eigene PIN ein. Dann wählt {name} hier eine neue PIN: Sobald dieses Gerät synchronisiert, gilt sie auf jedem Gerät.</translation>
     </message>
     <message>
         <source>Reset PIN</source>
@@ -3485,6 +3485,14 @@ Verschiedene Artikel: {products}</translation>
     <message>
         <source>New alias</source>
         <translation>Neuer Alias</translation>
+    </message>
+    <message>
+        <source>PIN chosen</source>
+        <translation>PIN gewählt</translation>
+    </message>
+    <message>
+        <source>PIN reset</source>
+        <translation>PIN zurückgesetzt</translation>
     </message>
 </context>
 <context>

@@ -3272,7 +3272,7 @@ Unique products: {products}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A supervisor enters their own PIN. Then {name} chooses a new PIN here.</source>
+        <source>A supervisor enters their own PIN. Then {name} chooses a new PIN here: once this device syncs, it is their PIN on every device.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3483,6 +3483,14 @@ Unique products: {products}</source>
     </message>
     <message>
         <source>New alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN reset</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
