@@ -101,6 +101,7 @@ def test_a_damaged_hash_is_refused_plainly_and_a_supervisor_resets_it(qtbot, win
     said = enter(qtbot, window, PIN)
     assert said == "Alex (associate)'s PIN on this device is damaged and cannot be checked. A supervisor can reset it."
     assert window.engine.signed_in_actor is None
+    unsent = window.sync.bridge.service.state().unsent  # as the store has it (each PIN chosen above is one)
     qtbot.mouseClick(window.sign_in.forgot_button, Qt.MouseButton.LeftButton)
     prompt = window.sign_in.dialogs.dialog
     assert isinstance(prompt, SupervisorPrompt)
@@ -115,6 +116,9 @@ def test_a_damaged_hash_is_refused_plainly_and_a_supervisor_resets_it(qtbot, win
     qtbot.keyClicks(entry.again, "7777")
     qtbot.mouseClick(window.sign_in.submit_button, Qt.MouseButton.LeftButton)
     assert window.engine.actor.user_id == "alex"
+    # The reset and the new PIN are in the journal for the server: the header counts them at once.
+    qtbot.waitUntil(lambda: window.sync.bridge.state.unsent == unsent + 2, timeout=3000)
+    assert f"{unsent + 2} changes not synced" in window.sync.header.text
 
 
 def test_no_pin_or_hash_reaches_the_log(qtbot, window, store, retail, caplog):

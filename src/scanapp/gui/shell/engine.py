@@ -108,6 +108,12 @@ class Engine(QObject):
         if self.sync is not None:
             self.sync.sign_in(user_id, secret, current)
 
+    def journal_written(self) -> None:
+        """Something the server must get was written outside a session (a PIN chosen or reset): a round soon,
+        and the header's count of changes not synced read again."""
+        if self.sync is not None:
+            self.sync.changes_committed()
+
     def sign_out(self) -> None:
         if self._actor is not None and self.sync is not None:
             self.sync.forget(self._actor.user_id)

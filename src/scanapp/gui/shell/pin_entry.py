@@ -162,6 +162,7 @@ class PinEntry(QWidget):
             self.message.setText(error_text(err))
             self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
             return
+        self.engine.journal_written()
         self.engine.pin_accepted(user.user_id, self.pin.text())
         self.clear()
         self.passed.emit(user)

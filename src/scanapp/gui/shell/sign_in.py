@@ -202,5 +202,6 @@ class SignInPage(QWidget):
 
     def _reset_confirmed(self, user: UserRow, prompt: SupervisorPrompt) -> None:
         assert prompt.actor is not None
-        self.engine.parts.users.clear_pin(user.user_id, prompt.actor)
+        self.engine.parts.users.clear_pin(user.user_id, prompt.actor, self.engine.now())
+        self.engine.journal_written()
         self.ask_pin(user)
