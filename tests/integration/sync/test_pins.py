@@ -203,7 +203,9 @@ def test_after_a_reset_a_pin_is_taken_from_the_device_of_the_reset_only(
     assert users_of(two).check_pin("pat", "9753", START).ok, "the device keeps the PIN pat chose"
 
 
-def test_only_a_supervisor_resets_a_pin(server: LiveServer, devices: dict[str, Device]) -> None:
+def test_only_a_supervisor_resets_a_pin_or_merges_a_reset_from_review(
+    server: LiveServer, devices: dict[str, Device]
+) -> None:
     reset = {
         "id": "01a2b3c4-0000-7000-8000-000000000001",
         "kind": "pin_cleared",
@@ -222,3 +224,9 @@ def test_only_a_supervisor_resets_a_pin(server: LiveServer, devices: dict[str, D
         verdicts = alex.post("/v1/journal", json={"events": [reset]}).json()["verdicts"]
     assert [v["status"] for v in verdicts] == ["rejected"] and "reset another user's PIN" in verdicts[0]["reason"]
     assert server_pin(server, "pat") == ("$argon2id$v=19$m=65536,t=3,p=4$pat", 1)
+    # It waits in review: a supervisor's merge makes it stand, on the device it was made on.
+    with server.client("sam") as sam:
+        assert sam.post(f"/v1/review/{reset['id']}", json={"action": "merge"}).json()["status"] == "merged"
+    assert server_pin(server, "pat") == (None, 2)
+    with server.db.read() as conn:
+        assert conn.execute(select(t.users.c.pin_reset_device).where(t.users.c.id == "pat")).scalar() == "dev-alex"
