@@ -8,10 +8,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from scansync import tables as t
 from scansync.db import Database, normalise_url
-from sqlalchemy import MetaData, create_engine, insert, inspect, select
+from sqlalchemy import MetaData, create_engine, insert, select
 
 from tests.integration.sync.conftest import START
-from tests.integration.sync.test_server_migrations import _config, empty_url, head_revision
+from tests.integration.sync.test_server_migrations import _config, empty_url, head_revision, schema
 
 __all__ = ["empty_url"]  # the fixture: a database with no tables, on SQLite or in its own PostgreSQL schema
 
@@ -29,12 +29,8 @@ def _migrate(url: str, up: bool, revision: str) -> None:
 
 
 def _tables_and_device_columns(url: str) -> tuple[set[str], set[str]]:
-    engine = create_engine(normalise_url(url))
-    with engine.connect() as conn:
-        found = inspect(conn)
-        out = set(found.get_table_names()), {c["name"] for c in found.get_columns("devices")}
-    engine.dispose()
-    return out
+    tables = schema(url)
+    return set(tables), tables["devices"]
 
 
 def test_a_0002_database_upgrades_to_0003_and_back(empty_url: str) -> None:

@@ -7,21 +7,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from scansync import tables as t
 from scansync.db import Database, normalise_url
-from sqlalchemy import MetaData, create_engine, insert, inspect, select
+from sqlalchemy import MetaData, create_engine, insert, select
 
 from tests.integration.sync.conftest import START
 from tests.integration.sync.test_server_migration_0003 import _migrate
-from tests.integration.sync.test_server_migrations import empty_url, head_revision
+from tests.integration.sync.test_server_migrations import empty_url, head_revision, schema
 
 __all__ = ["empty_url"]  # the fixture: a database with no tables, on SQLite or in its own PostgreSQL schema
-
-
-def _user_columns(url: str) -> set[str]:
-    engine = create_engine(normalise_url(url))
-    with engine.connect() as conn:
-        found = {c["name"] for c in inspect(conn).get_columns("users")}
-    engine.dispose()
-    return found
 
 
 def test_a_0003_database_upgrades_to_0004_and_back(empty_url: str) -> None:
@@ -39,7 +31,7 @@ def test_a_0003_database_upgrades_to_0004_and_back(empty_url: str) -> None:
                 )
             )  # fmt: skip
     engine.dispose()
-    assert "pin_reset_device" not in _user_columns(empty_url)
+    assert "pin_reset_device" not in schema(empty_url)["users"]
     db = Database.open(empty_url)  # what the server does when it starts
     try:
         with db.read() as conn:
@@ -53,6 +45,6 @@ def test_a_0003_database_upgrades_to_0004_and_back(empty_url: str) -> None:
     finally:
         db.close()
     _migrate(empty_url, False, "0003")
-    assert "pin_reset_device" not in _user_columns(empty_url)
+    assert "pin_reset_device" not in schema(empty_url)["users"]
     _migrate(empty_url, True, "head")
-    assert "pin_reset_device" in _user_columns(empty_url)
+    assert "pin_reset_device" in schema(empty_url)["users"]

@@ -22,7 +22,7 @@ from alembic.script import ScriptDirectory
 from scansync import tables as t
 from scansync.config import Settings
 from scansync.db import MIGRATIONS, Database, normalise_url
-from sqlalchemy import Connection, DateTime, MetaData, Table, create_engine, delete, insert, select, text
+from sqlalchemy import Connection, DateTime, MetaData, Table, create_engine, delete, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 
 from tests.integration.sync.conftest import COLA, PG_URL, Clock, LiveServer, scan, serve_in_thread
@@ -159,6 +159,16 @@ def test_the_upgraded_server_serves_the_first_release_data(empty_url: str) -> No
         server_thread.should_exit = True
         thread.join(10)
         db.close()
+
+
+def schema(url: str) -> dict[str, set[str]]:
+    """The database's tables, each with its column names, as they are now."""
+    engine = create_engine(normalise_url(url))
+    with engine.connect() as conn:
+        found = inspect(conn)
+        out = {name: {c["name"] for c in found.get_columns(name)} for name in found.get_table_names()}
+    engine.dispose()
+    return out
 
 
 def head_revision() -> str | None:
